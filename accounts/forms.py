@@ -1,0 +1,158 @@
+"""The public account forms. Rules live in validators and actions; forms only ask and explain."""
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .models import PersonnelType, Title, User
+from .recaptcha import RecaptchaFormMixin
+from .validators import normalize_citizen_id, normalize_phone, validate_citizen_id
+
+REQUIRED = {"required": _("Please fill in this field.")}
+
+
+def password_field(label, autocomplete="new-password"):
+    return forms.CharField(
+        label=label,
+        strip=False,
+        error_messages=REQUIRED,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+class PhoneField(forms.CharField):
+    """A phone as people type it ("081-234-5678", "+66 81 234 5678"): longer than the 10 digits
+    stored, so the model's max_length must not refuse it before clean_phone normalises it."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", capfirst(User._meta.get_field("phone").verbose_name))
+        super().__init__(max_length=20, **kwargs)
+
+
+class ProfileFieldsMixin(forms.ModelForm):
+    """Title, names and phone, with Thai messages and the phone normalised."""
+
+    phone = PhoneField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "first_name", "last_name", "phone", "personnel_type"):
+            field = self.fields[name]
+            field.required = True
+            field.error_messages = {**field.error_messages, **REQUIRED}
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["title"].choices = [("", _("— choose —")), *Title.choices]
+        self.fields["personnel_type"].choices = [("", _("— choose —")), *PersonnelType.choices]
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data["phone"])
+
+
+class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
+    citizen_id = forms.CharField(
+        label=_("Citizen ID"),
+        max_length=17,
+        error_messages=REQUIRED,
+        help_text=_("13 digits, as on your national ID card."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "username"}),
+    )
+    password1 = password_field(_("Password"))
+    password2 = password_field(_("Password again"))
+    consent = forms.BooleanField(
+        label=_("I have read and accept the privacy notice on the use of my personal data."),
+        error_messages={"required": _("Please accept the privacy notice to register.")},
+    )
+
+    field_order = [
+        "citizen_id",
+        "phone",
+        "personnel_type",
+        "title",
+        "first_name",
+        "last_name",
+        "password1",
+        "password2",
+        "consent",
+        "captcha",
+    ]
+
+    class Meta:
+        model = User
+        fields = ["phone", "personnel_type", "title", "first_name", "last_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
+
+    def clean_citizen_id(self):
+        citizen_id = validate_citizen_id(self.cleaned_data["citizen_id"])
+        if User.objects.filter(citizen_id=citizen_id).exists():
+            raise forms.ValidationError(
+                _("An account with this citizen ID already exists. Please log in instead."), code="duplicate"
+            )
+        return citizen_id
+
+    def clean(self):
+        cleaned_data = super().clean()
+        password1, password2 = cleaned_data.get("password1"), cleaned_data.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords do not match."))
+        elif password1:
+            candidate = User(
+                citizen_id=cleaned_data.get("citizen_id", ""),
+                first_name=cleaned_data.get("first_name", ""),
+                last_name=cleaned_data.get("last_name", ""),
+                phone=cleaned_data.get("phone", ""),
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned_data
+
+
+class LoginForm(RecaptchaFormMixin, auth_forms.AuthenticationForm):
+    username = forms.CharField(
+        label=_("Citizen ID"),
+        max_length=17,
+        error_messages=REQUIRED,
+        widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric", "autocomplete": "username"}),
+    )
+    password = password_field(_("Password"), autocomplete="current-password")
+
+    error_messages = {
+        "invalid_login": _("The citizen ID or password is not correct."),
+        "inactive": _("This account has been disabled. Please contact the office."),
+    }
+
+    def clean_username(self):
+        # Accept the ID with dashes or spaces; an invalid one simply fails to log in, with the
+        # same message as a wrong password, so the form does not tell which IDs exist.
+        return normalize_citizen_id(self.cleaned_data["username"])
+
+
+class ProfileForm(ProfileFieldsMixin):
+    class Meta:
+        model = User
+        fields = ["title", "first_name", "last_name", "phone", "personnel_type", "email"]
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    error_messages = {
+        **auth_forms.PasswordChangeForm.error_messages,
+        "password_incorrect": _("Your current password is not correct. Please enter it again."),
+        "password_mismatch": _("The two passwords do not match."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Current password")
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password2"].label = _("New password again")
+        self.fields["new_password2"].help_text = _("Type the new password once more, to be sure.")
+        for field in self.fields.values():
+            field.error_messages = {**field.error_messages, **REQUIRED}

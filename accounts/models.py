@@ -1,0 +1,96 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import normalize_citizen_id, validate_citizen_id
+
+
+class PersonnelType(models.TextChoices):
+    """ประเภทบุคลากร: the manual's four officer types, plus the general public."""
+
+    TEACHER = "teacher", _("Teachers and educational personnel")
+    PERMANENT_EMPLOYEE = "permanent_employee", _("Permanent employee")
+    GOVERNMENT_EMPLOYEE = "government_employee", _("Government employee")
+    PENSIONER = "pensioner", _("Pensioner")
+    PUBLIC = "public", _("General public")
+
+
+class Title(models.TextChoices):
+    """คำนำหน้าชื่อ, as printed on official forms."""
+
+    MR = "นาย", _("Mr.")
+    MRS = "นาง", _("Mrs.")
+    MISS = "นางสาว", _("Miss")
+    ACTING_SUB_LT = "ว่าที่ร้อยตรี", _("Acting Sub-Lieutenant")
+    ACTING_SUB_LT_FEMALE = "ว่าที่ร้อยตรีหญิง", _("Acting Sub-Lieutenant (female)")
+    DR = "ดร.", _("Dr.")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, citizen_id, password, **extra_fields):
+        user = self.model(citizen_id=normalize_citizen_id(citizen_id), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, citizen_id, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(citizen_id, password, **extra_fields)
+
+    def create_superuser(self, citizen_id, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(citizen_id, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        # People type their ID with dashes; the login must find them either way.
+        return self.get(**{self.model.USERNAME_FIELD: normalize_citizen_id(username)})
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Everyone who logs in (applicants, officers, editors), known by the 13-digit citizen ID."""
+
+    citizen_id = models.CharField(
+        _("citizen ID"),
+        max_length=13,
+        unique=True,
+        validators=[validate_citizen_id],
+        error_messages={"unique": _("An account with this citizen ID already exists.")},
+    )
+    title = models.CharField(_("title"), max_length=20, choices=Title.choices)
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    phone = models.CharField(_("phone"), max_length=10, blank=True)
+    personnel_type = models.CharField(
+        _("personnel type"), max_length=32, choices=PersonnelType.choices, blank=True
+    )
+    email = models.EmailField(_("email"), blank=True)
+    privacy_notice_version = models.CharField(_("privacy notice version accepted"), max_length=50, blank=True)
+    privacy_consented_at = models.DateTimeField(_("privacy notice accepted at"), null=True, blank=True)
+    is_staff = models.BooleanField(_("staff"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "citizen_id"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.citizen_id
+
+    def get_full_name(self):
+        """As Thai forms print it: title and first name together, e.g. นางสาววิลัยวรรณ สุภชาติ."""
+        return f"{self.title}{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name

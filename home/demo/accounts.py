@@ -1,0 +1,105 @@
+"""Demo logins: an applicant, one officer per officer group, an editor and a superuser.
+
+Citizen IDs are valid (checksum) but fictitious: digits 2-3 are a province code, and "00" is none,
+so they cannot belong to anyone. Every run sets the shared demo password again, so that the
+logins the command prints always work.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import password_validation
+
+from accounts.actions import register_applicant
+from accounts.models import PersonnelType, Title, User
+from service_requests.catalogue import groups as catalogue_groups
+
+DEMO_PASSWORD = "demo-pass-2568"  # noqa: S105 - demo only, printed by the command on purpose
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    role: str
+    citizen_id: str
+    title: str
+    first_name: str
+    last_name: str
+    phone: str = ""
+    group: str = ""  # the group the account belongs to, if any
+    is_staff: bool = False
+    is_superuser: bool = False
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title}{self.first_name} {self.last_name}"
+
+
+APPLICANT = DemoAccount("applicant", "1000000000017", Title.MISS, "วิลัยวรรณ", "สุภชาติ", phone="0812345678")
+OFFICERS = {
+    catalogue_groups.PERSONNEL: ("1000000000025", Title.MR, "สมชาย", "ใจดี"),
+    catalogue_groups.FINANCE: ("1000000000033", Title.MRS, "สมศรี", "มั่นคง"),
+    catalogue_groups.ADMINISTRATION: ("1000000000041", Title.MR, "ประเสริฐ", "รักงาน"),
+    catalogue_groups.DIRECTOR_OFFICE: ("1000000000050", Title.MISS, "กนกวรรณ", "ศรีสุข"),
+    catalogue_groups.ACADEMIC: ("1000000000068", Title.MR, "วีระพงษ์", "ใฝ่รู้"),
+}
+EDITOR_ID, SUPERUSER_ID = "1000000000076", "1000000000084"
+
+
+def demo_accounts(*, officer_group_names, editors_group: str) -> list[DemoAccount]:
+    """The accounts to have, officers in the catalogue's order of groups."""
+    officers = [
+        DemoAccount("officer", *OFFICERS[name], group=name, is_staff=True) for name in officer_group_names
+    ]
+    return [
+        APPLICANT,
+        *officers,
+        DemoAccount("editor", EDITOR_ID, Title.MISS, "พิมพ์ชนก", "เขียนดี", group=editors_group, is_staff=True),
+        DemoAccount("superuser", SUPERUSER_ID, Title.MR, "ผู้ดูแล", "ระบบ", is_staff=True, is_superuser=True),
+    ]
+
+
+def create_account(account: DemoAccount, *, password: str, privacy_notice_version: str) -> User:
+    names = {"title": account.title, "first_name": account.first_name, "last_name": account.last_name}
+    password_validation.validate_password(password, User(citizen_id=account.citizen_id, **names))
+    if account is APPLICANT:
+        return register_applicant(
+            citizen_id=account.citizen_id,
+            password=password,
+            phone=account.phone,
+            personnel_type=PersonnelType.TEACHER,
+            privacy_notice_version=privacy_notice_version,
+            **names,
+        )
+    create = User.objects.create_superuser if account.is_superuser else User.objects.create_user
+    return create(
+        account.citizen_id,
+        password,
+        phone=account.phone,
+        personnel_type=PersonnelType.TEACHER,
+        is_staff=account.is_staff,
+        **names,
+    )
+
+
+def ensure_account(account: DemoAccount, *, groups, password: str, privacy_notice_version: str) -> User:
+    """Create the account, or give an existing one the demo password again; names are kept."""
+    user = User.objects.filter(citizen_id=account.citizen_id).first()
+    if user is None:
+        user = create_account(account, password=password, privacy_notice_version=privacy_notice_version)
+    else:
+        user.set_password(password)
+        user.is_staff = user.is_staff or account.is_staff
+        user.save(update_fields=["password", "is_staff"])
+    if account.group:
+        user.groups.add(groups[account.group])
+    return user
+
+
+def ensure_demo_accounts(*, editors, officer_groups: dict, privacy_notice_version: str) -> list[DemoAccount]:
+    """Make sure every demo account exists with the demo password; returns them for the table."""
+    groups = {editors.name: editors, **officer_groups}
+    accounts = demo_accounts(officer_group_names=list(officer_groups), editors_group=editors.name)
+    for account in accounts:
+        ensure_account(
+            account, groups=groups, password=DEMO_PASSWORD, privacy_notice_version=privacy_notice_version
+        )
+    return accounts

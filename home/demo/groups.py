@@ -1,0 +1,51 @@
+"""The editors group and one officer group per catalogue officer group, with admin access."""
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from service_requests.catalogue import all_services
+
+EDITORS = "Editors"  # made by Wagtail's own migration; reused
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+COLLECTION_PERMISSIONS = {
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+}
+
+
+def permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_admin_group(name: str) -> Group:
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(permission("wagtailadmin", "access_admin"))
+    return group
+
+
+def ensure_editors() -> Group:
+    """Editors: all pages (add, change, publish), documents and images, and the office settings."""
+    group = ensure_admin_group(EDITORS)
+    group.permissions.add(permission("home", "change_officesettings"))
+    root_page = Page.get_first_root_node()
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root_page, permission=permission("wagtailcore", codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, codenames in COLLECTION_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission(app_label, codename)
+            )
+    return group
+
+
+def officer_group_names() -> list[str]:
+    """Distinct officer groups of the catalogue, in catalogue order."""
+    return list(dict.fromkeys(service.officer_group for service in all_services()))
+
+
+def ensure_officer_groups() -> dict[str, Group]:
+    return {name: ensure_admin_group(name) for name in officer_group_names()}

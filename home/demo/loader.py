@@ -1,0 +1,25 @@
+"""Loads the whole demo in one transaction, in dependency order."""
+
+from django.db import transaction
+
+from .accounts import DemoAccount, ensure_demo_accounts
+from .documents import ensure_all_service_documents
+from .groups import ensure_editors, ensure_officer_groups
+from .office import OFFICE, ensure_logo, ensure_office_settings
+from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
+
+
+@transaction.atomic
+def load_demo_content() -> list[DemoAccount]:
+    """Create whatever of the demo is missing; returns the demo accounts."""
+    locales = ensure_locales()
+    documents = ensure_all_service_documents()
+    thai_pages = ensure_thai_tree(locales["th"], documents)
+    site = ensure_site(thai_pages["home"], OFFICE["name_th"])
+    ensure_english_tree(thai_pages, locales["en"], documents)
+    settings = ensure_office_settings(site=site, logo=ensure_logo(), privacy_page=thai_pages["privacy"])
+    return ensure_demo_accounts(
+        editors=ensure_editors(),
+        officer_groups=ensure_officer_groups(),
+        privacy_notice_version=settings.privacy_notice_version,
+    )

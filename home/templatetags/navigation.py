@@ -1,0 +1,138 @@
+"""Template tags for the public site's header: the menu's pages, the current item, the language switcher."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_supported_language_variant, override
+
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class MenuPages:
+    home_url: str
+    services_url: str
+    downloads_url: str
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+
+
+def _active_language():
+    try:
+        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _home_fallback_url():
+    try:
+        return reverse("wagtail_serve", args=[""])
+    except NoReverseMatch:
+        return "/"
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """URLs of the home, services and downloads pages in the visitor's language, in one query.
+
+    Remembered on the request, because the header and the footer both ask.
+    """
+    from home.models import HomePage
+    from service_pages.models import DownloadsPage, ServiceIndexPage
+
+    request = context.get("request")
+    language = _active_language()
+    cached = getattr(request, "_menu_pages", None)
+    if cached and cached[0] == language:
+        return cached[1]
+
+    keys_by_content_type = {
+        ContentType.objects.get_for_model(model).pk: key
+        for key, model in (("home", HomePage), ("services", ServiceIndexPage), ("downloads", DownloadsPage))
+    }
+    found = {}
+    pages = (
+        Page.objects.live()
+        .filter(locale__language_code=language, content_type_id__in=keys_by_content_type)
+        .order_by("path")
+        .only("id", "path", "depth", "url_path", "locale_id", "content_type_id")
+    )
+    for page in pages:
+        found.setdefault(keys_by_content_type[page.content_type_id], page)
+
+    def url_of(key):
+        page = found.get(key)
+        return (page.get_url(request) or "") if page else ""
+
+    result = MenuPages(
+        home_url=url_of("home") or _home_fallback_url(),
+        services_url=url_of("services"),
+        downloads_url=url_of("downloads"),
+    )
+    if request is not None:
+        request._menu_pages = (language, result)
+    return result
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url, exact=False):
+    """' aria-current="page"' on the link to the page shown; "true" on a section the page is in."""
+    request = context.get("request")
+    if not url or request is None:
+        return ""
+    if request.path == url:
+        return mark_safe(' aria-current="page"')
+    if not exact and request.path.startswith(url):
+        return mark_safe(' aria-current="true"')
+    return ""
+
+
+def _translated_page_url(request, page, language):
+    translation = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+        .first()
+    )
+    if translation is None:
+        # Not translated (yet): the home page of that language rather than a "page not found".
+        with override(language):
+            return _home_fallback_url()
+    url = translation.get_url(request) or ""
+    if url and request is not None and request.GET:
+        url = f"{url}?{request.GET.urlencode()}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: on a Wagtail page to its translation, elsewhere to the same address."""
+    request = context.get("request")
+    current_path = request.get_full_path() if request is not None else "/"
+    current = _active_language()
+    page = context.get("page")
+    is_wagtail_page = isinstance(page, Page) and page.pk is not None
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            url = current_path
+        else:
+            url = _translated_page_url(request, page, code) if is_wagtail_page else ""
+            url = url or translate_url(current_path, code)
+        absolute_url = request.build_absolute_uri(url) if request is not None else url
+        links.append(
+            LanguageLink(code=code, name=name, url=url, absolute_url=absolute_url, is_current=code == current)
+        )
+    return links

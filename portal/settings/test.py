@@ -1,0 +1,28 @@
+"""The test suite: fast hashing, in-memory e-mail, no network, media in a throw-away folder."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+RECAPTCHA_PUBLIC_KEY = ""
+RECAPTCHA_PRIVATE_KEY = ""
+
+_media = Path(tempfile.mkdtemp(prefix="oss-test-media-"))
+MEDIA_ROOT = _media / "public"
+PRIVATE_MEDIA_ROOT = _media / "private"
+STORAGES = {
+    **STORAGES,
+    "private": {
+        "BACKEND": "service_requests.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

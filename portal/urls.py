@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Thai at /, English under /en/. Wagtail's catch-all comes last.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
+    path("", include("service_requests.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,158 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from service_requests.catalogue import service_choices
+
+from . import queries
+
+
+class ServiceIndexPage(Page):
+    """บริการ: lists the office's e-services (/services/)."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["service_pages.ServicePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("services index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["service_pages"] = queries.live_service_pages(locale=self.locale)
+        return context
+
+
+class ServicePage(Page):
+    """One e-service (/services/<slug>/): what it is, who may apply, steps, flow and documents."""
+
+    service_code = models.CharField(
+        _("e-service"),
+        max_length=4,
+        choices=service_choices,
+        help_text=_("Which e-service of the catalogue this page describes and takes requests for."),
+    )
+    summary = models.CharField(
+        _("summary"), max_length=255, help_text=_("One sentence, shown on the service tiles.")
+    )
+    description = RichTextField(_("what it is"), features=RICH_TEXT_FEATURES, blank=True)
+    eligibility = RichTextField(_("who may apply"), features=RICH_TEXT_FEATURES, blank=True)
+    processing_time = models.CharField(
+        _("processing time"), max_length=255, blank=True, help_text=_("e.g. within 3-5 working days")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("steps and details"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("service_code"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("eligibility"),
+        FieldPanel("processing_time"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [InlinePanel("documents", label=_("Document"))], heading=_("Manuals and blank forms")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("eligibility"),
+        index.SearchField("body"),
+        index.FilterField("service_code"),
+    ]
+
+    parent_page_types = ["service_pages.ServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service page")
+
+    def clean(self):
+        super().clean()
+        others = ServicePage.objects.filter(service_code=self.service_code, locale_id=self.locale_id)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"service_code": _("Another page already describes this e-service.")})
+
+    @cached_property
+    def document_list(self):
+        """The page's documents with their files, read once (or taken from a prefetch)."""
+        if "documents" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.documents.all())
+        return list(self.documents.select_related("document").order_by("sort_order"))
+
+    def manuals(self):
+        return [item for item in self.document_list if item.kind == ServiceDocument.Kind.MANUAL]
+
+    def blank_forms(self):
+        return [item for item in self.document_list if item.kind == ServiceDocument.Kind.BLANK_FORM]
+
+
+class ServiceDocument(Orderable):
+    """A manual (คู่มือ) or blank form (แบบฟอร์ม) offered for download on a service page."""
+
+    class Kind(models.TextChoices):
+        MANUAL = "manual", _("Manual")
+        BLANK_FORM = "form", _("Blank form")
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("link text"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("service document")
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class DownloadsPage(Page):
+    """ดาวน์โหลดเอกสาร: every manual and blank form of every service, filterable by service."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("downloads page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        service_pages = queries.live_service_pages(locale=self.locale)
+        selected = request.GET.get("service", "")
+        context["service_pages"] = service_pages
+        context["selected_service"] = selected
+        context["download_groups"] = queries.downloads_by_service(service_pages, only_slug=selected)
+        return context

@@ -1,0 +1,126 @@
+"""Shared fixtures: users, a minimal page tree with the office's settings, page-test assertions."""
+
+from types import SimpleNamespace
+
+from wagtail.coreutils import get_dummy_request
+from wagtail.models import Locale, Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
+
+from accounts.factories import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
+from home.factories import HomePageFactory, OfficeSettingsFactory, PrivacyPageFactory
+from service_pages.factories import (
+    DownloadsPageFactory,
+    ServiceDocumentFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+)
+from service_pages.models import ServiceDocument
+from service_requests.catalogue import all_services
+
+
+@pytest.fixture
+def password():
+    """The password every factory-made user has unless told otherwise."""
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    """An applicant: นางสาววิลัยวรรณ สุภชาติ, the user of the manual's screenshots."""
+    return UserFactory(citizen_id="1439900285977", title="นางสาว", first_name="วิลัยวรรณ", last_name="สุภชาติ")
+
+
+@pytest.fixture
+def superuser(db):
+    return SuperuserFactory()
+
+
+@pytest.fixture
+def thai_locale(db):
+    return Locale.objects.get(language_code="th")
+
+
+@pytest.fixture
+def english_locale(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def page_tree(db, thai_locale):
+    """Root > HomePage (the default site) > services (six ServicePages, each with a manual and a
+    blank form), downloads and privacy; OfficeSettings for the site, naming the privacy page."""
+    # Wagtail's migration leaves a "Welcome" page as the site root; the portal's home replaces it.
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="One Stop Service"
+    )
+    services = ServiceIndexPageFactory(parent=home)
+    service_pages = {}
+    for service in all_services():
+        page = ServicePageFactory(parent=services, service_code=service.code)
+        ServiceDocumentFactory(
+            page=page, kind=ServiceDocument.Kind.MANUAL, document__title=f"คู่มือ {page.title}"
+        )
+        ServiceDocumentFactory(
+            page=page, kind=ServiceDocument.Kind.BLANK_FORM, document__title=f"แบบฟอร์ม {page.title}"
+        )
+        service_pages[service.slug] = page
+    downloads = DownloadsPageFactory(parent=home)
+    privacy = PrivacyPageFactory(parent=home)
+    office = OfficeSettingsFactory(site=site, privacy_policy_page=privacy)
+    return SimpleNamespace(
+        site=site,
+        home=home,
+        services=services,
+        service_pages=service_pages,
+        downloads=downloads,
+        privacy=privacy,
+        office=office,
+    )
+
+
+@pytest.fixture
+def page_tests(client):
+    """Wagtail's page-type assertions (assertCanCreateAt, assertPageIsRenderable, ...) for pytest."""
+    helper = WagtailPageTestCase()
+    helper.client = client
+    helper.dummy_request = get_dummy_request()
+    return helper
+
+
+@pytest.fixture
+def registration_data():
+    """What นางสาววิลัยวรรณ types into the registration form (citizen ID with dashes, as on her card)."""
+    return {
+        "citizen_id": "1-4399-00285-97-7",
+        "phone": "081-234-5678",
+        "personnel_type": "teacher",
+        "title": "นางสาว",
+        "first_name": "วิลัยวรรณ",
+        "last_name": "สุภชาติ",
+        "password1": "Sarabun-2568-ok",
+        "password2": "Sarabun-2568-ok",
+        "consent": "on",
+    }
+
+
+@pytest.fixture
+def english_tree(page_tree, english_locale):
+    """Published English translations of the home page, the services index and the ID-card page."""
+
+    def translate(page):
+        translated = page.copy_for_translation(english_locale)
+        translated.title = f"{page.title} (English)"
+        translated.save_revision().publish()
+        translated.refresh_from_db()
+        return translated
+
+    home = translate(page_tree.home)
+    services = translate(page_tree.services)
+    id_card = translate(page_tree.service_pages["id-card"])
+    return SimpleNamespace(home=home, services=services, id_card=id_card)

@@ -1,0 +1,210 @@
+"""`manage.py load_demo_content`: the demo office, pages in two languages, PDFs, groups, logins."""
+
+import io
+import re
+import unicodedata
+from collections import Counter
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
+
+import pytest
+from pypdf import PdfReader
+
+from accounts.models import User
+from accounts.validators import validate_citizen_id
+from home.demo.accounts import APPLICANT
+from home.demo.pdfs import FontOnlyFetcher, font_url
+from home.models import HomePage, OfficeSettings
+from service_pages.models import ServicePage
+from service_requests.catalogue import all_services
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo_content() -> str:
+    output = io.StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()
+
+
+def printed_login(output: str, role: str) -> tuple[str, str]:
+    """(citizen ID, password) from the first row of the printed logins table for `role`."""
+    row = next(line for line in output.splitlines() if line.startswith(role + " "))
+    _role, citizen_id, _name, password, *_rest = re.split(r"\s{2,}", row)  # columns: 2+ spaces apart
+    return citizen_id, password
+
+
+def counts() -> dict:
+    return {
+        "pages": Counter(Page.objects.values_list("content_type__model", "locale__language_code")),
+        "documents": get_document_model().objects.count(),
+        "images": get_image_model().objects.count(),
+        "collections": Collection.objects.count(),
+        "groups": Group.objects.count(),
+        "group page permissions": GroupPagePermission.objects.count(),
+        "users": User.objects.count(),
+        "office settings": OfficeSettings.objects.count(),
+        "sites": Site.objects.count(),
+        "locales": Locale.objects.count(),
+    }
+
+
+def pdf_text(document) -> str:
+    """The PDF's text layer without whitespace, compatibility-normalised (ำ is ํ + า there)."""
+    with document.open_file() as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return comparable("".join(page.extract_text() for page in reader.pages))
+
+
+def comparable(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def test_running_it_twice_leaves_the_same_content():
+    load_demo_content()
+    first = counts()
+    load_demo_content()
+
+    assert counts() == first
+    assert first["pages"][("servicepage", "th")] == 6
+    assert first["pages"][("servicepage", "en")] == 6
+    assert first["pages"][("homepage", "th")] == first["pages"][("homepage", "en")] == 1
+    assert first["documents"] == 12
+    assert first["users"] == 8
+    assert first["office settings"] == 1
+
+
+def test_wagtails_welcome_page_is_replaced_by_the_offices_home_page():
+    load_demo_content()
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.title == "หน้าหลัก"
+    assert site.site_name == "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอำนาจเจริญ"
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+
+
+def test_the_office_settings_name_the_office_its_logo_and_privacy_page():
+    load_demo_content()
+
+    office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
+    assert office.name_th == "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอำนาจเจริญ"
+    assert office.name_en == "Amnat Charoen Primary Educational Service Area Office"
+    assert office.phones == "045511019"
+    assert office.email == "office@amnat-ed.go.th"
+    assert office.logo.width > 0
+    assert office.privacy_policy_page.url == "/privacy/"
+    assert office.privacy_notice_version == "2568-1"
+
+
+def test_each_service_has_a_page_in_both_languages_with_a_manual_and_a_blank_form(client):
+    load_demo_content()
+    english_locale = Locale.objects.get(language_code="en")
+
+    for service in all_services():
+        thai = ServicePage.objects.get(service_code=service.code, locale__language_code="th")
+        english = thai.get_translation(english_locale).specific
+        assert thai.url == f"/services/{service.slug}/"
+        assert english.url == f"/en/services/{service.slug}/"
+        for page in (thai, english):
+            assert page.live
+            assert len(page.manuals()) == 1, page.url
+            assert len(page.blank_forms()) == 1, page.url
+            assert [block.block_type for block in page.body] == ["steps", "flow_diagram", "rich_text"]
+
+        thai_html = client.get(thai.url).content.decode()
+        assert thai.title in thai_html
+        assert "ไฟล์ png,jpg,pdf ขนาดไม่เกิน 5 MB เท่านั้น" in thai_html
+        english_response = client.get(english.url)
+        assert english_response.status_code == 200
+        assert english.title in english_response.content.decode()
+
+
+def test_the_id_card_flow_goes_from_application_to_pick_up_at_the_personnel_group():
+    load_demo_content()
+
+    page = ServicePage.objects.get(service_code="11", locale__language_code="th")
+    flow = next(block.value for block in page.body if block.block_type == "flow_diagram")
+    stages = list(flow["stages"])
+    assert stages[0] == "กรอกข้อมูลคำขอบัตร"
+    assert "ไม่ครบถ้วน" in stages[1]
+    assert stages[-1] == "รับบัตร ณ กลุ่มบริหารงานบุคคล"
+    assert page.processing_time == "เจ้าหน้าที่จะดำเนินการจัดทำข้อมูลภายใน 3-5 วันทำการ"
+
+
+def test_each_manual_and_blank_form_is_a_thai_pdf_naming_the_service():
+    load_demo_content()
+
+    for page in ServicePage.objects.filter(locale__language_code="th"):
+        manual, blank_form = page.manuals()[0].document, page.blank_forms()[0].document
+        assert manual.file.name.endswith(".pdf")
+        assert manual.collection.name == blank_form.collection.name == "คู่มือและแบบฟอร์ม"
+        manual_text, form_text = pdf_text(manual), pdf_text(blank_form)
+        assert comparable(page.title) in manual_text, manual.title
+        assert comparable(manual.title) in manual_text, manual.title
+        assert comparable(page.title) in form_text, blank_form.title
+        assert comparable("ลงชื่อ") in form_text, blank_form.title
+        assert comparable("เลขประจำตัวประชาชน") in form_text, blank_form.title
+
+
+def test_the_pdf_renderer_reads_only_the_sarabun_font_files():
+    fetcher = FontOnlyFetcher()
+
+    with pytest.raises(ValueError, match="only the Sarabun font files"):
+        fetcher.fetch("file:///etc/passwd")
+    with pytest.raises(ValueError):
+        fetcher.fetch("http://127.0.0.1:8000/")
+    response = fetcher.fetch(font_url("Sarabun-Regular.ttf"))
+    assert response.read(4) == b"\x00\x01\x00\x00"  # a TrueType font
+
+
+def test_the_demo_applicant_logs_in_with_the_printed_password(client):
+    output = load_demo_content()
+    citizen_id, password = printed_login(output, "applicant")
+
+    response = client.post("/accounts/login/", {"username": citizen_id, "password": password})
+
+    assert response.status_code == 302
+    applicant = User.objects.get(citizen_id=citizen_id)
+    assert applicant.get_full_name() == "นางสาววิลัยวรรณ สุภชาติ"
+    assert applicant.privacy_notice_version == "2568-1"
+
+
+def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
+    output = load_demo_content()
+
+    for user in User.objects.all():
+        assert validate_citizen_id(user.citizen_id) == user.citizen_id
+        assert user.citizen_id in output
+    officers = User.objects.filter(is_staff=True, is_superuser=False)
+    for service in all_services():
+        group = Group.objects.get(name=service.officer_group)
+        assert group.permissions.filter(codename="access_admin").exists()
+        assert officers.filter(groups=group).exists()
+    editor = User.objects.get(groups__name="Editors")
+    assert editor.has_perm("home.change_officesettings")
+    assert Page.get_first_root_node().permissions_for_user(editor).can_publish_subpage()
+    assert not User.objects.get(citizen_id=APPLICANT.citizen_id).is_staff
+
+
+def test_a_rerun_keeps_editors_changes_and_restores_the_demo_password(client):
+    output = load_demo_content()
+    citizen_id, password = printed_login(output, "applicant")
+    page = ServicePage.objects.get(service_code="31", locale__language_code="th")
+    page.title = "จองห้องประชุม (แก้ไขโดยบรรณาธิการ)"
+    page.save_revision().publish()
+    applicant = User.objects.get(citizen_id=citizen_id)
+    applicant.set_password("another-pass-2568")
+    applicant.save()
+
+    load_demo_content()
+
+    page.refresh_from_db()
+    assert page.title == "จองห้องประชุม (แก้ไขโดยบรรณาธิการ)"
+    response = client.post("/accounts/login/", {"username": citizen_id, "password": password})
+    assert response.status_code == 302

@@ -1,0 +1,144 @@
+"""Settings: production refuses to start half-configured; the database is the one configured."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.db import OperationalError, connection, connections, transaction
+from django.db.utils import load_backend
+
+import dj_database_url
+import pytest
+
+from portal.settings import base
+
+PRODUCTION_ENVIRONMENT = {
+    "SECRET_KEY": "a-long-random-production-secret",
+    "ALLOWED_HOSTS": "oss.example.go.th",
+    "DATABASE_URL": "postgres://oss:password@127.0.0.1:5432/oss",
+    "RECAPTCHA_PUBLIC_KEY": "public-key",
+    "RECAPTCHA_PRIVATE_KEY": "private-key",
+}
+LOAD_SETTINGS = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES['default']['ENGINE'])"
+)
+
+
+def load_production_settings(environment):
+    """Start Python with only the given variables (plus PATH) and load the production settings."""
+    clean_environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        **environment,
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "-c", LOAD_SETTINGS],
+        cwd=settings.BASE_DIR,
+        env=clean_environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_load_when_every_required_variable_is_set():
+    result = load_production_settings(PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert "False ['oss.example.go.th'] django.db.backends.postgresql" in result.stdout
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENVIRONMENT))
+def test_production_settings_refuse_to_load_without_a_required_variable(missing):
+    environment = {name: value for name, value in PRODUCTION_ENVIRONMENT.items() if name != missing}
+    result = load_production_settings(environment)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def test_production_settings_refuse_a_blank_variable():
+    result = load_production_settings({**PRODUCTION_ENVIRONMENT, "SECRET_KEY": "   "})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_database_is_the_one_database_url_names():
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        expected = dj_database_url.parse(url)
+        assert connection.vendor == "postgresql"
+        assert connection.settings_dict["HOST"] == expected["HOST"]
+        assert connection.settings_dict["PORT"] == expected["PORT"]
+        assert connection.settings_dict["USER"] == expected["USER"]
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            assert cursor.fetchone()[0]
+    else:
+        assert connection.vendor == "sqlite"
+        assert connection.transaction_mode == "IMMEDIATE"
+
+
+@pytest.fixture
+def sqlite_file_connections(tmp_path, monkeypatch):
+    """Two connections to one SQLite file, configured as the portal configures SQLite (no
+    DATABASE_URL); the test suite's own SQLite database lives in memory, where WAL cannot apply."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    configured = base.database_from_environment()
+    assert configured["ENGINE"] == "django.db.backends.sqlite3"
+    path = tmp_path / "portal.sqlite3"
+    impatient = {**configured["OPTIONS"], "timeout": 0.2}
+    wrappers = []
+    for alias, options in (("sqlite_first", configured["OPTIONS"]), ("sqlite_second", impatient)):
+        settings_dict = connections.configure_settings(
+            {"default": {**configured, "NAME": path, "OPTIONS": options}}
+        )
+        wrapper = load_backend(configured["ENGINE"]).DatabaseWrapper(settings_dict["default"], alias)
+        connections[alias] = wrapper  # not in settings.DATABASES: Django's test isolation allows it
+        wrappers.append(wrapper)
+    yield wrappers
+    for wrapper in wrappers:
+        wrapper.close()
+        del connections[wrapper.alias]
+
+
+@pytest.mark.django_db
+def test_sqlite_runs_in_wal_mode(sqlite_file_connections):
+    first, _second = sqlite_file_connections
+    with first.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA foreign_keys")
+        assert cursor.fetchone()[0] == 1
+
+
+@pytest.mark.django_db
+def test_sqlite_transactions_take_the_write_lock_at_once(sqlite_file_connections):
+    """IMMEDIATE: a transaction that has only read still holds the write lock, so a second
+    writer waits (here: gives up after its short timeout) instead of failing half-way later."""
+    first, second = sqlite_file_connections
+    with first.cursor() as cursor:
+        cursor.execute("CREATE TABLE counter (value integer)")
+    assert first.transaction_mode == "IMMEDIATE"
+    with transaction.atomic(using="sqlite_first"):
+        with first.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM counter")
+        with pytest.raises(OperationalError, match="locked"), second.cursor() as cursor:
+            cursor.execute("INSERT INTO counter VALUES (1)")
+
+
+@pytest.mark.django_db
+def test_sqlite_readers_are_not_blocked_by_a_writer(sqlite_file_connections):
+    first, second = sqlite_file_connections
+    with first.cursor() as cursor:
+        cursor.execute("CREATE TABLE counter (value integer)")
+        cursor.execute("INSERT INTO counter VALUES (1)")
+    with transaction.atomic(using="sqlite_first"):
+        with first.cursor() as cursor:
+            cursor.execute("INSERT INTO counter VALUES (2)")
+        with second.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM counter")
+            assert cursor.fetchone()[0] == 1
