@@ -20,6 +20,7 @@ def register_applicant(
     phone: str,
     personnel_type: str,
     privacy_notice_version: str,
+    email: str = "",
 ) -> User:
     """Create an applicant's account with the privacy consent they gave, and when."""
     user = User.objects.create_user(
@@ -30,6 +31,7 @@ def register_applicant(
         last_name=last_name,
         phone=phone,
         personnel_type=personnel_type,
+        email=email,
         privacy_notice_version=privacy_notice_version,
         privacy_consented_at=timezone.now(),
     )

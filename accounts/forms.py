@@ -74,6 +74,7 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
         "title",
         "first_name",
         "last_name",
+        "email",
         "password1",
         "password2",
         "consent",
@@ -82,11 +83,12 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
 
     class Meta:
         model = User
-        fields = ["phone", "personnel_type", "title", "first_name", "last_name"]
+        fields = ["phone", "personnel_type", "title", "first_name", "last_name", "email"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
+        self.fields["email"].help_text = _("Optional: we send news of your requests here.")
 
     def clean_citizen_id(self):
         citizen_id = validate_citizen_id(self.cleaned_data["citizen_id"])

@@ -51,6 +51,7 @@ class RegisterView(FormView):
             last_name=data["last_name"],
             phone=data["phone"],
             personnel_type=data["personnel_type"],
+            email=data.get("email", ""),
             privacy_notice_version=office.privacy_notice_version,
         )
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")

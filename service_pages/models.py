@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from service_requests.catalogue import service_choices
+from service_requests.catalogue import get_service, service_choices
 
 from . import queries
 
@@ -89,6 +89,27 @@ class ServicePage(Page):
             others = others.exclude(pk=self.pk)
         if others.exists():
             raise ValidationError({"service_code": _("Another page already describes this e-service.")})
+
+    @property
+    def service(self):
+        """The catalogue's e-service this page describes."""
+        return get_service(self.service_code)
+
+    def get_context(self, request, *args, **kwargs):
+        from service_requests.forms import RequestForms
+
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated and self.service.accepts_requests:
+            context.setdefault("request_forms", RequestForms(self.service, user=request.user))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        # The embedded request form posts back to its service page.
+        if request.method == "POST":
+            from service_requests.views import submit_from_service_page
+
+            return submit_from_service_page(request, self)
+        return super().serve(request, *args, **kwargs)
 
     @cached_property
     def document_list(self):

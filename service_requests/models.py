@@ -1,2 +1,154 @@
-# The request workflow's models arrive with the workflow issue; the app exists so that the
-# private storage and the catalogue have their home from the first migration on.
+"""What every request shares; each service's own fields live in its catalogue module's model."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .catalogue import service_choices
+from .storage import private_storage
+from .workflow import RequestStatus
+
+
+def generated_name(folder, filename):
+    """Stored names are generated: what applicants called their files never reaches the disk."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"{folder}/{uuid.uuid4().hex}.{extension}"
+
+
+def attachment_upload_to(instance, filename):
+    return generated_name("attachments", filename)
+
+
+def reply_upload_to(instance, filename):
+    return generated_name("replies", filename)
+
+
+class ServiceRequest(models.Model):
+    """One request to one e-service, from submission to completion or cancellation."""
+
+    reference = models.CharField(_("reference code"), max_length=24, unique=True, editable=False)
+    service_code = models.CharField(_("service"), max_length=4, choices=service_choices, db_index=True)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant"),
+        on_delete=models.PROTECT,
+        related_name="service_requests",
+    )
+    # The applicant as they were at submission: a later profile change leaves the request as sent.
+    applicant_citizen_id = models.CharField(_("citizen ID"), max_length=13)
+    applicant_title = models.CharField(_("title"), max_length=20)
+    applicant_first_name = models.CharField(_("first name"), max_length=150)
+    applicant_last_name = models.CharField(_("last name"), max_length=150)
+    applicant_phone = models.CharField(_("phone"), max_length=10)
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("submitted at"))
+    status_changed_at = models.DateTimeField(_("status changed at"))
+    officer_message = models.TextField(_("message from the officer"), blank=True)
+    reply_file = models.FileField(
+        _("reply file"), storage=private_storage, upload_to=reply_upload_to, blank=True, max_length=200
+    )
+    reply_file_name = models.CharField(_("reply file name"), max_length=255, blank=True)
+    # One key per rendered form: a double click or a reload cannot create a second request.
+    submission_key = models.UUIDField(unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("service request")
+        verbose_name_plural = _("service requests")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["applicant", "-submitted_at"], name="request_applicant_newest"),
+            models.Index(fields=["service_code", "status"], name="request_service_status"),
+            models.Index(fields=["status", "-submitted_at"], name="request_status_newest"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def applicant_full_name(self):
+        return f"{self.applicant_title}{self.applicant_first_name} {self.applicant_last_name}"
+
+    @property
+    def service(self):
+        from .catalogue import get_service
+
+        return get_service(self.service_code)
+
+
+class StatusChange(models.Model):
+    """One line of a request's history: from, to, by whom, when, and the message."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("from"), max_length=16, choices=RequestStatus.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=16, choices=RequestStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_role = models.CharField(_("role"), max_length=16)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("when"))
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class Attachment(models.Model):
+    """A file the applicant attached into one of the service's named slots."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="attachments")
+    slot = models.CharField(_("slot"), max_length=40)
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=attachment_upload_to, max_length=200
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=64)
+    size = models.PositiveIntegerField(_("size"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [models.UniqueConstraint(fields=["request", "slot"], name="one_attachment_per_slot")]
+
+    def __str__(self):
+        return self.original_name
+
+
+class ServiceAssignment(models.Model):
+    """Which group's officers work which e-service; administrators change it in the admin."""
+
+    service_code = models.CharField(_("service"), max_length=4, choices=service_choices, unique=True)
+    group = models.ForeignKey(
+        Group, verbose_name=_("officer group"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("service assignment")
+        verbose_name_plural = _("service assignments")
+
+    def __str__(self):
+        return f"{self.get_service_code_display()} → {self.group}"
+
+
+class StatusLookup(models.Model):
+    """One public status lookup, kept for the rate limit only: the address is stored as a keyed
+    hash, never in clear, and rows older than the window are deleted as new ones arrive."""
+
+    client_hash = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("status lookup")
+
+    def __str__(self):
+        return f"{self.client_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"

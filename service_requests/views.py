@@ -1,7 +1,224 @@
-from django.views.generic import TemplateView
+"""The applicant's side of requests, the shared file downloads and the public status check.
+
+Views ask forms and queries and hand every change to service_requests.actions.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import actions, queries
+from .catalogue import all_services
+from .forms import CancelForm, RequestForms, StatusCheckForm
+from .workflow import RequestStatus, applicant_may_cancel, applicant_may_edit
+
+PAGE_SIZES = (10, 25, 50, 100)
 
 
-class StatusCheckView(TemplateView):
-    """ตรวจสอบสถานะ: the public status check. The lookup arrives with the request workflow."""
+def submit_from_service_page(request, page):
+    """POST to a service page: file the request, or show the page again with the errors."""
+    service = page.service
+    if not request.user.is_authenticated:
+        return redirect_to_login(page.url)
+    if not service.accepts_requests:
+        return HttpResponseNotAllowed(["GET"])
+    forms = RequestForms(service, user=request.user, data=request.POST, files=request.FILES)
+    if forms.is_valid():
+        try:
+            service_request = actions.submit_request(
+                applicant=request.user,
+                service_code=service.code,
+                contact=forms.contact_data(),
+                details=forms.details_data(),
+                attachments=forms.attachments.files_by_slot(),
+                submission_key=forms.contact.cleaned_data["submission_key"],
+            )
+        except ValidationError as error:
+            forms.attachments.add_error(None, error)
+        else:
+            return redirect("service_requests:submitted", reference=service_request.reference)
+    return TemplateResponse(
+        request, page.get_template(request), {**page.get_context(request), "request_forms": forms}
+    )
 
-    template_name = "service_requests/status_check.html"
+
+def _own_request_or_404(request, reference):
+    service_request = queries.request_of_applicant(request.user, reference)
+    if service_request is None:
+        raise Http404
+    return service_request
+
+
+@login_required
+def submitted(request, reference):
+    service_request = _own_request_or_404(request, reference)
+    return TemplateResponse(request, "service_requests/submitted.html", {"service_request": service_request})
+
+
+@login_required
+def my_requests(request):
+    search = request.GET.get("q", "")
+    try:
+        per_page = int(request.GET.get("per_page", PAGE_SIZES[0]))
+    except ValueError:
+        per_page = PAGE_SIZES[0]
+    if per_page not in PAGE_SIZES:
+        per_page = PAGE_SIZES[0]
+    paginator = Paginator(queries.requests_of_applicant(request.user, search=search), per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    rows = [
+        {
+            "number": page_obj.start_index() + index,
+            "request": service_request,
+            "may_edit": applicant_may_edit(service_request.status),
+            "may_cancel": applicant_may_cancel(service_request.status),
+        }
+        for index, service_request in enumerate(page_obj.object_list)
+    ]
+    return TemplateResponse(
+        request,
+        "service_requests/my_requests.html",
+        {
+            "rows": rows,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "search": search,
+            "per_page": per_page,
+            "page_sizes": PAGE_SIZES,
+            "services": all_services(),
+        },
+    )
+
+
+def _detail_context(service_request):
+    return {
+        "service_request": service_request,
+        "details": queries.details_of(service_request),
+        "attachments": service_request.attachments.all(),
+        "history": service_request.history.select_related("actor"),
+        "may_edit": applicant_may_edit(service_request.status),
+        "may_cancel": applicant_may_cancel(service_request.status),
+    }
+
+
+@login_required
+def detail(request, reference):
+    service_request = _own_request_or_404(request, reference)
+    return TemplateResponse(request, "service_requests/detail.html", _detail_context(service_request))
+
+
+@login_required
+def printable(request, reference):
+    service_request = _own_request_or_404(request, reference)
+    return TemplateResponse(request, "service_requests/print.html", _detail_context(service_request))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, reference):
+    service_request = _own_request_or_404(request, reference)
+    if not applicant_may_edit(service_request.status):
+        raise PermissionDenied
+    service = service_request.service
+    if request.method == "POST":
+        forms = RequestForms(
+            service,
+            user=request.user,
+            data=request.POST,
+            files=request.FILES,
+            service_request=service_request,
+        )
+        if forms.is_valid():
+            actions.edit_request(
+                actor=request.user,
+                service_request=service_request,
+                contact=forms.contact_data(),
+                details=forms.details_data(),
+                attachments=forms.attachments.files_by_slot(),
+            )
+            messages.success(request, _("Your changes have been sent to the officers."))
+            return redirect("service_requests:detail", reference=reference)
+    else:
+        forms = RequestForms(service, user=request.user, service_request=service_request)
+    return TemplateResponse(
+        request,
+        "service_requests/edit.html",
+        {"service_request": service_request, "service": service, "request_forms": forms},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel(request, reference):
+    service_request = _own_request_or_404(request, reference)
+    if not applicant_may_cancel(service_request.status):
+        raise PermissionDenied
+    form = CancelForm(request.POST or None)
+    form.fields["reason"].required = False
+    if request.method == "POST" and form.is_valid():
+        actions.move_request(
+            actor=request.user,
+            service_request=service_request,
+            to_status=RequestStatus.CANCELLED,
+            message=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("The request has been cancelled."))
+        return redirect("service_requests:my_requests")
+    return TemplateResponse(
+        request, "service_requests/cancel.html", {"service_request": service_request, "form": form}
+    )
+
+
+def _private_file_response(field_file, download_name, content_type):
+    response = FileResponse(
+        field_file.open("rb"), as_attachment=True, filename=download_name, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def attachment(request, reference, attachment_id):
+    """An attachment, for the applicant and the officers of the service; 404 for anyone else."""
+    item = queries.attachment_for(request.user, reference=reference, attachment_id=attachment_id)
+    if item is None:
+        raise Http404
+    return _private_file_response(item.file, item.original_name, item.content_type)
+
+
+@login_required
+def reply_file(request, reference):
+    service_request = queries.visible_request(request.user, reference=reference)
+    if service_request is None or not service_request.reply_file:
+        raise Http404
+    return _private_file_response(
+        service_request.reply_file,
+        service_request.reply_file_name,
+        queries.reply_content_type(service_request),
+    )
+
+
+def status_check(request):
+    """ตรวจสอบสถานะ: anyone, with the reference code and the applicant's citizen ID."""
+    form = StatusCheckForm(request.POST or None, initial={"reference": request.GET.get("reference", "")})
+    result, not_found, limited = None, False, False
+    if request.method == "POST" and form.is_valid():
+        if not actions.record_status_lookup(client_address=request.META.get("REMOTE_ADDR", "")):
+            limited = True
+        else:
+            result = queries.find_for_status_check(**form.cleaned_data)
+            not_found = result is None
+    return TemplateResponse(
+        request,
+        "service_requests/status_check.html",
+        {"form": form, "result": result, "not_found": not_found, "limited": limited},
+        status=429 if limited else 200,
+    )

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from service_requests.catalogue import all_services
+from service_requests.models import ServiceAssignment
 
 EDITORS = "Editors"  # made by Wagtail's own migration; reused
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -48,4 +49,10 @@ def officer_group_names() -> list[str]:
 
 
 def ensure_officer_groups() -> dict[str, Group]:
-    return {name: ensure_admin_group(name) for name in officer_group_names()}
+    """The officer groups, each assigned the services the catalogue gives it by default."""
+    groups = {name: ensure_admin_group(name) for name in officer_group_names()}
+    for service in all_services():
+        ServiceAssignment.objects.get_or_create(
+            service_code=service.code, defaults={"group": groups[service.officer_group]}
+        )
+    return groups

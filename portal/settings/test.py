@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -25,4 +25,8 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file rather than Django's shared in-memory database: threads then queue for the write
+    # lock as they do in production instead of failing with "database table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(_media / "test.sqlite3")}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -6,7 +6,7 @@ writing one module and adding it here.
 """
 
 from .appointment import SERVICE as APPOINTMENT
-from .base import EService
+from .base import AttachmentSlot, EService
 from .certificate import SERVICE as CERTIFICATE
 from .id_card import SERVICE as ID_CARD
 from .living_pension import SERVICE as LIVING_PENSION
@@ -39,4 +39,4 @@ def service_choices() -> list[tuple[str, str]]:
     return [(service.code, service.name) for service in CATALOGUE.values()]
 
 
-__all__ = ["CATALOGUE", "EService", "all_services", "get_service", "service_choices"]
+__all__ = ["CATALOGUE", "AttachmentSlot", "EService", "all_services", "get_service", "service_choices"]

@@ -1,6 +1,15 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class AttachmentSlot:
+    """A named place for one file on a service's form, e.g. the ID-card copy."""
+
+    name: str
+    label: Promise
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -11,4 +20,14 @@ class EService:
     slug: str  # its page's address under /services/
     name: Promise  # the short menu name, e.g. "บัตรข้าราชการ"
     form_title: Promise  # the title of its application form
-    officer_group: str  # name of the group whose officers work its requests (demo default)
+    officer_group: str  # name of the group the demo content assigns its requests to
+    details_form: type | None = None  # ModelForm of its own fields; None: not yet online
+    attachment_slots: tuple[AttachmentSlot, ...] = field(default=())
+
+    @property
+    def accepts_requests(self) -> bool:
+        return self.details_form is not None
+
+    @property
+    def details_model(self):
+        return self.details_form._meta.model if self.details_form else None

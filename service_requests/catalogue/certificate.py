@@ -1,7 +1,77 @@
+"""12 หนังสือรับรอง: a certificate letter (conduct, salary, employment, ...)."""
+
+from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..details import RequestDetails
 from . import groups
-from .base import EService
+from .base import AttachmentSlot, EService
+from .common import ID_CARD_COPY, OFFICER_TYPES, OTHER_DOCUMENT_1
+
+
+class CertificateKind(models.TextChoices):
+    CONDUCT = "conduct", _("Certificate of conduct")
+    SALARY = "salary", _("Salary certificate")
+    EMPLOYMENT = "employment", _("Employment certificate")
+    OTHER = "other", _("Other")
+
+
+class CertificateDetails(RequestDetails):
+    """คำขอหนังสือรับรอง: the manual's fields for a certificate letter."""
+
+    officer_type = models.CharField(_("officer type"), max_length=32, choices=OFFICER_TYPES)
+    work_unit = models.CharField(_("work group / school"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    academic_standing = models.CharField(_("academic standing / rank / level"), max_length=100)
+    salary = models.DecimalField(_("salary (baht)"), max_digits=10, decimal_places=2)
+    academic_allowance = models.DecimalField(
+        _("academic standing allowance (baht)"), max_digits=10, decimal_places=2, default=0
+    )
+    compensation = models.DecimalField(_("compensation (baht)"), max_digits=10, decimal_places=2, default=0)
+    certificate_kind = models.CharField(
+        _("certificate wanted"), max_length=16, choices=CertificateKind.choices
+    )
+    certificate_other = models.CharField(_("other certificate"), max_length=255, blank=True)
+    purpose = models.CharField(_("to be used for"), max_length=255)
+
+    class Meta:
+        verbose_name = _("certificate request details")
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = CertificateDetails
+        fields = [
+            "officer_type",
+            "work_unit",
+            "position",
+            "academic_standing",
+            "salary",
+            "academic_allowance",
+            "compensation",
+            "certificate_kind",
+            "certificate_other",
+            "purpose",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("salary", "academic_allowance", "compensation"):
+            self.fields[name].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in ("salary", "academic_allowance", "compensation"):
+            value = cleaned_data.get(name)
+            if value is not None and value < 0:
+                self.add_error(name, _("The amount cannot be negative."))
+        if cleaned_data.get("certificate_kind") == CertificateKind.OTHER and not cleaned_data.get(
+            "certificate_other"
+        ):
+            self.add_error("certificate_other", _("Please say which certificate you need."))
+        return cleaned_data
+
 
 SERVICE = EService(
     code="12",
@@ -9,4 +79,10 @@ SERVICE = EService(
     name=_("Certificate letter"),
     form_title=_("Application for a certificate letter"),
     officer_group=groups.PERSONNEL,
+    details_form=CertificateForm,
+    attachment_slots=(
+        ID_CARD_COPY,
+        AttachmentSlot("last_payslip", _("Copy of the last pay slip")),
+        OTHER_DOCUMENT_1,
+    ),
 )

@@ -1,7 +1,106 @@
+"""11 บัตรข้าราชการ: a new or replacement government officer ID card."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..details import RequestDetails, display_value
 from . import groups
 from .base import EService
+from .common import ID_CARD_COPY, OFFICER_TYPES, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+
+
+class BloodGroup(models.TextChoices):
+    A = "A", "A"
+    B = "B", "B"
+    AB = "AB", "AB"
+    O = "O", "O"  # noqa: E741 - the blood group's name
+
+
+class CardReason(models.TextChoices):
+    FIRST_CARD = "first", _("First card")
+    EXPIRED = "expired", _("The card has expired")
+    LOST = "lost", _("Lost or destroyed")
+    DAMAGED = "damaged", _("Damaged")
+    NEW_POSITION = "position", _("Change of position or level")
+    NEW_NAME = "name", _("Change of first name or surname")
+    OTHER = "other", _("Other")
+
+
+class IdCardDetails(RequestDetails):
+    """คำขอมีบัตรประจำตัวหรือขอบัตรประจำตัวใหม่: the manual's fields for an officer ID card."""
+
+    officer_type = models.CharField(_("officer type"), max_length=32, choices=OFFICER_TYPES)
+    first_name_en = models.CharField(_("first name in English"), max_length=150)
+    last_name_en = models.CharField(_("last name in English"), max_length=150)
+    birth_date = models.DateField(_("date of birth"))
+    nationality = models.CharField(_("nationality"), max_length=60, default="ไทย")
+    blood_group = models.CharField(_("blood group"), max_length=2, choices=BloodGroup.choices)
+    registered_address = models.TextField(_("address in the house registration"))
+    contact_address = models.TextField(_("contact address"))
+    work_unit = models.CharField(_("work group / school"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    rank = models.CharField(_("rank / level"), max_length=100)
+    reason = models.CharField(_("reason for the card"), max_length=16, choices=CardReason.choices)
+    reason_other = models.CharField(_("other reason"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("ID card request details")
+
+    @property
+    def age(self):
+        today = timezone.localdate()
+        born = self.birth_date
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    def rows(self):
+        rows = super().rows()
+        index = next(
+            i
+            for i, (label, _value) in enumerate(rows)
+            if label == self._meta.get_field("birth_date").verbose_name
+        )
+        rows.insert(index + 1, (_("age (years)"), display_value(self.age)))
+        return rows
+
+
+class IdCardForm(forms.ModelForm):
+    class Meta:
+        model = IdCardDetails
+        fields = [
+            "officer_type",
+            "first_name_en",
+            "last_name_en",
+            "birth_date",
+            "nationality",
+            "blood_group",
+            "registered_address",
+            "contact_address",
+            "work_unit",
+            "position",
+            "rank",
+            "reason",
+            "reason_other",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "registered_address": forms.Textarea(attrs={"rows": 3}),
+            "contact_address": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_birth_date(self):
+        born = self.cleaned_data["birth_date"]
+        if born >= timezone.localdate():
+            raise forms.ValidationError(_("The date of birth must be in the past."), code="future")
+        return born
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("reason") == CardReason.OTHER and not cleaned_data.get("reason_other"):
+            self.add_error("reason_other", _("Please say what the other reason is."))
+        return cleaned_data
+
 
 SERVICE = EService(
     code="11",
@@ -9,4 +108,6 @@ SERVICE = EService(
     name=_("Government officer ID card"),
     form_title=_("Application for a new or replacement government officer ID card"),
     officer_group=groups.PERSONNEL,
+    details_form=IdCardForm,
+    attachment_slots=(ID_CARD_COPY, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2),
 )

@@ -48,6 +48,7 @@ def test_a_logged_in_user_sees_the_account_menu_and_their_full_name(client, page
         in_thai("Home"),
         in_thai("Services"),
         in_thai("Check status"),
+        in_thai("My requests"),
         in_thai("Profile"),
         in_thai("Change password"),
     ]

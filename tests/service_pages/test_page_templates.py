@@ -41,7 +41,7 @@ def test_a_visitor_is_asked_to_log_in_or_register_to_apply(client, page_tree):
 
 def test_a_logged_in_applicant_is_told_online_requests_open_soon(client, page_tree, user):
     client.force_login(user)
-    page = page_tree.service_pages["certificate"]
+    page = page_tree.service_pages["living-pension"]  # no online form until the next issue
     html = client.get(page.url).content.decode()
     assert "/accounts/login/?next=" not in html
     opens_soon = in_thai(

@@ -1,0 +1,340 @@
+"""The officers' side of requests in the Wagtail admin: the list, the process page (ดำเนินการ),
+cancelling with a reason, the printable page and the history.
+
+Every view starts from the requests of the officer's own services, so a request of another
+service is a 404 wherever it is asked for. Changes go through service_requests.actions.
+"""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.base import BaseObjectMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import HeaderButton
+
+from home.dates import format_datetime
+
+from . import actions, queries
+from .forms import CancelForm, OfficerActionForm
+from .models import ServiceRequest
+from .workflow import RequestStatus, Role, allowed_targets, is_allowed
+
+
+def may_cancel(service_request) -> bool:
+    return is_allowed(service_request.status, RequestStatus.CANCELLED, Role.OFFICER)
+
+
+def process_targets(service_request) -> list[RequestStatus]:
+    """The moves offered on the process page; cancelling has its own page, with its reason."""
+    return [
+        target
+        for target in allowed_targets(service_request.status, Role.OFFICER)
+        if target != RequestStatus.CANCELLED
+    ]
+
+
+class ProcessForm(OfficerActionForm):
+    def __init__(self, *args, service_request, **kwargs):
+        super().__init__(*args, service_request=service_request, **kwargs)
+        offered = set(process_targets(service_request))
+        self.fields["to_status"].choices = [
+            (value, label) for value, label in self.fields["to_status"].choices if value in offered
+        ]
+
+
+def link_errors(form):
+    """Point each invalid field at its error message, for screen readers (Wagtail's field
+    template shows the message but does not link it)."""
+    for name in form.errors:
+        if name in form.fields:
+            bound_field = form[name]
+            described_by = [f"{bound_field.auto_id}-errors"]
+            if bound_field.help_text:
+                described_by.append(f"{bound_field.auto_id}-helptext")
+            form.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class OfficerRequestUrlsMixin:
+    """The URL names of the per-request pages, passed in by the viewset."""
+
+    index_url_name = None
+    process_url_name = None
+    cancel_url_name = None
+    print_url_name = None
+    history_url_name = None
+
+    def request_url(self, url_name, service_request):
+        return reverse(url_name, args=[service_request.pk]) if url_name else None
+
+
+class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
+    """คำขอรับบริการ: the requests of the officer's services, newest first."""
+
+    page_title = gettext_lazy("Service requests")
+    # Dates as officers read them on screen, in the CSV and in the spreadsheet alike.
+    custom_field_preprocess = {
+        field: {IndexView.FORMAT_CSV: format_datetime, IndexView.FORMAT_XLSX: format_datetime}
+        for field in ("submitted_at", "status_changed_at")
+    }
+
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+
+    def order_queryset(self, queryset):
+        # Requests filed in the same second keep a stable order across pages.
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "-pk")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queries.search_officer_requests(queryset, self.search_query)
+
+    @cached_property
+    def columns(self):
+        return [
+            self._get_title_column("reference"),
+            Column(
+                "service",
+                label=gettext_lazy("Service"),
+                accessor=lambda service_request: service_request.service.name,
+                sort_key="service_code",
+            ),
+            Column("applicant", label=gettext_lazy("Applicant"), accessor="applicant_full_name"),
+            StatusTagColumn(
+                "status",
+                label=gettext_lazy("Status"),
+                accessor="get_status_display",
+                primary=lambda service_request: service_request.status in queries.WAITING_FOR_OFFICER,
+            ),
+            Column(
+                "submitted_at",
+                label=gettext_lazy("Submitted"),
+                accessor=lambda service_request: format_datetime(service_request.submitted_at),
+                sort_key="submitted_at",
+            ),
+            Column(
+                "status_changed_at",
+                label=gettext_lazy("Last change"),
+                accessor=lambda service_request: format_datetime(service_request.status_changed_at),
+                sort_key="status_changed_at",
+            ),
+        ]
+
+    def get_list_more_buttons(self, instance):
+        buttons = [
+            MenuItem(_("Process"), url=self.get_edit_url(instance), icon_name="edit", priority=10),
+            MenuItem(
+                _("Print"),
+                url=self.request_url(self.print_url_name, instance),
+                icon_name="doc-full",
+                priority=20,
+            ),
+        ]
+        if may_cancel(instance):
+            buttons.append(
+                MenuItem(
+                    _("Cancel request"),
+                    url=self.request_url(self.cancel_url_name, instance),
+                    icon_name="cross",
+                    priority=30,
+                )
+            )
+        buttons.append(
+            MenuItem(
+                _("History"),
+                url=self.request_url(self.history_url_name, instance),
+                icon_name="history",
+                priority=40,
+            )
+        )
+        return buttons
+
+    def stream_csv(self, queryset):
+        # A byte-order mark, so that Excel opens the UTF-8 file with its Thai intact.
+        yield "\ufeff".encode()
+        yield from super().stream_csv(queryset)
+
+
+class OfficerRequestView(
+    OfficerRequestUrlsMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """One request of the officer's services; any other request is a 404."""
+
+    model = ServiceRequest
+    permission_required = "change"
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
+
+    @property
+    def service_request(self):
+        return self.object
+
+    def get_page_subtitle(self):
+        return self.object.reference
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Service requests")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def url_of(self, url_name):
+        return self.request_url(url_name, self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            service_request=self.object,
+            process_url=self.url_of(self.process_url_name),
+            cancel_url=self.url_of(self.cancel_url_name),
+            print_url=self.url_of(self.print_url_name),
+            history_url=self.url_of(self.history_url_name),
+        )
+        return context
+
+
+class ProcessView(OfficerRequestView):
+    """ดำเนินการ: everything the applicant sent, read-only, then the officer's part."""
+
+    template_name = "service_requests/admin/process.html"
+    page_title = gettext_lazy("Process request")
+    header_icon = "form"
+
+    @cached_property
+    def header_buttons(self):
+        # History is the clock icon Wagtail's header shows for `history_url`.
+        buttons = [HeaderButton(_("Print"), url=self.url_of(self.print_url_name), icon_name="doc-full")]
+        if may_cancel(self.object):
+            buttons.append(
+                HeaderButton(_("Cancel request"), url=self.url_of(self.cancel_url_name), icon_name="cross")
+            )
+        return buttons
+
+    def get_form(self):
+        if self.request.method == "POST":
+            return ProcessForm(self.request.POST, self.request.FILES, service_request=self.object)
+        return ProcessForm(service_request=self.object)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                service_request = actions.move_request(
+                    actor=request.user,
+                    service_request=self.object,
+                    to_status=form.cleaned_data["to_status"],
+                    message=form.cleaned_data["message"],
+                    reply_file=form.cleaned_data["reply_file"] or None,
+                )
+            except ValidationError as error:
+                form.add_error("message" if error.code == "message_required" else None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Saved. The request %(reference)s is now “%(status)s”.")
+                    % {
+                        "reference": service_request.reference,
+                        "status": service_request.get_status_display(),
+                    },
+                )
+                return redirect(self.url_of(self.process_url_name))
+        link_errors(form)
+        messages.validation_error(request, _("The request could not be saved due to errors."), form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        service_request = self.object
+        context.update(
+            form=kwargs.get("form") or self.get_form(),
+            may_move=bool(process_targets(service_request)),
+            may_cancel=may_cancel(service_request),
+            details=queries.details_of(service_request),
+            attachments=service_request.attachments.order_by("pk"),
+            history=service_request.history.select_related("actor"),
+            slot_labels={slot.name: slot.label for slot in service_request.service.attachment_slots},
+        )
+        return context
+
+
+class CancelView(OfficerRequestView):
+    """ยกเลิก: cancel the request, telling the applicant why."""
+
+    template_name = "service_requests/admin/cancel.html"
+    page_title = gettext_lazy("Cancel request")
+    header_icon = "cross"
+
+    def get(self, request, *args, **kwargs):
+        if not may_cancel(self.object):
+            messages.error(request, _("This request can no longer be cancelled."))
+            return redirect(self.url_of(self.process_url_name))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = CancelForm(request.POST)
+        if form.is_valid():
+            actions.move_request(
+                actor=request.user,
+                service_request=self.object,
+                to_status=RequestStatus.CANCELLED,
+                message=form.cleaned_data["reason"],
+            )
+            messages.success(
+                request,
+                _("The request %(reference)s has been cancelled.") % {"reference": self.object.reference},
+            )
+            return redirect(self.url_of(self.process_url_name))
+        link_errors(form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = kwargs.get("form") or CancelForm()
+        return context
+
+
+class PrintView(OfficerRequestUrlsMixin, PermissionCheckedMixin, BaseObjectMixin, TemplateView):
+    """The printable page of the request, the same one the applicant prints."""
+
+    model = ServiceRequest
+    permission_required = "view"
+    template_name = "service_requests/print.html"
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        service_request = self.object
+        context.update(
+            service_request=service_request,
+            details=queries.details_of(service_request),
+            attachments=service_request.attachments.order_by("pk"),
+            history=service_request.history.select_related("actor"),
+            back_url=self.request_url(self.process_url_name, service_request),
+        )
+        return context
+
+
+class ServiceRequestHistoryView(OfficerRequestUrlsMixin, HistoryView):
+    """Wagtail's audit log of one request, for the officers of its service only."""
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(_("Process"), url=self.get_edit_url(self.object), icon_name="edit")]

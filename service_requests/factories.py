@@ -1,0 +1,204 @@
+"""Test data for requests: valid details for the online services, small real files, and requests.
+
+`submit_request` (service_requests.actions) is the way tests file requests through the real
+workflow; ServiceRequestFactory is for lists and counts where many rows are needed quickly.
+"""
+
+import datetime
+import io
+import uuid
+import zipfile
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import factory
+from factory.django import DjangoModelFactory
+from PIL import Image
+
+from accounts.factories import UserFactory
+from accounts.models import PersonnelType
+
+from .catalogue import get_service
+from .models import ServiceRequest
+from .references import base_reference
+from .workflow import RequestStatus
+
+# The SPEC's example: an ID-card request made 31 March 2025 11:10:14 Bangkok time (04:10:14 UTC).
+EXAMPLE_MOMENT = datetime.datetime(2025, 3, 31, 4, 10, 14, tzinfo=datetime.UTC)
+EXAMPLE_REFERENCE = "1120250331111014"
+
+# What the services' own forms hold once cleaned (dates and amounts as Python values).
+DETAILS = {
+    "11": {
+        "officer_type": PersonnelType.TEACHER,
+        "first_name_en": "Wilaiwan",
+        "last_name_en": "Suppachat",
+        "birth_date": datetime.date(1985, 6, 15),
+        "nationality": "ไทย",
+        "blood_group": "O",
+        "registered_address": "99 หมู่ 4 ตำบลในเมือง อำเภอเมือง จังหวัดขอนแก่น 40000",
+        "contact_address": "โรงเรียนบ้านหนองบัว ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
+        "work_unit": "โรงเรียนบ้านหนองบัว",
+        "position": "ครู",
+        "rank": "ชำนาญการพิเศษ",
+        "reason": "expired",
+        "reason_other": "",
+    },
+    "12": {
+        "officer_type": PersonnelType.TEACHER,
+        "work_unit": "โรงเรียนบ้านหนองบัว",
+        "position": "ครู",
+        "academic_standing": "ชำนาญการ คศ.2",
+        "salary": Decimal("32150.00"),
+        "academic_allowance": Decimal("3500.00"),
+        "compensation": Decimal("0.00"),
+        "certificate_kind": "salary",
+        "certificate_other": "",
+        "purpose": "ประกอบการขอสินเชื่อธนาคารออมสิน",
+    },
+}
+
+
+def details_for(service_code: str, **changes) -> dict:
+    """Valid cleaned details for an online service (11 or 12), with changes."""
+    return {**DETAILS[service_code], **changes}
+
+
+def contact_of(user, **changes) -> dict:
+    """The contact part of a request as the applicant's profile pre-fills it."""
+    contact = {
+        "applicant_title": user.title,
+        "applicant_first_name": user.first_name,
+        "applicant_last_name": user.last_name,
+        "applicant_phone": user.phone,
+    }
+    return {**contact, **changes}
+
+
+def _form_value(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def form_data(service_code: str, user, *, submission_key=None, **changes) -> dict:
+    """What a browser posts from a service page's request form (prefixes contact-, details-).
+
+    Files go in separately (files-<slot>); `changes` are keyed by the posted name.
+    """
+    data = {f"contact-{name}": value for name, value in contact_of(user).items()}
+    data["contact-submission_key"] = str(submission_key or uuid.uuid4())
+    data |= {f"details-{name}": _form_value(value) for name, value in DETAILS[service_code].items()}
+    return {**data, **changes}
+
+
+# Files: small but real, so that the content checks see what they would see from a browser.
+
+
+def png_bytes(colour=(0, 90, 160)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def jpg_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def pdf_bytes(size: int | None = None) -> bytes:
+    """A one-page PDF; with `size`, padded by a comment after the header to exactly that many bytes."""
+
+    def build(padding: int) -> bytes:
+        header = b"%PDF-1.4\n" + (b"%" + b"0" * (padding - 2) + b"\n" if padding >= 2 else b"")
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+        body, offsets = header, []
+        for number, content in enumerate(objects, start=1):
+            offsets.append(len(body))
+            body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+        xref = len(body)
+        body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+        body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+        return body
+
+    document = build(0)
+    if size is None:
+        return document
+    padding = size - len(document)
+    if padding < 2:
+        raise ValueError(f"A padded PDF is at least {len(document) + 2} bytes")
+    while len(document) != size:
+        document = build(padding)
+        padding += size - len(document)  # startxref may grow by a digit
+    return document
+
+
+def docx_bytes() -> bytes:
+    """A minimal Word document (a zip, like every .docx)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def png_upload(name="id-card.png") -> SimpleUploadedFile:
+    return upload(name, png_bytes(), "image/png")
+
+
+def pdf_upload(name="payslip.pdf", size=None) -> SimpleUploadedFile:
+    return upload(name, pdf_bytes(size), "application/pdf")
+
+
+def attach_reply(service_request, content: bytes, name="หนังสือรับรอง.pdf"):
+    """Give a request an officer's reply file directly (what move_request does with reply_file)."""
+    service_request.reply_file.save("reply.pdf", ContentFile(content), save=False)
+    service_request.reply_file_name = name
+    service_request.save(update_fields=["reply_file", "reply_file_name"])
+    return service_request
+
+
+class ServiceRequestFactory(DjangoModelFactory):
+    """A request with its service's details; one minute apart, so newest-first order is the sequence."""
+
+    class Meta:
+        model = ServiceRequest
+        skip_postgeneration_save = True
+
+    service_code = "11"
+    applicant = factory.SubFactory(UserFactory)
+    applicant_citizen_id = factory.SelfAttribute("applicant.citizen_id")
+    applicant_title = factory.SelfAttribute("applicant.title")
+    applicant_first_name = factory.SelfAttribute("applicant.first_name")
+    applicant_last_name = factory.SelfAttribute("applicant.last_name")
+    applicant_phone = factory.SelfAttribute("applicant.phone")
+    status = RequestStatus.SUBMITTED
+    submitted_at = factory.Sequence(lambda n: EXAMPLE_MOMENT + datetime.timedelta(minutes=n + 1))
+    status_changed_at = factory.SelfAttribute("submitted_at")
+    reference = factory.LazyAttribute(
+        lambda request: base_reference(request.service_code, request.submitted_at)
+    )
+    submission_key = factory.LazyFunction(uuid.uuid4)
+
+    @factory.post_generation
+    def details(service_request, create, extracted, **kwargs):
+        model = get_service(service_request.service_code).details_model
+        if create and model is not None:
+            model.objects.create(request=service_request, **details_for(service_request.service_code))

@@ -1,0 +1,40 @@
+"""The filters of the officers' request list: service, status and the date of submission."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+import django_filters
+
+from . import queries
+from .catalogue import all_services
+from .models import ServiceRequest
+from .workflow import RequestStatus
+
+
+class ServiceRequestFilterSet(WagtailFilterSet):
+    service_code = django_filters.MultipleChoiceFilter(
+        label=_("Service"),
+        widget=forms.CheckboxSelectMultiple,
+        # choices: only the officer's services, set in __init__()
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=RequestStatus.choices, widget=forms.CheckboxSelectMultiple
+    )
+    submitted_at = django_filters.DateFromToRangeFilter(
+        label=_("Submitted between"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = ServiceRequest
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        handled = queries.services_handled_by(self.request.user)
+        choices = [(service.code, service.name) for service in all_services() if service.code in handled]
+        if len(choices) > 1:
+            self.filters["service_code"].extra["choices"] = choices
+        else:
+            del self.filters["service_code"]  # one service: nothing to choose

@@ -1,0 +1,196 @@
+"""The forms of a request: the applicant's contact (pre-filled from the profile), the service's own
+fields (its catalogue module's ModelForm), and one file field per attachment slot."""
+
+import uuid
+
+from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Title, User
+from accounts.validators import normalize_citizen_id, normalize_phone
+
+from .uploads import check_upload
+from .workflow import Role, allowed_targets
+
+ACCEPT = ".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"
+
+
+def _profile_label(name):
+    """The profile's own label for a field, so the request form reads like the profile form."""
+    return capfirst(User._meta.get_field(name).verbose_name)
+
+
+class ContactForm(forms.Form):
+    applicant_title = forms.ChoiceField(label=_profile_label("title"), choices=Title.choices)
+    applicant_first_name = forms.CharField(label=_profile_label("first_name"), max_length=150)
+    applicant_last_name = forms.CharField(label=_profile_label("last_name"), max_length=150)
+    applicant_phone = forms.CharField(
+        label=_profile_label("phone"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def clean_applicant_phone(self):
+        return normalize_phone(self.cleaned_data["applicant_phone"])
+
+    @staticmethod
+    def initial_for(user, service_request=None):
+        if service_request is not None:
+            return {
+                "applicant_title": service_request.applicant_title,
+                "applicant_first_name": service_request.applicant_first_name,
+                "applicant_last_name": service_request.applicant_last_name,
+                "applicant_phone": service_request.applicant_phone,
+                "submission_key": service_request.submission_key,
+            }
+        return {
+            "applicant_title": user.title,
+            "applicant_first_name": user.first_name,
+            "applicant_last_name": user.last_name,
+            "applicant_phone": user.phone,
+            "submission_key": uuid.uuid4(),
+        }
+
+
+class AttachmentsForm(forms.Form):
+    """One optional or required file field per slot of the service.
+
+    existing maps slot names to the attachments a request being edited already has.
+    """
+
+    def __init__(self, *args, slots, existing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = slots
+        self.existing = dict(existing or {})
+        for slot in slots:
+            self.fields[slot.name] = forms.FileField(
+                label=slot.label,
+                # When editing, a slot already filled keeps its file unless a new one is chosen.
+                required=slot.required and slot.name not in self.existing,
+                help_text=_("png, jpg or pdf, at most 5 MB"),
+                widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for slot in self.slots:
+            uploaded = cleaned_data.get(slot.name)
+            if uploaded:
+                try:
+                    check_upload(uploaded)
+                except forms.ValidationError as error:
+                    self.add_error(slot.name, error)
+        return cleaned_data
+
+    def slot_fields(self):
+        """(bound field, attachment already in the slot or None) per slot, for the templates."""
+        return [(self[slot.name], self.existing.get(slot.name)) for slot in self.slots]
+
+    def files_by_slot(self):
+        return {slot.name: self.cleaned_data.get(slot.name) or None for slot in self.slots}
+
+
+def _use_choose_label(field):
+    """The account forms' empty choice ("— choose —") instead of Django's "---------"."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = _("— choose —")
+    elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+        field.choices = [("", _("— choose —")), *field.choices[1:]]
+
+
+class RequestForms:
+    """The three forms of one service's request, validated and shown together."""
+
+    def __init__(self, service, *, user, data=None, files=None, service_request=None):
+        self.service = service
+        details_instance = None
+        existing = {}
+        if service_request is not None:
+            details_instance = service.details_model.objects.get(request=service_request)
+            existing = {attachment.slot: attachment for attachment in service_request.attachments.all()}
+        self.contact = ContactForm(
+            data, prefix="contact", initial=ContactForm.initial_for(user, service_request)
+        )
+        self.details = service.details_form(data, prefix="details", instance=details_instance)
+        for field in self.details.fields.values():
+            _use_choose_label(field)
+        self.attachments = AttachmentsForm(
+            data, files, prefix="files", slots=service.attachment_slots, existing=existing
+        )
+
+    def __iter__(self):
+        return iter((self.contact, self.details, self.attachments))
+
+    def is_valid(self):
+        results = [form.is_valid() for form in self]  # validate every form, so all show errors
+        return all(results)
+
+    @property
+    def error_count(self):
+        return sum(len(form.errors) for form in self)
+
+    def details_data(self):
+        return {name: value for name, value in self.details.cleaned_data.items() if name != "request"}
+
+    def contact_data(self):
+        return {name: value for name, value in self.contact.cleaned_data.items() if name != "submission_key"}
+
+
+class OfficerActionForm(forms.Form):
+    """ส่วนเจ้าหน้าที่: the next status (only the moves the workflow allows), a message, a reply file."""
+
+    to_status = forms.ChoiceField(label=_("Status"))
+    message = forms.CharField(
+        label=_("Message to the applicant"),
+        required=False,
+        help_text=_("Required when you return the request for correction."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reply_file = forms.FileField(
+        label=_("Reply file for the applicant"),
+        required=False,
+        help_text=_("png, jpg or pdf, at most 5 MB"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def __init__(self, *args, service_request, **kwargs):
+        super().__init__(*args, **kwargs)
+        targets = allowed_targets(service_request.status, Role.OFFICER)
+        self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
+        self.fields["to_status"].initial = (
+            service_request.status if service_request.status in targets else None
+        )
+
+    def clean_reply_file(self):
+        reply_file = self.cleaned_data.get("reply_file")
+        if reply_file:
+            check_upload(reply_file)
+        return reply_file
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class UnechoedTextInput(forms.TextInput):
+    """A text box the page never fills in again, like a password box but readable while typing."""
+
+    def format_value(self, value):
+        return None
+
+
+class StatusCheckForm(forms.Form):
+    reference = forms.CharField(label=_("Reference code"), max_length=24)
+    citizen_id = forms.CharField(
+        label=_("Applicant's citizen ID"),
+        max_length=17,
+        # The answer page shows no personal data, so not the citizen ID typed either.
+        widget=UnechoedTextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_citizen_id(self):
+        # Normalised but not validated: a wrong ID must get the same answer as a wrong pair.
+        return normalize_citizen_id(self.cleaned_data["citizen_id"])

@@ -1,0 +1,128 @@
+"""Reads of requests: who may see what, and the lists of applicants and officers."""
+
+from django.db.models import Count, Q
+
+from .catalogue import CATALOGUE
+from .models import ServiceAssignment, ServiceRequest
+from .workflow import RequestStatus
+
+# Requests that wait for an officer: new ones and the applicants' corrections.
+WAITING_FOR_OFFICER = (RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED)
+
+
+def services_handled_by(user) -> set[str]:
+    """The service codes whose requests this user works (all of them for a superuser)."""
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return set(CATALOGUE)
+    cached = getattr(user, "_services_handled", None)
+    if cached is None:
+        cached = set(
+            ServiceAssignment.objects.filter(group__user=user).values_list("service_code", flat=True)
+        )
+        user._services_handled = cached
+    return cached
+
+
+def is_officer_for(user, service_code: str) -> bool:
+    return service_code in services_handled_by(user)
+
+
+def is_officer(user) -> bool:
+    return bool(services_handled_by(user))
+
+
+def requests_for_officer(user):
+    """The requests of the services this officer's groups handle."""
+    return ServiceRequest.objects.filter(service_code__in=services_handled_by(user))
+
+
+def search_officer_requests(queryset, text: str):
+    """Every word must match the reference, the applicant's first or last name or citizen ID
+    (typed with or without dashes), so "สมชาย ใจดี" finds Mr Somchai Jaidee."""
+    for word in text.split():
+        citizen_id_digits = word.replace("-", "")
+        queryset = queryset.filter(
+            Q(reference__icontains=word)
+            | Q(applicant_first_name__icontains=word)
+            | Q(applicant_last_name__icontains=word)
+            | Q(applicant_citizen_id__contains=citizen_id_digits)
+        )
+    return queryset
+
+
+def status_counts_for_officer(user) -> dict[tuple[str, str], int]:
+    """{(service code, status): number of requests} over the officer's services, in one query."""
+    rows = requests_for_officer(user).order_by().values("service_code", "status").annotate(count=Count("pk"))
+    return {(row["service_code"], row["status"]): row["count"] for row in rows}
+
+
+def newest_waiting_for_officer(user, *, limit: int = 10):
+    """The requests that most recently arrived (or came back corrected) to the officer."""
+    return (
+        requests_for_officer(user)
+        .filter(status__in=WAITING_FOR_OFFICER)
+        .order_by("-status_changed_at", "-pk")[:limit]
+    )
+
+
+def requests_of_applicant(user, *, search: str = ""):
+    """The applicant's own requests, newest first, searchable by reference code or service name."""
+    queryset = ServiceRequest.objects.filter(applicant=user).order_by("-submitted_at", "-id")
+    search = search.strip()
+    if search:
+        matching_services = [
+            code for code, service in CATALOGUE.items() if search.lower() in str(service.name).lower()
+        ]
+        queryset = queryset.filter(Q(reference__icontains=search) | Q(service_code__in=matching_services))
+    return queryset
+
+
+def request_of_applicant(user, reference: str):
+    """The applicant's request with this reference, or None (never someone else's)."""
+    if not user.is_authenticated:
+        return None
+    return ServiceRequest.objects.filter(applicant=user, reference=reference).first()
+
+
+def may_view(user, service_request) -> bool:
+    return service_request.applicant_id == user.pk or is_officer_for(user, service_request.service_code)
+
+
+def find_for_status_check(*, reference: str, citizen_id: str):
+    """The request only when both the reference and the applicant's citizen ID match."""
+    return (
+        ServiceRequest.objects.filter(reference=reference.strip(), applicant_citizen_id=citizen_id)
+        .only("reference", "service_code", "status", "submitted_at", "status_changed_at")
+        .first()
+    )
+
+
+def visible_request(user, *, reference: str):
+    """The request if this user is its applicant or an officer of its service, else None."""
+    service_request = ServiceRequest.objects.filter(reference=reference).first()
+    if service_request is None or not may_view(user, service_request):
+        return None
+    return service_request
+
+
+def attachment_for(user, *, reference: str, attachment_id: int):
+    service_request = visible_request(user, reference=reference)
+    if service_request is None:
+        return None
+    return service_request.attachments.filter(pk=attachment_id).first()
+
+
+def details_of(service_request):
+    """The service's own fields of this request, as (label, value) rows."""
+    model = service_request.service.details_model
+    details = model.objects.filter(request=service_request).first() if model else None
+    return details.rows() if details else []
+
+
+def reply_content_type(service_request) -> str:
+    extension = service_request.reply_file.name.rsplit(".", 1)[-1].lower()
+    return {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"}.get(
+        extension, "application/octet-stream"
+    )

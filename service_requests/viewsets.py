@@ -1,0 +1,130 @@
+"""The Wagtail admin's viewsets: officers' requests (คำขอรับบริการ) and, for administrators,
+which group works which service."""
+
+from django.contrib.auth.models import Permission
+from django.forms import modelform_factory
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import admin_views
+from .filters import ServiceRequestFilterSet
+from .models import ServiceAssignment, ServiceRequest
+
+
+class ServiceRequestViewSet(ModelViewSet):
+    """Officers list, filter, search and export their services' requests and work each one on
+    its process page. Requests come from applicants: there is no add, edit, copy or delete."""
+
+    model = ServiceRequest
+    name = "service_request_admin"  # "service_requests" is the public URLs' namespace
+    url_prefix = "service-requests"
+    icon = "form"
+    menu_label = _("Service requests")
+    menu_order = 150
+    add_to_admin_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+
+    index_view_class = admin_views.ServiceRequestIndexView
+    history_view_class = admin_views.ServiceRequestHistoryView
+    process_view_class = admin_views.ProcessView
+    cancel_view_class = admin_views.CancelView
+    print_view_class = admin_views.PrintView
+
+    list_per_page = 25
+    ordering = "-submitted_at"
+    filterset_class = ServiceRequestFilterSet
+    search_fields = ["reference", "applicant_first_name", "applicant_last_name", "applicant_citizen_id"]
+    search_backend_name = None  # the database's own search: requests are not in Wagtail's index
+    list_export = [
+        "reference",
+        "service.name",
+        "applicant_full_name",
+        "applicant_citizen_id",
+        "applicant_phone",
+        "get_status_display",
+        "submitted_at",
+        "status_changed_at",
+        "officer_message",
+    ]
+    export_headings = {
+        "reference": _("Reference code"),
+        "service.name": _("Service"),
+        "applicant_full_name": _("Applicant"),
+        "applicant_citizen_id": _("Citizen ID"),
+        "applicant_phone": _("Phone"),
+        "get_status_display": _("Status"),
+        "submitted_at": _("Submitted"),
+        "status_changed_at": _("Last change"),
+        "officer_message": _("Message from the officer"),
+    }
+    export_filename = "service-requests"
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            # The process page stands in for Wagtail's edit view wherever it links to one.
+            edit_url_name=self.get_url_name("process"),
+            add_url_name=None,
+            delete_url_name=None,
+            usage_url_name=None,
+            process_url_name=self.get_url_name("process"),
+            cancel_url_name=self.get_url_name("cancel"),
+            print_url_name=self.get_url_name("print"),
+            **kwargs,
+        )
+
+    @property
+    def process_view(self):
+        return self.construct_view(self.process_view_class)
+
+    @property
+    def cancel_view(self):
+        return self.construct_view(self.cancel_view_class)
+
+    @property
+    def print_view(self):
+        return self.construct_view(self.print_view_class)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("process/<int:pk>/", self.process_view, name="process"),
+            path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
+            path("print/<int:pk>/", self.print_view, name="print"),
+            path("history/<int:pk>/", self.history_view, name="history"),
+            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+        ]
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "ServiceRequestURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("process")}
+        )
+
+    def get_permissions_to_register(self):
+        # Rights over requests come from ServiceAssignment (permissions.py), not from these.
+        return Permission.objects.none()
+
+
+class ServiceAssignmentViewSet(ModelViewSet):
+    """Settings → which officer group works which e-service."""
+
+    model = ServiceAssignment
+    name = "service_assignments"
+    icon = "group"
+    menu_label = _("Service assignments")
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_display = ["service_code", "group"]
+    ordering = "service_code"
+
+    def get_form_class(self, for_update=False):
+        # A service keeps its row; only the group that works it changes.
+        fields = ["group"] if for_update else ["service_code", "group"]
+        return modelform_factory(ServiceAssignment, form=WagtailAdminModelForm, fields=fields)

@@ -1,0 +1,30 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import ServiceRequest
+from .panels import ServiceRequestSummaryPanel
+from .permissions import service_request_permission_policy
+from .viewsets import ServiceAssignmentViewSet, ServiceRequestViewSet
+
+# First, before anything asks for the policy and Wagtail makes its model-permission fallback.
+register_permission_policy(ServiceRequest, service_request_permission_policy)
+
+
+@hooks.register("register_log_actions")
+def register_request_log_actions(actions):
+    actions.register_action("service_requests.submit", _("Submit request"), _("Submitted the request"))
+    actions.register_action("service_requests.edit", _("Edit request"), _("Edited the request"))
+    actions.register_action("service_requests.move", _("Change status"), _("Changed the request's status"))
+    actions.register_action("service_requests.cancel", _("Cancel request"), _("Cancelled the request"))
+
+
+@hooks.register("register_admin_viewset")
+def register_service_request_viewsets():
+    return [ServiceRequestViewSet(), ServiceAssignmentViewSet()]
+
+
+@hooks.register("construct_homepage_panels")
+def add_service_request_summary(request, panels):
+    panels.append(ServiceRequestSummaryPanel(request.user))

@@ -1,0 +1,145 @@
+"""Fixtures for the request workflow: filing requests, officers of a service, the private storage.
+
+- `submit(service_code="11", applicant=None, ...)` files a request through actions.submit_request
+  with valid details and two small attachments (a PNG ID-card copy and a PDF in "other_1").
+- `request_in(status, ...)` is such a request put straight into a status, for transition tests.
+- `officer_for(service_code)` makes an officer (with an e-mail address) in the group assigned to
+  that service; a second call for the same service adds another officer to the same group.
+- `private_files()` lists what the private storage holds; it is emptied before every test.
+"""
+
+import itertools
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from unittest import mock
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+
+import pytest
+
+from accounts.factories import StaffFactory, UserFactory
+from service_requests import actions
+from service_requests.factories import (
+    EXAMPLE_MOMENT,
+    contact_of,
+    details_for,
+    pdf_upload,
+    png_upload,
+)
+from service_requests.models import ServiceAssignment, ServiceRequest
+from service_requests.storage import private_storage
+
+OFFICER_NUMBERS = itertools.count(1)
+
+
+def files_under(root) -> list[str]:
+    """Every file below a folder, as paths relative to it."""
+    root = Path(root)
+    if not root.exists():
+        return []
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_media_root():
+    """The private storage of the test session: a throw-away folder, never the real one."""
+    root = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    assert root.is_relative_to(Path(tempfile.gettempdir()).resolve())
+    assert Path(private_storage().location).resolve() == root
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_private_storage(private_media_root):
+    """Each test starts with nothing in the private storage, so it can see what it left there."""
+    shutil.rmtree(private_media_root, ignore_errors=True)
+    private_media_root.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture
+def private_files(private_media_root):
+    """Call it to list the files in the private storage (relative paths)."""
+    return lambda: files_under(private_media_root)
+
+
+@pytest.fixture
+def other_applicant(db):
+    return UserFactory(title="นาย", first_name="สมชาย", last_name="ใจดี")
+
+
+@pytest.fixture
+def submit(user):
+    """File a request through the real action; `user` is the applicant unless one is given."""
+
+    def file_request(
+        service_code="11",
+        *,
+        applicant=None,
+        contact=None,
+        details=None,
+        attachments=None,
+        submission_key=None,
+    ) -> ServiceRequest:
+        applicant = applicant or user
+        if attachments is None:
+            attachments = {"id_card_copy": png_upload(), "other_1": pdf_upload()}
+        return actions.submit_request(
+            applicant=applicant,
+            service_code=service_code,
+            contact=contact or contact_of(applicant),
+            details=details or details_for(service_code),
+            attachments=attachments,
+            submission_key=submission_key or uuid.uuid4(),
+        )
+
+    return file_request
+
+
+@pytest.fixture
+def request_in(submit):
+    """A filed request put straight into a status (the setup, not the behaviour under test)."""
+
+    def make(status, service_code="11", **kwargs) -> ServiceRequest:
+        service_request = submit(service_code, **kwargs)
+        ServiceRequest.objects.filter(pk=service_request.pk).update(status=status)
+        service_request.refresh_from_db()
+        return service_request
+
+    return make
+
+
+@pytest.fixture
+def officer_for(db):
+    """Make an officer of a service: a member of the group its ServiceAssignment names."""
+
+    def make(service_code, **fields):
+        assignment = (
+            ServiceAssignment.objects.select_related("group").filter(service_code=service_code).first()
+        )
+        if assignment is None:
+            group = Group.objects.create(name=f"เจ้าหน้าที่บริการ {service_code}")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+            )
+            assignment = ServiceAssignment.objects.create(service_code=service_code, group=group)
+        number = next(OFFICER_NUMBERS)
+        fields.setdefault("email", f"officer{number}@oss.example.go.th")
+        # A name of their own, so that pages showing who is logged in never show the applicant's.
+        fields.setdefault("first_name", "สุรชัย")
+        fields.setdefault("last_name", f"เจ้าหน้าที่{number}")
+        officer = StaffFactory(**fields)
+        officer.groups.add(assignment.group)
+        return officer
+
+    return make
+
+
+@pytest.fixture
+def frozen_now():
+    """Stop the clock at the SPEC's example moment (2025-03-31 11:10:14 Bangkok time)."""
+    with mock.patch("django.utils.timezone.now", return_value=EXAMPLE_MOMENT):
+        yield EXAMPLE_MOMENT
