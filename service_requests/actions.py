@@ -3,6 +3,7 @@ in the request's history and in Wagtail's audit log, and notified after the comm
 
 import hashlib
 import hmac
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -70,6 +71,44 @@ def _record(service_request, *, actor, role, from_status, message, action, momen
     )
 
 
+# PostgreSQL's SQLSTATE for a row refused by an exclusion constraint (room or appointment overlap).
+EXCLUSION_VIOLATION = "23P01"
+
+
+@contextmanager
+def refusing_conflicts(details_model):
+    """Turn the database's refusal of a conflicting row (one that raced past the service's own
+    check) into the same message the check gives, on the same form field."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        if (
+            getattr(error.__cause__, "sqlstate", None) != EXCLUSION_VIOLATION
+            or not details_model.conflict_message
+        ):
+            raise
+        raise ValidationError(
+            {details_model.conflict_field: details_model.conflict_message}, code="conflict"
+        ) from error
+
+
+def _follow_status_in_details(service_request):
+    """Let the service's own row follow the new status (a cancelled booking frees its slot; an
+    accepted appointment takes its time) and refuse a move that would now clash."""
+    details_model = service_request.service.details_model
+    details = details_model.objects.select_for_update().get(request=service_request)
+    details.on_status_change(service_request.status)
+    try:
+        with refusing_conflicts(details_model):
+            details.check_conflicts()
+            details.save()
+    except ValidationError as error:
+        # Officers see it above their form, which has no field of the service's own. One message
+        # (a list would drop the code, which the officers' views read).
+        raise ValidationError(" ".join(error.messages), code="conflict") from error
+
+
 def _delete_files_on_failure(stored):
     for field_file in stored:
         field_file.storage.delete(field_file.name)
@@ -105,7 +144,8 @@ def submit_request(
                 **{name: contact[name] for name in CONTACT_FIELDS},
             )
             save_with_unique_reference(service_request)
-            service.details_model.objects.create(request=service_request, **details)
+            with refusing_conflicts(service.details_model):
+                service.details_model.create_for(service_request, details)
             _store_attachments(service_request, attachments, stored=stored)
             _record(
                 service_request,
@@ -149,10 +189,10 @@ def edit_request(*, actor, service_request, contact, details, attachments) -> Se
             if target != source:
                 service_request.status_changed_at = moment
             service_request.save()
-            details_row = service_request.service.details_model.objects.get(request=service_request)
-            for name, value in details.items():
-                setattr(details_row, name, value)
-            details_row.save()
+            details_model = service_request.service.details_model
+            details_row = details_model.objects.select_for_update().get(request=service_request)
+            with refusing_conflicts(details_model):
+                details_row.update_from(details)
             _store_attachments(service_request, attachments, stored=stored)
             _record(
                 service_request,
@@ -210,6 +250,8 @@ def move_request(*, actor, service_request, to_status, message="", reply_file=No
                 if old_name:
                     transaction.on_commit(lambda: service_request.reply_file.storage.delete(old_name))
             service_request.save()
+            if to_status != source:
+                _follow_status_in_details(service_request)
             _record(
                 service_request,
                 actor=actor,

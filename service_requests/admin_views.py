@@ -23,6 +23,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from home.dates import format_datetime
+from reports.admin_columns import DueDateColumn
+from reports.queries import with_sla_history
 
 from . import actions, queries
 from .forms import CancelForm, OfficerActionForm
@@ -71,6 +73,7 @@ class OfficerRequestUrlsMixin:
     process_url_name = None
     cancel_url_name = None
     print_url_name = None
+    bundle_url_name = None
     history_url_name = None
 
     def request_url(self, url_name, service_request):
@@ -88,7 +91,10 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
     }
 
     def get_base_queryset(self):
-        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+        # With the history the due dates are computed from: one query for the whole page.
+        return with_sla_history(
+            self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+        )
 
     def order_queryset(self, queryset):
         # Requests filed in the same second keep a stable order across pages.
@@ -123,6 +129,7 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
                 accessor=lambda service_request: format_datetime(service_request.submitted_at),
                 sort_key="submitted_at",
             ),
+            DueDateColumn(),
             Column(
                 "status_changed_at",
                 label=gettext_lazy("Last change"),
@@ -201,6 +208,7 @@ class OfficerRequestView(
             process_url=self.url_of(self.process_url_name),
             cancel_url=self.url_of(self.cancel_url_name),
             print_url=self.url_of(self.print_url_name),
+            bundle_url=self.url_of(self.bundle_url_name),
             history_url=self.url_of(self.history_url_name),
         )
         return context
@@ -216,7 +224,14 @@ class ProcessView(OfficerRequestView):
     @cached_property
     def header_buttons(self):
         # History is the clock icon Wagtail's header shows for `history_url`.
-        buttons = [HeaderButton(_("Print"), url=self.url_of(self.print_url_name), icon_name="doc-full")]
+        buttons = [
+            HeaderButton(_("Print"), url=self.url_of(self.print_url_name), icon_name="doc-full"),
+            HeaderButton(
+                _("Print with attachments"),
+                url=self.url_of(self.bundle_url_name),
+                icon_name="doc-full-inverse",
+            ),
+        ]
         if may_cancel(self.object):
             buttons.append(
                 HeaderButton(_("Cancel request"), url=self.url_of(self.cancel_url_name), icon_name="cross")
@@ -263,6 +278,7 @@ class ProcessView(OfficerRequestView):
             may_move=bool(process_targets(service_request)),
             may_cancel=may_cancel(service_request),
             details=queries.details_of(service_request),
+            details_record=queries.details_record(service_request),
             attachments=service_request.attachments.order_by("pk"),
             history=service_request.history.select_related("actor"),
             slot_labels={slot.name: slot.label for slot in service_request.service.attachment_slots},
@@ -322,6 +338,7 @@ class PrintView(OfficerRequestUrlsMixin, PermissionCheckedMixin, BaseObjectMixin
         context.update(
             service_request=service_request,
             details=queries.details_of(service_request),
+            details_record=queries.details_record(service_request),
             attachments=service_request.attachments.order_by("pk"),
             history=service_request.history.select_related("actor"),
             back_url=self.request_url(self.process_url_name, service_request),

@@ -1,12 +1,14 @@
-"""The shape every service's own-fields model takes: one row per request, shown field by field."""
+"""The shape every service's own-fields model takes: one row per request, shown field by field,
+with the hooks through which a service adds its own rules to the shared workflow."""
 
 import datetime
 from decimal import Decimal
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
 
-from home.dates import format_date
+from home.dates import format_date, format_datetime
 
 
 def display_value(value):
@@ -14,6 +16,8 @@ def display_value(value):
         return "-"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
     if isinstance(value, datetime.date):
         return format_date(value)
     if isinstance(value, Decimal):
@@ -22,23 +26,73 @@ def display_value(value):
 
 
 class RequestDetails(models.Model):
-    """Abstract: a service's own fields for one request (linked one-to-one)."""
+    """Abstract: a service's own fields for one request (linked one-to-one).
+
+    service_requests.actions calls the hooks below inside its transactions; a service overrides
+    the ones it needs (rooms and appointments: conflicts; orders: prices and lines).
+    """
 
     request = models.OneToOneField(
         "service_requests.ServiceRequest", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
 
+    # What to tell the applicant when the database refuses a conflicting row (PostgreSQL's
+    # exclusion constraints), and on which form field.
+    conflict_message = None
+    conflict_field = None
+    # Bookkeeping fields that applicants and officers need not read.
+    internal_fields = ()
+    # A template that shows this service's fields better than the generic (label, value) list,
+    # e.g. an order's price table; rendered with `record` (this row) on detail, print and process
+    # pages. None: the generic list of rows().
+    details_template = None
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def create_for(cls, service_request, data):
+        details = cls(request=service_request, **data)
+        details.on_status_change(service_request.status)
+        details.validate_for_request()
+        details.save()
+        return details
+
+    def update_from(self, data):
+        for name, value in data.items():
+            setattr(self, name, value)
+        self.validate_for_request()
+        self.save()
+
+    def validate_for_request(self):
+        """The service's rules for what an applicant sends; raise ValidationError({field: msg})."""
+
+    def check_conflicts(self):
+        """Called after a change of status: refuse what would now clash with other requests."""
+
+    def on_status_change(self, status):
+        """Keep fields that depend on the request's status (e.g. 'holds its slot') in step."""
 
     def rows(self):
         """(label, value) for each field, in the form's order, for detail pages and printouts."""
         result = []
         for field in self._meta.concrete_fields:
-            if field.name == "request":
+            if field.name == "request" or field.name in self.internal_fields:
                 continue
             value = getattr(self, field.name)
             if field.choices:
                 value = getattr(self, f"get_{field.name}_display")()
             result.append((field.verbose_name, display_value(value)))
         return result
+
+
+class DetailsForm(forms.ModelForm):
+    """Base of the services' forms: details_data() gives the model's fields for the actions."""
+
+    # A template that lays out this form's fields (rendered with `form`) instead of the generic
+    # grid of fields, e.g. the order form's price table. None: the generic grid.
+    fields_template = None
+
+    def details_data(self):
+        names = {field.name for field in self._meta.model._meta.concrete_fields}
+        return {name: value for name, value in self.cleaned_data.items() if name in names}

@@ -1,7 +1,8 @@
-"""Test data for requests: valid details for the online services, small real files, and requests.
+"""Test data for requests: valid details for every service, small real files, and requests.
 
 `submit_request` (service_requests.actions) is the way tests file requests through the real
 workflow; ServiceRequestFactory is for lists and counts where many rows are needed quickly.
+Rooms, executives and the price list (services 31, 32, 41) come from their own factories.
 """
 
 import datetime
@@ -12,6 +13,8 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.utils import timezone
 
 import factory
 from factory.django import DjangoModelFactory
@@ -21,6 +24,9 @@ from accounts.factories import UserFactory
 from accounts.models import PersonnelType
 
 from .catalogue import get_service
+from .catalogue.appointment import Executive
+from .catalogue.meeting_room import Room
+from .catalogue.school_record_forms import PriceItem, SchoolLevel
 from .models import ServiceRequest
 from .references import base_reference
 from .workflow import RequestStatus
@@ -61,9 +67,124 @@ DETAILS = {
 }
 
 
+DETAILS["21"] = {"email": "wilaiwan.s@example.go.th", "pledged": False, "pledged_amount": None}
+
+
+class RoomFactory(DjangoModelFactory):
+    class Meta:
+        model = Room
+        django_get_or_create = ("name",)
+
+    name = "ห้องประชุมพญาแล"
+    capacity = 30
+    equipment = "โปรเจกเตอร์ ไมโครโฟน 4 ตัว"
+
+
+class ExecutiveFactory(DjangoModelFactory):
+    class Meta:
+        model = Executive
+        django_get_or_create = ("name",)
+
+    name = "นายประเสริฐ บุญมา"
+    position = "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"
+
+
+class PriceItemFactory(DjangoModelFactory):
+    class Meta:
+        model = PriceItem
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"แบบพิมพ์-{n}")
+    level = SchoolLevel.PRIMARY
+    unit = "แผ่น"
+    price = Decimal("1.00")
+
+
+def price_list() -> dict[str, PriceItem]:
+    """The manual's price list (ปพ.1-ป 160 baht a book, ...) as the demo content keeps it, by code."""
+    from home.demo.price_list import ensure_price_list
+
+    return {item.code: item for item in ensure_price_list()}
+
+
+def tomorrow_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.datetime:
+    """A Bangkok wall-clock time `days` after today (by the clock the actions read)."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def _details_made_now(service_code: str) -> dict:
+    """Details that name rows or future times, made when asked for."""
+    if service_code == "31":
+        return {
+            "organisation": "กลุ่มนิเทศ ติดตามและประเมินผล",
+            "attendees": 20,
+            "room": RoomFactory(),
+            "purpose": "ประชุมคณะกรรมการประเมินผลการปฏิบัติงาน",
+            "starts_at": tomorrow_at(9),
+            "ends_at": tomorrow_at(12),
+        }
+    if service_code == "32":
+        return {
+            "visitor": "คณะครูโรงเรียนบ้านหนองบัว",
+            "subject": "ขอคำปรึกษาเรื่องโครงการโรงเรียนคุณภาพ",
+            "executive": ExecutiveFactory(),
+            "starts_at": tomorrow_at(10),
+        }
+    if service_code == "41":
+        items = price_list()
+        return {
+            "school": "โรงเรียนบ้านหนองบัว",
+            "affiliation_other": "",
+            "quantities": {item: {"ปพ.1-ป": 3, "ปพ.3-ป": 10}.get(code, 0) for code, item in items.items()},
+        }
+    return DETAILS[service_code]
+
+
 def details_for(service_code: str, **changes) -> dict:
-    """Valid cleaned details for an online service (11 or 12), with changes."""
-    return {**DETAILS[service_code], **changes}
+    """Valid cleaned details for a service (what its form's details_data() gives), with changes.
+
+    Rooms start tomorrow 09:00-12:00 in the default room, appointments tomorrow 10:00, orders are
+    3 x ปพ.1-ป and 10 x ปพ.3-ป.
+    """
+    return {**_details_made_now(service_code), **changes}
+
+
+def _posted_details(details: dict) -> dict:
+    """The cleaned details as a browser posts them: rows by pk, times split into date and time."""
+    posted = {}
+    for name, value in details.items():
+        if name == "starts_at" and "ends_at" in details:  # a room booking's range
+            starts, ends = timezone.localtime(value), timezone.localtime(details["ends_at"])
+            posted |= {
+                "start_date": starts.date().isoformat(),
+                "start_time": starts.strftime("%H:%M"),
+                "end_date": ends.date().isoformat(),
+                "end_time": ends.strftime("%H:%M"),
+            }
+        elif name == "starts_at":  # an appointment
+            starts = timezone.localtime(value)
+            posted |= {"date": starts.date().isoformat(), "time": starts.strftime("%H:%M")}
+        elif name == "ends_at":
+            continue
+        elif name == "quantities":
+            posted |= {f"quantity_{item.pk}": str(quantity) for item, quantity in value.items()}
+        elif isinstance(value, models.Model):
+            posted[name] = str(value.pk)
+        elif isinstance(value, bool):
+            if value:  # an unticked checkbox is not posted at all
+                posted[name] = "on"
+        elif value is None:
+            posted[name] = ""
+        else:
+            posted[name] = _form_value(value)
+    return posted
+
+
+def attachments_for(service_code: str) -> dict:
+    """Files for a request: a PNG in the service's first slot (the required one), a PDF in other_1."""
+    first_slot = get_service(service_code).attachment_slots[0].name
+    return {first_slot: png_upload(), "other_1": pdf_upload()}
 
 
 def contact_of(user, **changes) -> dict:
@@ -83,15 +204,23 @@ def _form_value(value):
     return str(value)
 
 
-def form_data(service_code: str, user, *, submission_key=None, **changes) -> dict:
+def form_data(service_code: str, user, *, submission_key=None, details=None, **changes) -> dict:
     """What a browser posts from a service page's request form (prefixes contact-, details-).
 
-    Files go in separately (files-<slot>); `changes` are keyed by the posted name.
+    `details` are cleaned details (default: details_for(service_code)), posted as the form's
+    fields; files go in separately (files-<slot>); `changes` are keyed by the posted name.
     """
     data = {f"contact-{name}": value for name, value in contact_of(user).items()}
     data["contact-submission_key"] = str(submission_key or uuid.uuid4())
-    data |= {f"details-{name}": _form_value(value) for name, value in DETAILS[service_code].items()}
+    posted = _posted_details(details if details is not None else details_for(service_code))
+    data |= {f"details-{name}": value for name, value in posted.items()}
     return {**data, **changes}
+
+
+def files_post(service_code: str) -> dict:
+    """The files part of a form post: a PNG in the service's first (required) slot."""
+    first_slot = get_service(service_code).attachment_slots[0].name
+    return {f"files-{first_slot}": png_upload()}
 
 
 # Files: small but real, so that the content checks see what they would see from a browser.
@@ -200,5 +329,13 @@ class ServiceRequestFactory(DjangoModelFactory):
     @factory.post_generation
     def details(service_request, create, extracted, **kwargs):
         model = get_service(service_request.service_code).details_model
-        if create and model is not None:
-            model.objects.create(request=service_request, **details_for(service_request.service_code))
+        if not create or model is None:
+            return
+        details = details_for(service_request.service_code)
+        if "starts_at" in details:
+            # A day of its own per request, so that many bookings or appointments never clash.
+            shift = datetime.timedelta(days=service_request.pk)
+            details["starts_at"] += shift
+            if "ends_at" in details:
+                details["ends_at"] += shift
+        model.create_for(service_request, details)

@@ -7,6 +7,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 import django_filters
 
+from reports.queries import filter_overdue
+
 from . import queries
 from .catalogue import all_services
 from .models import ServiceRequest
@@ -25,6 +27,14 @@ class ServiceRequestFilterSet(WagtailFilterSet):
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("Submitted between"), widget=DateRangePickerWidget
     )
+    # Past the due date (5 working days, returned time not counted): reports/sla.py.
+    overdue = django_filters.ChoiceFilter(
+        label=_("Overdue"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        method="filter_overdue",
+    )
 
     class Meta:
         model = ServiceRequest
@@ -38,3 +48,6 @@ class ServiceRequestFilterSet(WagtailFilterSet):
             self.filters["service_code"].extra["choices"] = choices
         else:
             del self.filters["service_code"]  # one service: nothing to choose
+
+    def filter_overdue(self, queryset, name, value):
+        return filter_overdue(queryset, value == "yes") if value else queryset

@@ -133,7 +133,16 @@ class RequestForms:
         return sum(len(form.errors) for form in self)
 
     def details_data(self):
-        return {name: value for name, value in self.details.cleaned_data.items() if name != "request"}
+        return self.details.details_data()
+
+    def add_error(self, error):
+        """Show an action's refusal on the field it names, in whichever form has that field."""
+        if not hasattr(error, "error_dict"):
+            self.details.add_error(None, error)
+            return
+        for field, errors in error.error_dict.items():
+            form = next((form for form in self if field in form.fields), self.details)
+            form.add_error(field if field in form.fields else None, errors)
 
     def contact_data(self):
         return {name: value for name, value in self.contact.cleaned_data.items() if name != "submission_key"}

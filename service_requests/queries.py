@@ -2,7 +2,9 @@
 
 from django.db.models import Count, Q
 
-from .catalogue import CATALOGUE
+from .catalogue import CATALOGUE, appointment, meeting_room
+from .catalogue.appointment import AppointmentDetails
+from .catalogue.meeting_room import RoomBookingDetails
 from .models import ServiceAssignment, ServiceRequest
 from .workflow import RequestStatus
 
@@ -114,10 +116,15 @@ def attachment_for(user, *, reference: str, attachment_id: int):
     return service_request.attachments.filter(pk=attachment_id).first()
 
 
+def details_record(service_request):
+    """The service's own row of this request (its RequestDetails), or None."""
+    model = service_request.service.details_model
+    return model.objects.filter(request=service_request).first() if model else None
+
+
 def details_of(service_request):
     """The service's own fields of this request, as (label, value) rows."""
-    model = service_request.service.details_model
-    details = model.objects.filter(request=service_request).first() if model else None
+    details = details_record(service_request)
     return details.rows() if details else []
 
 
@@ -126,3 +133,59 @@ def reply_content_type(service_request) -> str:
     return {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"}.get(
         extension, "application/octet-stream"
     )
+
+
+# Calendars of the services that book time (meeting rooms, executives' appointments).
+
+
+def room_busy_times(room_id, *, starts, ends):
+    """(starts_at, ends_at) of the room's bookings that hold their slot and touch this range:
+    times only, nothing about who booked."""
+    return list(
+        RoomBookingDetails.objects.filter(
+            room_id=room_id, holds_slot=True, starts_at__lt=ends, ends_at__gt=starts
+        )
+        .order_by("starts_at")
+        .values_list("starts_at", "ends_at")
+    )
+
+
+def executive_busy_times(executive_id, *, starts, ends):
+    """(starts_at, ends_at) of the executive's accepted appointments that touch this range."""
+    return list(
+        AppointmentDetails.objects.filter(
+            executive_id=executive_id, accepted=True, starts_at__lt=ends, ends_at__gt=starts
+        )
+        .order_by("starts_at")
+        .values_list("starts_at", "ends_at")
+    )
+
+
+def room_bookings_for_officer(user, *, starts, ends):
+    """The bookings that hold their slot in this range, for officers of the meeting-room service
+    (none for anyone else), with their rooms and requests."""
+    if not is_officer_for(user, meeting_room.SERVICE.code):
+        return RoomBookingDetails.objects.none()
+    return (
+        RoomBookingDetails.objects.filter(holds_slot=True, starts_at__lt=ends, ends_at__gt=starts)
+        .select_related("room", "request")
+        .order_by("starts_at", "room__name")
+    )
+
+
+CONFIRMED = (RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED)
+
+
+def confirmed_booking_of_applicant(user, reference: str):
+    """The applicant's own room booking or appointment with this reference once an officer has
+    taken it on (in progress or completed), with what it books; else None."""
+    service_request = request_of_applicant(user, reference)
+    if service_request is None or service_request.status not in CONFIRMED:
+        return None
+    related = {meeting_room.SERVICE.code: "room", appointment.SERVICE.code: "executive"}.get(
+        service_request.service_code
+    )
+    if related is None:
+        return None
+    model = service_request.service.details_model
+    return model.objects.select_related(related, "request").filter(request=service_request).first()

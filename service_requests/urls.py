@@ -1,5 +1,7 @@
 from django.urls import path
 
+from printing.views import applicant_printout
+
 from . import views
 
 app_name = "service_requests"
@@ -12,6 +14,9 @@ urlpatterns = [
     path("my/requests/<str:reference>/edit/", views.edit, name="edit"),
     path("my/requests/<str:reference>/cancel/", views.cancel, name="cancel"),
     path("my/requests/<str:reference>/print/", views.printable, name="print"),
+    path("my/requests/<str:reference>/print.pdf", applicant_printout, name="print_pdf"),
+    path("my/requests/<str:reference>/calendar.ics", views.calendar_file, name="calendar_file"),
+    path("availability/<str:service_code>/", views.availability, name="availability"),
     # Shared by the applicant and the officers of the service; everyone else gets 404.
     path("requests/<str:reference>/files/<int:attachment_id>/", views.attachment, name="attachment"),
     path("requests/<str:reference>/reply/", views.reply_file, name="reply_file"),

@@ -8,13 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import actions, queries
+from home.models import OfficeSettings
+
+from . import actions, calendars, queries
 from .catalogue import all_services
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .workflow import RequestStatus, applicant_may_cancel, applicant_may_edit
@@ -41,7 +44,7 @@ def submit_from_service_page(request, page):
                 submission_key=forms.contact.cleaned_data["submission_key"],
             )
         except ValidationError as error:
-            forms.attachments.add_error(None, error)
+            forms.add_error(error)
         else:
             return redirect("service_requests:submitted", reference=service_request.reference)
     return TemplateResponse(
@@ -98,13 +101,16 @@ def my_requests(request):
 
 
 def _detail_context(service_request):
+    record = queries.details_record(service_request)
     return {
         "service_request": service_request,
-        "details": queries.details_of(service_request),
+        "details": record.rows() if record else [],
+        "details_record": record,
         "attachments": service_request.attachments.all(),
         "history": service_request.history.select_related("actor"),
         "may_edit": applicant_may_edit(service_request.status),
         "may_cancel": applicant_may_cancel(service_request.status),
+        "offers_calendar_file": calendars.offers_calendar_file(service_request),
     }
 
 
@@ -136,15 +142,19 @@ def edit(request, reference):
             service_request=service_request,
         )
         if forms.is_valid():
-            actions.edit_request(
-                actor=request.user,
-                service_request=service_request,
-                contact=forms.contact_data(),
-                details=forms.details_data(),
-                attachments=forms.attachments.files_by_slot(),
-            )
-            messages.success(request, _("Your changes have been sent to the officers."))
-            return redirect("service_requests:detail", reference=reference)
+            try:
+                actions.edit_request(
+                    actor=request.user,
+                    service_request=service_request,
+                    contact=forms.contact_data(),
+                    details=forms.details_data(),
+                    attachments=forms.attachments.files_by_slot(),
+                )
+            except ValidationError as error:
+                forms.add_error(error)
+            else:
+                messages.success(request, _("Your changes have been sent to the officers."))
+                return redirect("service_requests:detail", reference=reference)
     else:
         forms = RequestForms(service, user=request.user, service_request=service_request)
     return TemplateResponse(
@@ -222,3 +232,34 @@ def status_check(request):
         {"form": form, "result": result, "not_found": not_found, "limited": limited},
         status=429 if limited else 200,
     )
+
+
+def availability(request, service_code):
+    """The availability calendar alone (an HTML fragment), which the service form's script loads
+    when the applicant picks another room, executive or date."""
+    source = calendars.SOURCES.get(service_code)
+    if source is None or not (source.public or request.user.is_authenticated):
+        raise Http404
+    resource_id, start = calendars.requested_in(source, request.GET)
+    return TemplateResponse(
+        request,
+        "service_requests/includes/availability_body.html",
+        {"availability": calendars.availability(service_code, resource_id=resource_id, start=start)},
+    )
+
+
+@login_required
+def calendar_file(request, reference):
+    """The applicant's confirmed booking or appointment as an iCalendar file; 404 otherwise."""
+    details = queries.confirmed_booking_of_applicant(request.user, reference)
+    if details is None:
+        raise Http404
+    event = calendars.event_for(
+        details, office=OfficeSettings.for_request(request), uid_domain=request.get_host().split(":")[0]
+    )
+    response = HttpResponse(
+        calendars.ics_document(event, stamp=timezone.now()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{reference}.ics"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -8,9 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from printing import admin_views as printing_views
+
 from . import admin_views
+from .catalogue.school_record_forms import PriceItem
 from .filters import ServiceRequestFilterSet
 from .models import ServiceAssignment, ServiceRequest
 
@@ -34,6 +38,8 @@ class ServiceRequestViewSet(ModelViewSet):
     process_view_class = admin_views.ProcessView
     cancel_view_class = admin_views.CancelView
     print_view_class = admin_views.PrintView
+    print_pdf_view_class = printing_views.PrintoutView
+    bundle_view_class = printing_views.BundleView
 
     list_per_page = 25
     ordering = "-submitted_at"
@@ -73,7 +79,8 @@ class ServiceRequestViewSet(ModelViewSet):
             usage_url_name=None,
             process_url_name=self.get_url_name("process"),
             cancel_url_name=self.get_url_name("cancel"),
-            print_url_name=self.get_url_name("print"),
+            print_url_name=self.get_url_name("print_pdf"),
+            bundle_url_name=self.get_url_name("bundle"),
             **kwargs,
         )
 
@@ -89,6 +96,14 @@ class ServiceRequestViewSet(ModelViewSet):
     def print_view(self):
         return self.construct_view(self.print_view_class)
 
+    @property
+    def print_pdf_view(self):
+        return self.construct_view(self.print_pdf_view_class)
+
+    @property
+    def bundle_view(self):
+        return self.construct_view(self.bundle_view_class)
+
     def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),
@@ -96,6 +111,8 @@ class ServiceRequestViewSet(ModelViewSet):
             path("process/<int:pk>/", self.process_view, name="process"),
             path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
             path("print/<int:pk>/", self.print_view, name="print"),
+            path("print/<int:pk>/pdf/", self.print_pdf_view, name="print_pdf"),
+            path("bundle/<int:pk>/", self.bundle_view, name="bundle"),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
         ]
@@ -128,3 +145,29 @@ class ServiceAssignmentViewSet(ModelViewSet):
         # A service keeps its row; only the group that works it changes.
         fields = ["group"] if for_update else ["service_code", "group"]
         return modelform_factory(ServiceAssignment, form=WagtailAdminModelForm, fields=fields)
+
+
+class PriceItemViewSet(ModelViewSet):
+    """Settings → the price list of form orders (service 41). A changed price applies to new
+    orders only: each order keeps the unit prices on its lines."""
+
+    model = PriceItem
+    name = "price_list"
+    icon = "tag"
+    menu_label = _("Price list")
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_display = [
+        "code",
+        "level",
+        "unit",
+        "price",
+        BooleanColumn("is_active", label=_("Active")),
+        "sort_order",
+    ]
+    list_filter = ["level", "is_active"]
+    search_fields = ["code"]
+    search_backend_name = None  # the database's own search: prices are not in Wagtail's index
+    form_fields = ["code", "level", "unit", "price", "is_active", "sort_order"]
+    ordering = ["sort_order", "code"]

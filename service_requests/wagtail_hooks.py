@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .calendar_admin import ExecutiveViewSet, RoomBookingsViewSet, RoomViewSet
 from .models import ServiceRequest
 from .panels import ServiceRequestSummaryPanel
 from .permissions import service_request_permission_policy
-from .viewsets import ServiceAssignmentViewSet, ServiceRequestViewSet
+from .viewsets import PriceItemViewSet, ServiceAssignmentViewSet, ServiceRequestViewSet
 
 # First, before anything asks for the policy and Wagtail makes its model-permission fallback.
 register_permission_policy(ServiceRequest, service_request_permission_policy)
@@ -23,6 +24,16 @@ def register_request_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_service_request_viewsets():
     return [ServiceRequestViewSet(), ServiceAssignmentViewSet()]
+
+
+@hooks.register("register_admin_viewset")
+def register_price_list_viewset():
+    return PriceItemViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_calendar_viewsets():
+    return [RoomViewSet(), ExecutiveViewSet(), RoomBookingsViewSet()]
 
 
 @hooks.register("construct_homepage_panels")

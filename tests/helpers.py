@@ -1,6 +1,7 @@
 """Small helpers shared by the tests."""
 
 import re
+import unicodedata
 
 from django.utils import translation
 
@@ -16,3 +17,22 @@ def in_thai(message) -> str:
 def form_errors(response, field):
     """The errors the re-rendered form shows for one field."""
     return [str(error) for error in response.context["form"].errors.get(field, [])]
+
+
+def take_offline(monkeypatch, service_code: str):
+    """Make a catalogue entry a service not yet online (no form of its own) for one test, as a
+    newly listed service is until its form is written."""
+    from dataclasses import replace
+
+    from service_requests.catalogue import CATALOGUE
+
+    offline = replace(CATALOGUE[service_code], details_form=None)
+    monkeypatch.setitem(CATALOGUE, service_code, offline)
+    return offline
+
+
+def comparable(text: str) -> str:
+    """Text as compared with a PDF's: NFKC (PDFs decompose sara am), no whitespace."""
+    from printing.rendering import decompose_sara_am
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", decompose_sara_am(str(text))))

@@ -3,10 +3,12 @@
 from django.db import transaction
 
 from .accounts import DemoAccount, ensure_demo_accounts
+from .catalogue_data import ensure_booking_resources
 from .documents import ensure_all_service_documents
 from .groups import ensure_editors, ensure_officer_groups
 from .office import OFFICE, ensure_logo, ensure_office_settings
 from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
+from .price_list import ensure_price_list
 
 
 @transaction.atomic
@@ -17,6 +19,8 @@ def load_demo_content() -> list[DemoAccount]:
     thai_pages = ensure_thai_tree(locales["th"], documents)
     site = ensure_site(thai_pages["home"], OFFICE["name_th"])
     ensure_english_tree(thai_pages, locales["en"], documents)
+    ensure_price_list()
+    ensure_booking_resources()
     settings = ensure_office_settings(site=site, logo=ensure_logo(), privacy_page=thai_pages["privacy"])
     return ensure_demo_accounts(
         editors=ensure_editors(),

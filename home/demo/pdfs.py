@@ -1,6 +1,5 @@
 """HTML to A4 PDF with WeasyPrint, in Sarabun, reading nothing but the Sarabun font files."""
 
-import re
 from pathlib import Path
 
 from django.utils.html import escape
@@ -8,6 +7,8 @@ from django.utils.html import escape
 import fontpkg_sarabun
 import weasyprint
 from weasyprint.urls import URLFetcher, path2url
+
+from printing.rendering import decompose_sara_am
 
 FONT_DIR = Path(fontpkg_sarabun.ROOT) / "files"
 FONT_FILES = {"normal": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}
@@ -44,18 +45,6 @@ p, li { margin: 0 0 1.5mm; }
 .office strong { font-size: 14pt; }
 """
 )
-
-
-# HarfBuzz draws SARA AM (ำ) as two glyphs, NIKHAHIT and SARA AA, moving NIKHAHIT before the
-# above-base marks; WeasyPrint maps each glyph to one piece of text, so the PDF's text layer
-# then reads "า" as "ำ" or loses the "ำ" (copy, search and screen readers get wrong words).
-# Handing it the same decomposition (compatibility-equivalent to ำ) draws identical glyphs
-# with a correct text layer.
-SARA_AM = re.compile("([\u0e31\u0e34-\u0e37\u0e47-\u0e4e]*)\u0e33")
-
-
-def decompose_sara_am(text: str) -> str:
-    return SARA_AM.sub("\u0e4d\\1\u0e32", text)
 
 
 def render_pdf(body_html: str, *, title: str, css: str = "") -> bytes:

@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "home",
     "service_pages",
     "service_requests",
+    "reports",
+    "printing",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

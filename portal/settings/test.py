@@ -1,5 +1,7 @@
 """The test suite: fast hashing, in-memory e-mail, no network, media in a throw-away folder."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ RECAPTCHA_PUBLIC_KEY = ""
 RECAPTCHA_PRIVATE_KEY = ""
 
 _media = Path(tempfile.mkdtemp(prefix="oss-test-media-"))
+atexit.register(shutil.rmtree, _media, ignore_errors=True)  # each test process cleans up its own
 MEDIA_ROOT = _media / "public"
 PRIVATE_MEDIA_ROOT = _media / "private"
 STORAGES = {

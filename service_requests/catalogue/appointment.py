@@ -1,7 +1,114 @@
+"""32 นัดหมาย: an appointment to meet the director or a deputy.
+
+An executive cannot have two accepted appointments (in progress or completed) at the same time;
+submitted ones do not block. The same guarantee as rooms: a check in the transaction, and on
+PostgreSQL an exclusion constraint over the executive and the time range of accepted ones.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..details import DetailsForm, RequestDetails
+from ..workflow import RequestStatus
 from . import groups
-from .base import EService
+from .base import AttachmentSlot, EService
+from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+
+APPOINTMENT_LENGTH = datetime.timedelta(minutes=30)
+ACCEPTED = frozenset({RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED})
+
+
+class Executive(models.Model):
+    """An executive who takes appointments (the director, the deputies), kept by administrators."""
+
+    name = models.CharField(_("name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("executive")
+        verbose_name_plural = _("executives")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.position})"
+
+
+class AppointmentDetails(RequestDetails):
+    """ขอนัดหมายเพื่อเข้าพบผู้บริหาร: who comes, about what, to meet whom, when."""
+
+    visitor = models.CharField(_("visitor's name / group / organisation"), max_length=255)
+    subject = models.CharField(_("subject"), max_length=255)
+    executive = models.ForeignKey(
+        Executive, verbose_name=_("executive to meet"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    starts_at = models.DateTimeField(_("date and time"))
+    ends_at = models.DateTimeField(_("until"), editable=False)
+    # True while an officer has accepted it (in progress or completed): only these block the time.
+    accepted = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("appointment details")
+        indexes = [models.Index(fields=["executive", "starts_at"], name="appointment_executive_start")]
+
+    internal_fields = ("ends_at", "accepted")
+    conflict_message = _("The executive already has an appointment at that time. Please choose another time.")
+    conflict_field = "date"
+
+    def validate_for_request(self):
+        if self.starts_at <= timezone.now():
+            raise ValidationError({"date": _("The appointment cannot be in the past.")})
+        self.ends_at = self.starts_at + APPOINTMENT_LENGTH
+        if self.clashing().exists():
+            raise ValidationError({self.conflict_field: self.conflict_message})
+
+    def check_conflicts(self):
+        """On acceptance: no other accepted appointment of the executive may share the time."""
+        self.ends_at = self.starts_at + APPOINTMENT_LENGTH
+        if self.accepted and self.clashing().exists():
+            raise ValidationError({self.conflict_field: self.conflict_message})
+
+    def clashing(self):
+        """Accepted appointments of the same executive that share some of this time."""
+        return AppointmentDetails.objects.filter(
+            executive_id=self.executive_id,
+            accepted=True,
+            starts_at__lt=self.ends_at,
+            ends_at__gt=self.starts_at,
+        ).exclude(request_id=self.request_id)
+
+    def on_status_change(self, status):
+        self.accepted = status in ACCEPTED
+
+
+class AppointmentForm(DetailsForm):
+    date = forms.DateField(label=_("Appointment date"), widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    class Meta:
+        model = AppointmentDetails
+        fields = ["visitor", "subject", "executive"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["executive"].queryset = Executive.objects.filter(is_active=True)
+        if self.instance.pk:
+            starts = timezone.localtime(self.instance.starts_at)
+            self.initial.update(date=starts.date(), time=starts.time())
+
+    def details_data(self):
+        data = super().details_data()
+        data["starts_at"] = timezone.make_aware(
+            datetime.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        )
+        return data
+
 
 SERVICE = EService(
     code="32",
@@ -9,4 +116,10 @@ SERVICE = EService(
     name=_("Appointment with executives"),
     form_title=_("Appointment request to meet the executives"),
     officer_group=groups.DIRECTOR_OFFICE,
+    details_form=AppointmentForm,
+    attachment_slots=(
+        AttachmentSlot("official_letter", _("Related official letter")),
+        OTHER_DOCUMENT_1,
+        OTHER_DOCUMENT_2,
+    ),
 )

@@ -1,10 +1,10 @@
 """12 หนังสือรับรอง: a certificate letter (conduct, salary, employment, ...)."""
 
-from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..details import RequestDetails
+from ..details import DetailsForm, RequestDetails
 from . import groups
 from .base import AttachmentSlot, EService
 from .common import ID_CARD_COPY, OFFICER_TYPES, OTHER_DOCUMENT_1
@@ -38,8 +38,19 @@ class CertificateDetails(RequestDetails):
     class Meta:
         verbose_name = _("certificate request details")
 
+    def validate_for_request(self):
+        errors = {
+            name: _("The amount cannot be negative.")
+            for name in ("salary", "academic_allowance", "compensation")
+            if getattr(self, name) is not None and getattr(self, name) < 0
+        }
+        if self.certificate_kind == CertificateKind.OTHER and not self.certificate_other:
+            errors["certificate_other"] = _("Please say which certificate you need.")
+        if errors:
+            raise ValidationError(errors)
 
-class CertificateForm(forms.ModelForm):
+
+class CertificateForm(DetailsForm):
     class Meta:
         model = CertificateDetails
         fields = [
@@ -59,18 +70,6 @@ class CertificateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("salary", "academic_allowance", "compensation"):
             self.fields[name].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})
-
-    def clean(self):
-        cleaned_data = super().clean()
-        for name in ("salary", "academic_allowance", "compensation"):
-            value = cleaned_data.get(name)
-            if value is not None and value < 0:
-                self.add_error(name, _("The amount cannot be negative."))
-        if cleaned_data.get("certificate_kind") == CertificateKind.OTHER and not cleaned_data.get(
-            "certificate_other"
-        ):
-            self.add_error("certificate_other", _("Please say which certificate you need."))
-        return cleaned_data
 
 
 SERVICE = EService(

@@ -1,11 +1,12 @@
 """11 บัตรข้าราชการ: a new or replacement government officer ID card."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..details import RequestDetails, display_value
+from ..details import DetailsForm, RequestDetails, display_value
 from . import groups
 from .base import EService
 from .common import ID_CARD_COPY, OFFICER_TYPES, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
@@ -48,6 +49,15 @@ class IdCardDetails(RequestDetails):
     class Meta:
         verbose_name = _("ID card request details")
 
+    def validate_for_request(self):
+        errors = {}
+        if self.birth_date >= timezone.localdate():
+            errors["birth_date"] = _("The date of birth must be in the past.")
+        if self.reason == CardReason.OTHER and not self.reason_other:
+            errors["reason_other"] = _("Please say what the other reason is.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def age(self):
         today = timezone.localdate()
@@ -65,7 +75,7 @@ class IdCardDetails(RequestDetails):
         return rows
 
 
-class IdCardForm(forms.ModelForm):
+class IdCardForm(DetailsForm):
     class Meta:
         model = IdCardDetails
         fields = [
@@ -88,18 +98,6 @@ class IdCardForm(forms.ModelForm):
             "registered_address": forms.Textarea(attrs={"rows": 3}),
             "contact_address": forms.Textarea(attrs={"rows": 3}),
         }
-
-    def clean_birth_date(self):
-        born = self.cleaned_data["birth_date"]
-        if born >= timezone.localdate():
-            raise forms.ValidationError(_("The date of birth must be in the past."), code="future")
-        return born
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("reason") == CardReason.OTHER and not cleaned_data.get("reason_other"):
-            self.add_error("reason_other", _("Please say what the other reason is."))
-        return cleaned_data
 
 
 SERVICE = EService(

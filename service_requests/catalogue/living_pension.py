@@ -1,7 +1,50 @@
+"""21 บำเหน็จดำรงชีพ: the living-pension lump sum."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..details import DetailsForm, RequestDetails
 from . import groups
 from .base import EService
+from .common import ID_CARD_COPY, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+
+
+class LivingPensionDetails(RequestDetails):
+    """การยื่นขอบำเหน็จดำรงชีพ: contact e-mail and whether the pension guarantees a loan."""
+
+    email = models.EmailField(_("email"))
+    pledged = models.BooleanField(_("the pension is pledged as a loan guarantee"), default=False)
+    pledged_amount = models.DecimalField(
+        _("pledged amount (baht)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("living pension request details")
+
+    def validate_for_request(self):
+        if self.pledged and not self.pledged_amount:
+            raise ValidationError({"pledged_amount": _("Please give the pledged amount.")})
+        if not self.pledged and self.pledged_amount:
+            raise ValidationError(
+                {"pledged_amount": _("Leave the amount empty when the pension is not pledged.")}
+            )
+        if self.pledged_amount is not None and self.pledged_amount < 0:
+            raise ValidationError({"pledged_amount": _("The amount cannot be negative.")})
+
+
+class LivingPensionForm(DetailsForm):
+    # The amount shows only while the "pledged" box is ticked.
+    fields_template = "service_requests/forms/living_pension.html"
+
+    class Meta:
+        model = LivingPensionDetails
+        fields = ["email", "pledged", "pledged_amount"]
+        widgets = {
+            "pledged_amount": forms.NumberInput(attrs={"min": "0", "step": "0.01", "inputmode": "decimal"})
+        }
+
 
 SERVICE = EService(
     code="21",
@@ -9,4 +52,6 @@ SERVICE = EService(
     name=_("Living pension"),
     form_title=_("Application for the living pension lump sum"),
     officer_group=groups.FINANCE,
+    details_form=LivingPensionForm,
+    attachment_slots=(ID_CARD_COPY, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2),
 )

@@ -1,7 +1,132 @@
+"""31 จองห้องประชุม: booking one of the office's meeting rooms for a time range.
+
+No double booking, ever: the check below runs inside the submitting transaction (IMMEDIATE on
+SQLite, so check and insert cannot interleave), and on PostgreSQL an exclusion constraint over
+the room and the time range (migration 0003) refuses overlaps that race past the check.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..details import DetailsForm, RequestDetails
+from ..workflow import RequestStatus
 from . import groups
-from .base import EService
+from .base import AttachmentSlot, EService
+from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+
+
+class Room(models.Model):
+    """A meeting room that administrators keep; only active rooms can be booked."""
+
+    name = models.CharField(_("name"), max_length=255)
+    capacity = models.PositiveIntegerField(_("capacity (people)"))
+    equipment = models.TextField(_("equipment"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("meeting room")
+        verbose_name_plural = _("meeting rooms")
+        ordering = ["name"]
+
+    def __str__(self):
+        return _("%(name)s (up to %(capacity)d people)") % {"name": self.name, "capacity": self.capacity}
+
+
+class RoomBookingDetails(RequestDetails):
+    """จองห้องประชุม: who, how many, which room, why, and from when to when."""
+
+    organisation = models.CharField(_("organisation"), max_length=255)
+    attendees = models.PositiveIntegerField(_("number of attendees"))
+    room = models.ForeignKey(Room, verbose_name=_("room"), on_delete=models.PROTECT, related_name="bookings")
+    purpose = models.TextField(_("purpose"))
+    starts_at = models.DateTimeField(_("booked from"))
+    ends_at = models.DateTimeField(_("booked until"))
+    # False once the request is cancelled: a cancelled booking frees its slot (the constraint's filter).
+    holds_slot = models.BooleanField(default=True, editable=False)
+
+    class Meta:
+        verbose_name = _("room booking details")
+        indexes = [models.Index(fields=["room", "starts_at"], name="room_booking_room_start")]
+
+    def validate_for_request(self):
+        errors = {}
+        if self.starts_at <= timezone.now():
+            errors["start_date"] = _("The booking cannot start in the past.")
+        if self.ends_at <= self.starts_at:
+            errors["end_date"] = _("The booking must end after it starts.")
+        if self.room_id and self.attendees > self.room.capacity:
+            errors["attendees"] = _("The room holds at most %(capacity)d people.") % {
+                "capacity": self.room.capacity
+            }
+        if errors:
+            raise ValidationError(errors)
+        self.check_conflicts()
+
+    def check_conflicts(self):
+        if self.holds_slot and self.overlapping().exists():
+            raise ValidationError({self.conflict_field: self.conflict_message})
+
+    def overlapping(self):
+        """Bookings of the same room that are not cancelled and share some of this time range."""
+        return RoomBookingDetails.objects.filter(
+            room_id=self.room_id, holds_slot=True, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at
+        ).exclude(request_id=self.request_id)
+
+    def on_status_change(self, status):
+        self.holds_slot = status != RequestStatus.CANCELLED
+
+    internal_fields = ("holds_slot",)
+    conflict_message = _("The room is already booked at that time. Please choose another time or room.")
+    conflict_field = "start_date"
+
+
+def combine(day, time):
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+class RoomBookingForm(DetailsForm):
+    start_date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label=_("From (time)"), widget=forms.TimeInput(attrs={"type": "time"}))
+    end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_time = forms.TimeField(label=_("To (time)"), widget=forms.TimeInput(attrs={"type": "time"}))
+
+    class Meta:
+        model = RoomBookingDetails
+        fields = ["organisation", "attendees", "room", "purpose"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = Room.objects.filter(is_active=True)
+        self.fields["attendees"].widget.attrs.update({"min": "1", "inputmode": "numeric"})
+        if self.instance.pk:
+            starts, ends = (
+                timezone.localtime(self.instance.starts_at),
+                timezone.localtime(self.instance.ends_at),
+            )
+            self.initial.update(
+                start_date=starts.date(), start_time=starts.time(), end_date=ends.date(), end_time=ends.time()
+            )
+
+    def details_data(self):
+        data = super().details_data()
+        data["starts_at"] = combine(self.cleaned_data["start_date"], self.cleaned_data["start_time"])
+        data["ends_at"] = combine(self.cleaned_data["end_date"], self.cleaned_data["end_time"])
+        return data
+
 
 SERVICE = EService(
     code="31",
@@ -9,4 +134,10 @@ SERVICE = EService(
     name=_("Meeting room booking"),
     form_title=_("Meeting room booking"),
     officer_group=groups.ADMINISTRATION,
+    details_form=RoomBookingForm,
+    attachment_slots=(
+        AttachmentSlot("request_letter", _("Request letter"), required=True),
+        OTHER_DOCUMENT_1,
+        OTHER_DOCUMENT_2,
+    ),
 )

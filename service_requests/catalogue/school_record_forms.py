@@ -1,7 +1,263 @@
+"""41 ซื้อ ปพ.1-3: ordering educational record forms at the prices of the day.
+
+Prices and the shipping rule live in the admin and change; each order keeps its lines with the
+unit prices it was made with, so a later price change never changes an old order.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from ..details import DetailsForm, RequestDetails
 from . import groups
-from .base import EService
+from .base import AttachmentSlot, EService
+from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+
+SATANG = Decimal("0.01")
+MAX_QUANTITY = 10_000
+
+
+def to_baht(amount) -> Decimal:
+    """Round to the satang, half up, as money is counted."""
+    return Decimal(amount).quantize(SATANG, rounding=ROUND_HALF_UP)
+
+
+class SchoolLevel(models.TextChoices):
+    PRIMARY = "primary", _("Primary")
+    LOWER_SECONDARY = "lower_secondary", _("Lower secondary")
+
+
+class PriceItem(models.Model):
+    """One form on the price list, e.g. ปพ.1-ป at 160 baht per book."""
+
+    code = models.CharField(_("item"), max_length=40, unique=True)
+    level = models.CharField(_("level"), max_length=20, choices=SchoolLevel.choices)
+    unit = models.CharField(_("unit"), max_length=40)
+    price = models.DecimalField(_("price (baht)"), max_digits=10, decimal_places=2)
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("price list item")
+        verbose_name_plural = _("price list")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self):
+        return f"{self.code} ({self.price} / {self.unit})"
+
+
+@register_setting(icon="tag")
+class ShippingSettings(BaseGenericSetting):
+    """The shipping rule for form orders: a share of the total, with a minimum."""
+
+    rate_percent = models.DecimalField(
+        # xgettext:no-python-format
+        _("shipping (% of the total)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("3.50"),
+    )
+    minimum = models.DecimalField(
+        _("minimum shipping (baht)"), max_digits=10, decimal_places=2, default=Decimal("25.00")
+    )
+
+    class Meta:
+        verbose_name = _("shipping for form orders")
+
+    def shipping_for(self, total: Decimal) -> Decimal:
+        if total <= 0:
+            return Decimal("0.00")
+        return max(to_baht(total * self.rate_percent / 100), to_baht(self.minimum))
+
+
+class FormOrderDetails(RequestDetails):
+    """สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.): the school and the money; the items are its lines."""
+
+    school = models.CharField(_("school"), max_length=255)
+    affiliation_other = models.CharField(_("other affiliation (please specify)"), max_length=255, blank=True)
+    total = models.DecimalField(_("total (baht)"), max_digits=12, decimal_places=2, editable=False)
+    shipping = models.DecimalField(_("shipping (baht)"), max_digits=12, decimal_places=2, editable=False)
+    grand_total = models.DecimalField(
+        _("grand total (baht)"), max_digits=12, decimal_places=2, editable=False
+    )
+
+    # The lines as a price table, with the totals, instead of the generic list of fields.
+    details_template = "service_requests/details/form_order.html"
+
+    class Meta:
+        verbose_name = _("form order details")
+
+    @classmethod
+    def create_for(cls, service_request, data):
+        quantities = data.pop("quantities")
+        details = cls(request=service_request, **data)
+        details.price(quantities)
+        details.save()
+        details.save_lines(quantities)
+        return details
+
+    def update_from(self, data):
+        quantities = data.pop("quantities")
+        for name, value in data.items():
+            setattr(self, name, value)
+        self.price(quantities)
+        self.save()
+        self.lines.all().delete()
+        self.save_lines(quantities)
+
+    def price(self, quantities):
+        """Work out the totals from today's prices; refuse an order with nothing in it."""
+        if not any(quantity > 0 for quantity in quantities.values()):
+            raise ValidationError(_("Please order at least one item."))
+        self.total = to_baht(
+            sum((item.price * quantity for item, quantity in quantities.items()), Decimal(0))
+        )
+        self.shipping = ShippingSettings.load().shipping_for(self.total)
+        self.grand_total = self.total + self.shipping
+
+    def save_lines(self, quantities):
+        FormOrderLine.objects.bulk_create(
+            FormOrderLine(
+                order=self,
+                price_item=item,
+                code=item.code,
+                unit=item.unit,
+                unit_price=item.price,
+                quantity=quantity,
+                line_total=to_baht(item.price * quantity),
+            )
+            for item, quantity in quantities.items()
+            if quantity > 0
+        )
+
+
+class FormOrderLine(models.Model):
+    """One item of an order, with the unit price it was ordered at."""
+
+    order = models.ForeignKey(FormOrderDetails, on_delete=models.CASCADE, related_name="lines")
+    price_item = models.ForeignKey(PriceItem, null=True, on_delete=models.SET_NULL, related_name="+")
+    code = models.CharField(_("item"), max_length=40)
+    unit = models.CharField(_("unit"), max_length=40)
+    unit_price = models.DecimalField(_("unit price (baht)"), max_digits=10, decimal_places=2)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    line_total = models.DecimalField(_("amount (baht)"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("order line")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.code} × {self.quantity}"
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    """One item of the order form's price table: its quantity field and the amount it makes."""
+
+    item: PriceItem
+    field: forms.BoundField
+    amount: Decimal | None  # None while the quantity typed is not a valid one
+
+
+@dataclass(frozen=True)
+class PriceGroup:
+    level: str
+    rows: list[PriceRow]
+
+
+class FormOrderForm(DetailsForm):
+    """The school, and one quantity field per active price-list item."""
+
+    fields_template = "service_requests/forms/form_order.html"
+
+    class Meta:
+        model = FormOrderDetails
+        fields = ["school", "affiliation_other"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.price_items = list(PriceItem.objects.filter(is_active=True))
+        ordered = {}
+        if self.instance.pk:
+            ordered = {line.price_item_id: line.quantity for line in self.instance.lines.all()}
+        for item in self.price_items:
+            self.fields[f"quantity_{item.pk}"] = forms.IntegerField(
+                label=f"{item.code} ({item.price:,.2f} / {item.unit})",
+                min_value=0,
+                max_value=MAX_QUANTITY,
+                required=False,
+                initial=ordered.get(item.pk, 0),
+                error_messages={
+                    "invalid": _("Please enter a whole number."),
+                    "min_value": _("The quantity cannot be negative."),
+                    "max_value": _("At most %(limit_value)s per item."),
+                },
+                widget=forms.NumberInput(
+                    attrs={
+                        "min": "0",
+                        "max": str(MAX_QUANTITY),
+                        "step": "1",
+                        "inputmode": "numeric",
+                        "data-price": str(item.price),
+                    }
+                ),
+            )
+
+    @cached_property
+    def shipping_rule(self):
+        return ShippingSettings.load()
+
+    def _typed_quantity(self, item):
+        """The quantity the form holds for an item (0 when empty), or None when it is not valid."""
+        value = self[f"quantity_{item.pk}"].value()
+        if value in (None, ""):
+            return 0
+        try:
+            quantity = int(str(value).strip())
+        except ValueError:
+            return None
+        return quantity if 0 <= quantity <= MAX_QUANTITY else None
+
+    def price_groups(self) -> list[PriceGroup]:
+        """The active items by school level, each with the amount its typed quantity makes, so the
+        table shows the same figures with or without the page's script."""
+        groups = {}
+        for item in self.price_items:
+            quantity = self._typed_quantity(item)
+            amount = None if quantity is None else to_baht(item.price * quantity)
+            row = PriceRow(item=item, field=self[f"quantity_{item.pk}"], amount=amount)
+            groups.setdefault(item.level, []).append(row)
+        return [
+            PriceGroup(level=label, rows=groups[level])
+            for level, label in SchoolLevel.choices
+            if level in groups
+        ]
+
+    def typed_totals(self) -> dict:
+        """Total, shipping and grand total of the quantities typed so far (invalid ones count 0)."""
+        total = to_baht(
+            sum(
+                (item.price * (self._typed_quantity(item) or 0) for item in self.price_items),
+                Decimal(0),
+            )
+        )
+        shipping = self.shipping_rule.shipping_for(total)
+        return {"total": total, "shipping": shipping, "grand_total": total + shipping}
+
+    def details_data(self):
+        data = super().details_data()
+        data["quantities"] = {
+            item: self.cleaned_data.get(f"quantity_{item.pk}") or 0 for item in self.price_items
+        }
+        return data
+
 
 SERVICE = EService(
     code="41",
@@ -9,4 +265,10 @@ SERVICE = EService(
     name=_("School record forms (ปพ.1-3)"),
     form_title=_("Order of educational record forms (ปพ.)"),
     officer_group=groups.ACADEMIC,
+    details_form=FormOrderForm,
+    attachment_slots=(
+        AttachmentSlot("order_letter", _("Order letter"), required=True),
+        OTHER_DOCUMENT_1,
+        OTHER_DOCUMENT_2,
+    ),
 )

@@ -7,7 +7,7 @@ from django.utils.html import escape
 import pytest
 
 from service_pages.models import ServiceDocument
-from tests.helpers import in_thai
+from tests.helpers import in_thai, take_offline
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,12 @@ def test_a_visitor_is_asked_to_log_in_or_register_to_apply(client, page_tree):
     assert f'href="/accounts/register/?next={page.url}"' in html
 
 
-def test_a_logged_in_applicant_is_told_online_requests_open_soon(client, page_tree, user):
+def test_a_logged_in_applicant_is_told_online_requests_open_soon(client, page_tree, user, monkeypatch):
+    take_offline(monkeypatch, "21")  # a service listed before its online form is written
     client.force_login(user)
-    page = page_tree.service_pages["living-pension"]  # no online form until the next issue
+    page = page_tree.service_pages["living-pension"]
     html = client.get(page.url).content.decode()
+    assert 'name="contact-submission_key"' not in html  # no request form
     assert "/accounts/login/?next=" not in html
     opens_soon = in_thai(
         "Online submission for this service opens soon. Until then, please download the blank form "

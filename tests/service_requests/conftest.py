@@ -1,7 +1,8 @@
 """Fixtures for the request workflow: filing requests, officers of a service, the private storage.
 
-- `submit(service_code="11", applicant=None, ...)` files a request through actions.submit_request
-  with valid details and two small attachments (a PNG ID-card copy and a PDF in "other_1").
+- `submit(service_code="11", applicant=None, ...)` files a request of any service through
+  actions.submit_request with valid details (factories.details_for) and two small attachments (a
+  PNG in the service's first slot, e.g. the ID-card copy, and a PDF in "other_1").
 - `request_in(status, ...)` is such a request put straight into a status, for transition tests.
 - `officer_for(service_code)` makes an officer (with an e-mail address) in the group assigned to
   that service; a second call for the same service adds another officer to the same group.
@@ -22,13 +23,7 @@ import pytest
 
 from accounts.factories import StaffFactory, UserFactory
 from service_requests import actions
-from service_requests.factories import (
-    EXAMPLE_MOMENT,
-    contact_of,
-    details_for,
-    pdf_upload,
-    png_upload,
-)
+from service_requests.factories import EXAMPLE_MOMENT, attachments_for, contact_of, details_for
 from service_requests.models import ServiceAssignment, ServiceRequest
 from service_requests.storage import private_storage
 
@@ -86,7 +81,7 @@ def submit(user):
     ) -> ServiceRequest:
         applicant = applicant or user
         if attachments is None:
-            attachments = {"id_card_copy": png_upload(), "other_1": pdf_upload()}
+            attachments = attachments_for(service_code)
         return actions.submit_request(
             applicant=applicant,
             service_code=service_code,

@@ -347,7 +347,7 @@ def test_the_process_page_shows_everything_the_applicant_sent(as_officer, submit
         url = reverse("service_requests:attachment", args=[service_request.reference, attachment.pk])
         assert url in page
         assert attachment.original_name in page
-    assert admin_url("print", service_request) in page
+    assert admin_url("print_pdf", service_request) in page
     assert admin_url("cancel", service_request) in page
 
 

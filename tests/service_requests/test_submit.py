@@ -11,9 +11,10 @@ import pytest
 
 from accounts.actions import update_profile
 from service_requests import actions
-from service_requests.factories import EXAMPLE_MOMENT, contact_of, details_for, png_upload
+from service_requests.factories import EXAMPLE_MOMENT, attachments_for, contact_of, details_for, png_upload
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus, Role
+from tests.helpers import take_offline
 from tests.service_requests.helpers import audit_log
 
 S = RequestStatus
@@ -64,14 +65,15 @@ def test_the_submission_starts_the_history_and_the_audit_log(submit, user, froze
 
 
 @pytest.mark.django_db
-def test_a_service_not_yet_online_takes_no_requests(user):
+def test_a_service_not_yet_online_takes_no_requests(user, monkeypatch):
+    take_offline(monkeypatch, "21")
     with pytest.raises(PermissionDenied):
         actions.submit_request(
             applicant=user,
-            service_code="31",
+            service_code="21",
             contact=contact_of(user),
-            details={},
-            attachments={},
+            details=details_for("21"),
+            attachments=attachments_for("21"),
             submission_key=uuid.uuid4(),
         )
     assert not ServiceRequest.objects.exists()

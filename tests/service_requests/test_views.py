@@ -16,6 +16,7 @@ from service_requests.factories import (
     EXAMPLE_MOMENT,
     ServiceRequestFactory,
     attach_reply,
+    files_post,
     form_data,
     pdf_bytes,
     png_upload,
@@ -23,7 +24,7 @@ from service_requests.factories import (
 from service_requests.models import ServiceRequest
 from service_requests.queries import details_of
 from service_requests.workflow import RequestStatus
-from tests.helpers import in_thai
+from tests.helpers import in_thai, take_offline
 
 pytestmark = pytest.mark.django_db
 
@@ -113,8 +114,10 @@ def test_the_required_id_card_copy_must_be_attached(logged_in, user):
     assert not ServiceRequest.objects.exists()
 
 
-def test_a_service_not_yet_online_takes_no_requests(logged_in, user):
-    response = logged_in.post("/services/meeting-room/", certificate_post(user))
+def test_a_service_not_yet_online_takes_no_requests(logged_in, user, monkeypatch):
+    take_offline(monkeypatch, "21")
+    data = form_data("21", user) | files_post("21")
+    response = logged_in.post("/services/living-pension/", data)
     assert response.status_code == 405
     assert not ServiceRequest.objects.exists()
 
@@ -238,7 +241,7 @@ def test_my_requests_offers_edit_and_cancel_only_when_allowed(logged_in, user, s
     assert (reverse("service_requests:edit", args=[service_request.reference]) in page) is may_edit
     assert (reverse("service_requests:cancel", args=[service_request.reference]) in page) is may_cancel
     assert reverse("service_requests:detail", args=[service_request.reference]) in page
-    assert reverse("service_requests:print", args=[service_request.reference]) in page
+    assert reverse("service_requests:print_pdf", args=[service_request.reference]) in page
 
 
 def test_my_requests_links_the_officers_reply_file(logged_in, user):

@@ -1,0 +1,48 @@
+"""The officer's printout and bundle, from the requests of the officer's own services only
+(any other request is a 404), as the other pages of the service_request_admin viewset."""
+
+from django.views.generic import View
+
+from wagtail.admin.views.generic.base import BaseObjectMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from home.models import OfficeSettings
+from service_requests.models import ServiceRequest
+
+from .bundle import render_bundle
+from .printout import render_printout
+from .responses import pdf_response
+
+
+class OfficerPdfView(PermissionCheckedMixin, BaseObjectMixin, View):
+    model = ServiceRequest
+    permission_required = "view"
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+
+    def render(self, service_request, office) -> bytes:
+        raise NotImplementedError
+
+    def filename(self, service_request) -> str:
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        content = self.render(self.object, OfficeSettings.for_request(request))
+        return pdf_response(content, self.filename(self.object))
+
+
+class PrintoutView(OfficerPdfView):
+    def render(self, service_request, office):
+        return render_printout(service_request, office=office)
+
+    def filename(self, service_request):
+        return f"{service_request.reference}.pdf"
+
+
+class BundleView(OfficerPdfView):
+    def render(self, service_request, office):
+        return render_bundle(service_request, office=office)
+
+    def filename(self, service_request):
+        return f"{service_request.reference}-bundle.pdf"

@@ -1,0 +1,90 @@
+"""The printout of a request: everything it holds, laid out like the office's paper form, with
+a QR code that opens the public status check for it."""
+
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone, translation
+
+import segno
+
+from service_requests import queries
+
+from .rendering import data_uri, render_pdf
+
+TEMPLATE = "printing/request.html"
+LOGO_RENDITION = "height-160"
+PRINT_LANGUAGE = "th"
+
+
+def status_url(reference: str) -> str:
+    """The public status check with the reference filled in (the citizen ID is still asked)."""
+    with translation.override(PRINT_LANGUAGE):
+        path = reverse("service_requests:status_check")
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}?{urlencode({'reference': reference})}"
+
+
+@lru_cache(maxsize=256)
+def qr_svg(payload: str) -> str:
+    """The QR code of `payload` as inline SVG, drawn by segno (kept: choosing the mask is slow)."""
+    return segno.make(payload, error="m").svg_inline(scale=3, border=2, omitsize=False)
+
+
+def logo_data_uri(office):
+    """The office's logo (a small rendition) read through its storage, as a data: address, or None."""
+    logo = getattr(office, "logo", None)
+    if logo is None:
+        return None
+    try:
+        rendition = logo.get_rendition(LOGO_RENDITION)
+        with rendition.file.open("rb") as handle:
+            content = handle.read()
+    except (OSError, ValueError):
+        return None  # a missing image file should not stop a printout
+    extension = rendition.file.name.rsplit(".", 1)[-1].lower()
+    content_type = {"png": "image/png", "gif": "image/gif", "webp": "image/webp"}.get(extension, "image/jpeg")
+    return data_uri(content, content_type)
+
+
+def details_partial(record):
+    """The service's own template for its fields (e.g. an order's price table), when it has one."""
+    name = getattr(record, "details_template", None)
+    if not name:
+        return None
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return None
+    return name
+
+
+def printout_context(service_request, *, office) -> dict:
+    record = queries.details_record(service_request)
+    payload = status_url(service_request.reference)
+    return {
+        "service_request": service_request,
+        "service": service_request.service,
+        "office": office,
+        "logo": logo_data_uri(office),
+        "details_record": record,
+        "record": record,
+        "details": record.rows() if record else [],
+        "details_template": details_partial(record),
+        "attachments": service_request.attachments.order_by("pk"),
+        "history": service_request.history.select_related("actor"),
+        "status_url": payload,
+        "qr_svg": qr_svg(payload),
+        "printed_at": timezone.now(),
+    }
+
+
+def render_printout(service_request, *, office) -> bytes:
+    """The request's printout as a PDF, in Thai."""
+    with translation.override(PRINT_LANGUAGE):
+        context = printout_context(service_request, office=office)
+        logo = [context["logo"]] if context["logo"] else []
+        return render_pdf(TEMPLATE, context, data_uris=logo)

@@ -1,0 +1,19 @@
+"""The applicant's printout: their own requests only, 404 for everyone else's."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+
+from home.models import OfficeSettings
+from service_requests import queries
+
+from .printout import render_printout
+from .responses import pdf_response
+
+
+@login_required
+def applicant_printout(request, reference):
+    service_request = queries.request_of_applicant(request.user, reference)
+    if service_request is None:
+        raise Http404
+    content = render_printout(service_request, office=OfficeSettings.for_request(request))
+    return pdf_response(content, f"{service_request.reference}.pdf")

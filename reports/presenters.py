@@ -1,0 +1,96 @@
+"""The summary report as tables of labels and values: one layout for the page, the PDF and the
+spreadsheet."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from home.dates import BUDDHIST_ERA_OFFSET, THAI_MONTHS, format_date, format_datetime
+
+from .chart import grouped_bar_chart
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_month(month) -> str:
+    """ "มี.ค. 2568" in Thai, "Mar 2025" in English."""
+    if (get_language() or "th").startswith("th"):
+        return f"{THAI_MONTHS[month.month - 1]} {month.year + BUDDHIST_ERA_OFFSET}"
+    return f"{MONTHS_EN[month.month - 1]} {month.year}"
+
+
+def format_figure(value) -> str:
+    """Working days: "3", "2.5", or "–" when there is nothing to measure."""
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+def table(headings, rows, totals=None):
+    return {"headings": headings, "rows": rows, "totals": totals}
+
+
+def status_table(report):
+    rows, (totals, grand_total) = report.status_rows()
+    return table(
+        [_("Service"), *[str(status.label) for status in report.statuses], _("Total")],
+        [[str(service.name), *counts, total] for service, counts, total in rows],
+        [_("Total"), *totals, grand_total],
+    )
+
+
+def month_table(report, month_rows):
+    rows, (totals, grand_total) = month_rows
+    return table(
+        [_("Month"), *[str(service.name) for service in report.services], _("Total")],
+        [[format_month(month), *cells, total] for month, cells, total in rows],
+        [_("Total"), *totals, grand_total],
+    )
+
+
+def times_table(report):
+    def row(label, times):
+        return [label, times.count, times.median, times.percentile_90]
+
+    return table(
+        [_("Service"), _("Completed"), _("Median (working days)"), _("90th percentile (working days)")],
+        [row(str(times.service.name), times) for times in report.completion_times],
+        row(_("All services"), report.overall_completion_times),
+    )
+
+
+def overdue_rows(report):
+    return [
+        {
+            "pk": item.service_request.pk,
+            "reference": item.service_request.reference,
+            "service": str(item.service_request.service.name),
+            "status": item.service_request.get_status_display(),
+            "submitted": format_datetime(item.service_request.submitted_at),
+            "due": format_date(item.timing.due_on),
+            "days_overdue": item.timing.working_days_overdue,
+        }
+        for item in report.overdue
+    ]
+
+
+def chart(report):
+    rows, _totals = report.new_rows()
+    return grouped_bar_chart(
+        [format_month(month) for month, _cells, _total in rows],
+        [str(service.name) for service in report.services],
+        [cells for _month, cells, _total in rows],
+    )
+
+
+def present(report) -> dict:
+    return {
+        "report": report,
+        "period": f"{format_date(report.start)} – {format_date(report.end)}",
+        "today": format_date(report.today),
+        "status_table": status_table(report),
+        "new_table": month_table(report, report.new_rows()),
+        "completed_table": month_table(report, report.completed_rows()),
+        "times_table": times_table(report),
+        "overdue": overdue_rows(report),
+        "chart": chart(report),
+    }

@@ -1,0 +1,231 @@
+"""Reads for the summary report and the officers' list: due dates, lateness and the report's
+figures, with each request's history fetched in one query for all of them."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+
+from service_requests.catalogue import all_services
+from service_requests.models import ServiceRequest, StatusChange
+from service_requests.queries import requests_for_officer, services_handled_by
+from service_requests.workflow import RequestStatus
+
+from . import sla
+from .statistics import median, nearest_rank_percentile
+from .working_days import BANGKOK, WorkingCalendar, bangkok_today
+
+SLA_HISTORY = "sla_history"
+
+
+def sla_changes():
+    """The history rows that decide due dates: into or out of "returned", and into "completed"."""
+    return (
+        StatusChange.objects.filter(
+            Q(to_status__in=[RequestStatus.RETURNED, RequestStatus.COMPLETED])
+            | Q(from_status=RequestStatus.RETURNED)
+        )
+        .only("request_id", "from_status", "to_status", "created_at")
+        .order_by("created_at", "id")
+    )
+
+
+def with_sla_history(queryset):
+    """The requests with the history that timing_of() needs, in one more query for all of them."""
+    return queryset.prefetch_related(Prefetch("history", queryset=sla_changes(), to_attr=SLA_HISTORY))
+
+
+def timing_of(service_request, *, calendar: WorkingCalendar, today: datetime.date | None = None):
+    """A request's due date and lateness (from the history with_sla_history() prefetched)."""
+    changes = getattr(service_request, SLA_HISTORY, None)
+    if changes is None:
+        changes = sla_changes().filter(request=service_request)
+    return sla.timing_of(service_request, changes, calendar=calendar, today=today or bangkok_today())
+
+
+def history_by_request(requests) -> dict[int, list]:
+    """{request pk: its SLA history rows}, for a queryset of requests, in one query."""
+    grouped = defaultdict(list)
+    for change in sla_changes().filter(request__in=requests.order_by().values("pk")):
+        grouped[change.request_id].append(change)
+    return grouped
+
+
+def open_requests(queryset):
+    return queryset.exclude(status__in=sla.CLOSED)
+
+
+def overdue_request_ids(queryset, *, today: datetime.date | None = None) -> list[int]:
+    """The pks of the requests in the queryset that are now overdue (two queries and the
+    calendar's one, whatever their number: lateness is counted in working days, in Python)."""
+    today = today or bangkok_today()
+    calendar = WorkingCalendar()
+    candidates = open_requests(queryset).order_by()
+    history = history_by_request(candidates)
+    return [
+        service_request.pk
+        for service_request in candidates.only("pk", "status", "submitted_at", "status_changed_at")
+        if sla.timing_of(
+            service_request, history[service_request.pk], calendar=calendar, today=today
+        ).is_overdue
+    ]
+
+
+def filter_overdue(queryset, overdue: bool):
+    ids = overdue_request_ids(queryset)
+    return queryset.filter(pk__in=ids) if overdue else queryset.exclude(pk__in=ids)
+
+
+# The summary report
+
+
+def month_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The first day of each month the period touches."""
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def bangkok_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=BANGKOK)
+
+
+@dataclass
+class CompletionTimes:
+    service: object  # an EService, or None for all services together
+    times: list[int] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.times)
+
+    @property
+    def median(self):
+        return median(self.times)
+
+    @property
+    def percentile_90(self):
+        return nearest_rank_percentile(self.times, 90)
+
+
+@dataclass
+class OverdueRequest:
+    service_request: ServiceRequest
+    timing: sla.RequestTiming
+
+
+@dataclass
+class SummaryReport:
+    """The figures of the summary report for one officer and one period (Bangkok dates,
+    both ends included).
+
+    - by_status: requests SUBMITTED in the period, per service and their current status.
+    - new_per_month: the same requests, per month of submission and service.
+    - completed_per_month and completion_times: requests COMPLETED in the period (whenever they
+      were submitted), per month of completion and service; times in working days (sla.py).
+    - overdue: every request of the officer's services that is overdue today, whatever the period.
+    """
+
+    start: datetime.date
+    end: datetime.date
+    today: datetime.date
+    services: list
+    statuses: list
+    months: list[datetime.date]
+    by_status: dict[tuple[str, str], int]
+    new_per_month: dict[tuple[datetime.date, str], int]
+    completed_per_month: dict[tuple[datetime.date, str], int]
+    completion_times: list[CompletionTimes]
+    overall_completion_times: CompletionTimes
+    overdue: list[OverdueRequest]
+
+    def status_rows(self):
+        """[(service, [count per status], total)] and the totals row, for tables."""
+        rows = []
+        for service in self.services:
+            counts = [self.by_status.get((service.code, status.value), 0) for status in self.statuses]
+            rows.append((service, counts, sum(counts)))
+        totals = [sum(row[1][index] for row in rows) for index in range(len(self.statuses))]
+        return rows, (totals, sum(totals))
+
+    def _month_rows(self, counts):
+        rows = []
+        for month in self.months:
+            cells = [counts.get((month, service.code), 0) for service in self.services]
+            rows.append((month, cells, sum(cells)))
+        totals = [sum(row[1][index] for row in rows) for index in range(len(self.services))]
+        return rows, (totals, sum(totals))
+
+    def new_rows(self):
+        return self._month_rows(self.new_per_month)
+
+    def completed_rows(self):
+        return self._month_rows(self.completed_per_month)
+
+
+def visible_services(user) -> list:
+    handled = services_handled_by(user)
+    return [service for service in all_services() if service.code in handled]
+
+
+def summary_report(user, *, start: datetime.date, end: datetime.date, today: datetime.date | None = None):
+    """The report's figures over the officer's services (all of them for a superuser), from three
+    queries: the closure days, the requests concerned, and their history."""
+    today = today or bangkok_today()
+    calendar = WorkingCalendar()
+    services = visible_services(user)
+    since, until = bangkok_midnight(start), bangkok_midnight(end + datetime.timedelta(days=1))
+    requests = (
+        requests_for_officer(user)
+        .filter(
+            Q(submitted_at__gte=since, submitted_at__lt=until)
+            # A completed request's last change of status is its completion (no moves follow it).
+            | Q(status=RequestStatus.COMPLETED, status_changed_at__gte=since, status_changed_at__lt=until)
+            | ~Q(status__in=sla.CLOSED)
+        )
+        .order_by("submitted_at", "pk")
+    )
+    history = history_by_request(requests)
+
+    by_status, new_per_month, completed_per_month = defaultdict(int), defaultdict(int), defaultdict(int)
+    times = {service.code: CompletionTimes(service) for service in services}
+    overall = CompletionTimes(None)
+    overdue = []
+    for service_request in requests:
+        code = service_request.service_code
+        timing = sla.timing_of(service_request, history[service_request.pk], calendar=calendar, today=today)
+        if start <= timing.submitted_on <= end:
+            by_status[code, service_request.status] += 1
+            new_per_month[timing.submitted_on.replace(day=1), code] += 1
+        if timing.completed_on is not None and start <= timing.completed_on <= end:
+            completed_per_month[timing.completed_on.replace(day=1), code] += 1
+            times[code].times.append(timing.working_days_to_complete)
+            overall.times.append(timing.working_days_to_complete)
+        if timing.is_overdue:
+            overdue.append(OverdueRequest(service_request, timing))
+    overdue.sort(key=lambda item: (-item.timing.working_days_overdue, item.service_request.submitted_at))
+    return SummaryReport(
+        start=start,
+        end=end,
+        today=today,
+        services=services,
+        statuses=list(RequestStatus),
+        months=month_starts(start, end),
+        by_status=dict(by_status),
+        new_per_month=dict(new_per_month),
+        completed_per_month=dict(completed_per_month),
+        completion_times=[times[service.code] for service in services],
+        overall_completion_times=overall,
+        overdue=overdue,
+    )
+
+
+def this_month(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The report's default period: the current month in Bangkok, first to last day."""
+    today = today or bangkok_today()
+    first = today.replace(day=1)
+    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    return first, last

@@ -1,0 +1,80 @@
+"""สรุปรายงานคำขอรับบริการ: the officers' summary report page, and its XLSX and PDF exports."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from service_requests.admin_views import link_errors
+from service_requests.queries import is_officer
+
+from . import queries
+from .exports import report_pdf, report_xlsx
+from .forms import PeriodForm
+from .presenters import present
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORTS = {
+    "xlsx": (report_xlsx, XLSX_TYPE),
+    "pdf": (report_pdf, "application/pdf"),
+}
+
+
+class SummaryReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Officers see their groups' services, superusers all; `?export=xlsx|pdf` downloads it."""
+
+    template_name = "reports/summary.html"
+    page_title = _("Service requests summary report")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_officer(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    @cached_property
+    def form(self):
+        return PeriodForm(self.request.GET)
+
+    def presented(self):
+        if not self.form.is_valid():
+            link_errors(self.form)
+            return None
+        report = queries.summary_report(
+            self.request.user, start=self.form.cleaned_data["start"], end=self.form.cleaned_data["end"]
+        )
+        return present(report)
+
+    def get(self, request, *args, **kwargs):
+        export = request.GET.get("export")
+        if export in EXPORTS:
+            presented = self.presented()
+            if presented is not None:
+                render, content_type = EXPORTS[export]
+                start, end = self.form.cleaned_data["start"], self.form.cleaned_data["end"]
+                response = HttpResponse(render(presented), content_type=content_type)
+                response["Content-Disposition"] = (
+                    f'attachment; filename="service-requests-report-{start:%Y%m%d}-{end:%Y%m%d}.{export}"'
+                )
+                return response
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        context["process_url_name"] = "service_request_admin:process"
+        presented = self.presented()
+        if presented is not None:
+            context.update(presented)
+            query = {key: self.form.data[key] for key in ("start", "end")}
+            context["export_links"] = [
+                (label, f"?start={query['start']}&end={query['end']}&export={name}")
+                for name, label in (("xlsx", _("Download XLSX")), ("pdf", _("Download PDF")))
+            ]
+        return context

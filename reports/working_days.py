@@ -1,0 +1,84 @@
+"""Working days of the office, in Bangkok: Monday to Friday, except Thai public holidays (from the
+`holidays` package) and the closure days administrators add (ClosureDay).
+
+The counting rule, used everywhere (due dates, times to completion, days overdue):
+
+- Whole days only; the time of day never counts.
+- working_days_between(start, end) counts the working days AFTER `start`, up to and INCLUDING
+  `end`. A request submitted on Monday and completed on Tuesday took 1 working day; one completed
+  the day it arrived took 0; one submitted on Saturday and completed on Monday took 1.
+- add_working_days(start, n) is the n-th working day after `start` (start itself never counts),
+  so working_days_between(start, add_working_days(start, n)) == n.
+"""
+
+import datetime
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+import holidays
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+SATURDAY = 5
+
+
+def bangkok_date(moment: datetime.datetime) -> datetime.date:
+    """The day in Bangkok a moment falls on (what the office calls "the date")."""
+    return timezone.localtime(moment, BANGKOK).date()
+
+
+def bangkok_today() -> datetime.date:
+    return bangkok_date(timezone.now())
+
+
+class WorkingCalendar:
+    """The office's working days, with the closure days read once: build one per page or report
+    and ask it as many questions as needed without further queries."""
+
+    def __init__(self, closure_days: Iterable[datetime.date] | None = None):
+        if closure_days is None:
+            from .models import ClosureDay
+
+            closure_days = ClosureDay.objects.values_list("date", flat=True)
+        self.closure_days = frozenset(closure_days)
+        self._public_holidays = holidays.country_holidays("TH", years=[])
+
+    def is_public_holiday(self, day: datetime.date) -> bool:
+        # The package fills in each year the first time a date of that year is asked for.
+        return day in self._public_holidays
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        return day.weekday() < SATURDAY and not self.is_public_holiday(day) and day not in self.closure_days
+
+    def add_working_days(self, start: datetime.date, count: int) -> datetime.date:
+        """The count-th working day after start (start itself is never counted); start for 0."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day = start
+        while count:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after start up to and including end; 0 when end is not after start."""
+        count, day = 0, start
+        while day < end:
+            day += datetime.timedelta(days=1)
+            if self.is_working_day(day):
+                count += 1
+        return count
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return WorkingCalendar().is_working_day(day)
+
+
+def add_working_days(start: datetime.date, count: int) -> datetime.date:
+    return WorkingCalendar().add_working_days(start, count)
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    return WorkingCalendar().working_days_between(start, end)

@@ -1,0 +1,107 @@
+"""Who may download a printout or a bundle: the applicant their own printout, officers of the
+service both; everyone else gets 404 (or the login page) and never the PDF."""
+
+from django.urls import reverse
+
+import pytest
+
+from accounts.factories import UserFactory
+
+from .conftest import comparable, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def filed(file_request, page_tree):
+    return file_request("11")
+
+
+def printout_url(service_request):
+    return reverse("service_requests:print_pdf", args=[service_request.reference])
+
+
+def admin_url(name, service_request):
+    return reverse(f"service_request_admin:{name}", args=[service_request.pk])
+
+
+def assert_pdf_download(response, filename):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    assert "no-store" in response["Cache-Control"].split(", ")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_the_applicant_downloads_the_printout(client, applicant, filed):
+    client.force_login(applicant)
+
+    response = client.get(printout_url(filed))
+
+    assert_pdf_download(response, f"{filed.reference}.pdf")
+    assert comparable(filed.reference) in pdf_text(response.content)
+
+
+def test_the_applicants_pages_link_the_pdf(client, applicant, filed):
+    client.force_login(applicant)
+
+    for page in (
+        reverse("service_requests:my_requests"),
+        reverse("service_requests:detail", args=[filed.reference]),
+    ):
+        assert printout_url(filed) in client.get(page).content.decode()
+
+
+def test_another_applicant_gets_404(client, filed):
+    client.force_login(UserFactory())
+
+    assert client.get(printout_url(filed)).status_code == 404
+
+
+def test_anonymous_is_sent_to_log_in(client, filed):
+    response = client.get(printout_url(filed))
+
+    assert response.status_code == 302
+    assert reverse("accounts:login") in response.url
+
+
+def test_an_officer_prints_from_the_admin_not_from_the_applicants_page(client, officer_for, filed):
+    client.force_login(officer_for("11"))
+
+    assert client.get(printout_url(filed)).status_code == 404
+
+
+def test_the_officer_of_the_service_downloads_printout_and_bundle(client, officer_for, filed):
+    client.force_login(officer_for("11"))
+
+    assert_pdf_download(client.get(admin_url("print_pdf", filed)), f"{filed.reference}.pdf")
+    assert_pdf_download(client.get(admin_url("bundle", filed)), f"{filed.reference}-bundle.pdf")
+
+
+def test_the_process_page_offers_printout_and_bundle(client, officer_for, filed):
+    client.force_login(officer_for("11"))
+
+    page = client.get(admin_url("process", filed)).content.decode()
+
+    assert admin_url("print_pdf", filed) in page
+    assert admin_url("bundle", filed) in page
+
+
+@pytest.mark.parametrize("view", ["print_pdf", "bundle"])
+def test_an_officer_of_another_service_gets_404(client, officer_for, filed, view):
+    client.force_login(officer_for("21"))
+
+    assert client.get(admin_url(view, filed)).status_code == 404
+
+
+@pytest.mark.parametrize("view", ["print_pdf", "bundle"])
+def test_applicants_and_anonymous_never_reach_the_admin_pdfs(client, applicant, filed, view):
+    anonymous = client.get(admin_url(view, filed))
+    client.force_login(applicant)
+    owner = client.get(admin_url(view, filed))
+
+    assert anonymous.status_code == 302
+    assert owner.status_code in (302, 403)
+    assert not anonymous.content.startswith(b"%PDF")
+    assert not owner.content.startswith(b"%PDF")

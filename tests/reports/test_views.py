@@ -1,0 +1,153 @@
+"""The report page in the admin, its exports, and the due dates in the officers' request list."""
+
+import datetime
+import io
+
+from django.urls import reverse
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from accounts.factories import StaffFactory, SuperuserFactory
+from home.dates import format_date
+from reports.models import ClosureDay
+from tests.helpers import comparable, in_thai
+from tests.reports.conftest import bangkok, officer_group
+from tests.service_requests.helpers import frozen_at
+
+pytestmark = pytest.mark.django_db
+
+REPORT = reverse("service_requests_report")
+REQUESTS = reverse("service_request_admin:index")
+APRIL = {"start": "2025-04-01", "end": "2025-04-30"}
+ON_2_MAY = bangkok(5, 2, 14)  # "today" of the seeded data
+
+
+@pytest.fixture
+def as_personnel(client, personnel_officer):
+    client.force_login(personnel_officer)
+    return client
+
+
+def test_the_menu_item_is_shown_to_officers_only(client, personnel_officer):
+    client.force_login(personnel_officer)
+    assert REPORT in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_staff_who_handle_no_service_may_not_see_the_report(client, db):
+    staff = StaffFactory()
+    staff.groups.add(officer_group("บรรณาธิการ"))
+    client.force_login(staff)
+    assert REPORT not in client.get(reverse("wagtailadmin_home")).content.decode()
+    response = client.get(REPORT)  # Wagtail turns the refusal into a redirect with a message
+    assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
+
+
+def test_the_report_defaults_to_this_month(as_personnel):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT)
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert (report.start, report.end) == (datetime.date(2025, 5, 1), datetime.date(2025, 5, 31))
+
+
+def test_the_report_page_shows_the_figures_chart_and_overdue_links(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, APRIL)
+    html = response.content.decode()
+    assert response.context["times_table"]["totals"] == [in_thai("All services"), 5, 4, 7]
+    assert "6.5" in html  # the median of service 12
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img"' in html
+    assert f'<title id="report-chart-title">{in_thai("New requests per month by service")}</title>' in html
+    for service_request in (april.h, april.j, april.f):
+        url = reverse("service_request_admin:process", args=[service_request.pk])
+        assert f'<a href="{url}">{service_request.reference}</a>' in html
+    assert april.k.reference not in html  # another group's request
+    assert format_date(datetime.date(2025, 4, 8)) in html  # H's due date, the Thai way
+
+
+def test_an_end_before_the_start_is_refused(as_personnel):
+    response = as_personnel.get(REPORT, {"start": "2025-04-30", "end": "2025-04-01"})
+    assert response.status_code == 200
+    assert "report" not in response.context
+    assert response.context["form"].errors["end"]
+    assert 'aria-describedby="id_end-errors"' in response.content.decode()
+
+
+def test_export_xlsx_holds_the_figures(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, {**APRIL, "export": "xlsx"})
+    assert response.status_code == 200
+    assert 'filename="service-requests-report-20250401-20250430.xlsx"' in response["Content-Disposition"]
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    by_status, new, completed, times, overdue = (
+        list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets
+    )
+    # Submitted, in progress (F), returned (G), resubmitted (J), completed (A B C D M), cancelled (I).
+    assert by_status[-1] == (in_thai("Total"), 0, 1, 1, 1, 5, 1, 9)
+    assert new[-2][1:] == (5, 4, 9)  # April: 11, 12, all
+    assert completed[-2][1:] == (3, 2, 5)
+    assert times[-3:] == [
+        (in_thai(april.a.service.name), 3, 2, 4),
+        (in_thai(april.d.service.name), 2, 6.5, 7),
+        (in_thai("All services"), 5, 4, 7),
+    ]
+    assert [row[0] for row in overdue[4:]] == [april.h.reference, april.j.reference, april.f.reference]
+    assert overdue[4][-1] == 13
+
+
+def test_export_pdf_is_a_pdf_with_the_title(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, {**APRIL, "export": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert comparable(in_thai("Service requests summary report")) in comparable(text)
+    assert april.h.reference in text
+
+
+# The officers' request list
+
+
+def test_the_request_list_shows_due_dates_and_overdue_flags(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        html = as_personnel.get(REQUESTS).content.decode()
+    assert in_thai("Due") in html
+    assert f'<time datetime="2025-04-08">{format_date(datetime.date(2025, 4, 8))}</time>' in html
+    assert f'<time datetime="2025-05-09">{format_date(datetime.date(2025, 5, 9))}</time>' in html  # G
+    assert "13" in html
+
+
+def test_the_overdue_filter(as_personnel, april):
+    def listed(value):
+        with frozen_at(ON_2_MAY):
+            response = as_personnel.get(REQUESTS, {"overdue": value})
+        return {service_request.reference for service_request in response.context["object_list"]}
+
+    overdue = {april.h.reference, april.j.reference, april.f.reference}
+    assert listed("yes") == overdue
+    visible = {r.reference for r in (april.a, april.b, april.c, april.d, april.e, april.f)}
+    visible |= {r.reference for r in (april.g, april.h, april.i, april.j, april.m)}
+    assert listed("no") == visible - overdue
+    assert listed("") == visible
+
+
+# Closure days (Settings)
+
+
+def test_an_administrator_adds_a_closure_day_that_moves_due_dates(client, april):
+    client.force_login(SuperuserFactory())
+    response = client.post(reverse("closure_days:add"), {"date": "2025-04-30", "reason": "ปิดสำนักงานย้ายอาคาร"})
+    assert response.status_code == 302
+    assert ClosureDay.objects.filter(date=datetime.date(2025, 4, 30)).exists()
+    with frozen_at(ON_2_MAY):
+        html = client.get(REQUESTS, {"overdue": "yes"}).content.decode()
+    # F was due 30 April; now that day is closed it is due 2 May, and not yet overdue.
+    assert april.f.reference not in html
+    assert april.h.reference in html
+
+
+def test_officers_do_not_manage_closure_days(as_personnel):
+    response = as_personnel.get(reverse("closure_days:index"))
+    assert response.status_code == 302  # Wagtail's "permission denied" redirect
