@@ -138,27 +138,19 @@ def reply_content_type(service_request) -> str:
 # Calendars of the services that book time (meeting rooms, executives' appointments).
 
 
+def _times(taken):
+    """(starts_at, ends_at) only: nothing about who booked."""
+    return list(taken.order_by("starts_at").values_list("starts_at", "ends_at"))
+
+
 def room_busy_times(room_id, *, starts, ends):
-    """(starts_at, ends_at) of the room's bookings that hold their slot and touch this range:
-    times only, nothing about who booked."""
-    return list(
-        RoomBookingDetails.objects.filter(
-            room_id=room_id, holds_slot=True, starts_at__lt=ends, ends_at__gt=starts
-        )
-        .order_by("starts_at")
-        .values_list("starts_at", "ends_at")
-    )
+    """The times the room is booked (bookings that hold their slot) within this range."""
+    return _times(RoomBookingDetails.taking(room_id, starts=starts, ends=ends))
 
 
 def executive_busy_times(executive_id, *, starts, ends):
-    """(starts_at, ends_at) of the executive's accepted appointments that touch this range."""
-    return list(
-        AppointmentDetails.objects.filter(
-            executive_id=executive_id, accepted=True, starts_at__lt=ends, ends_at__gt=starts
-        )
-        .order_by("starts_at")
-        .values_list("starts_at", "ends_at")
-    )
+    """The times of the executive's accepted appointments within this range."""
+    return _times(AppointmentDetails.taking(executive_id, starts=starts, ends=ends))
 
 
 def room_bookings_for_officer(user, *, starts, ends):

@@ -74,14 +74,18 @@ class AppointmentDetails(RequestDetails):
         if self.accepted and self.clashing().exists():
             raise ValidationError({self.conflict_field: self.conflict_message})
 
+    @classmethod
+    def taking(cls, executive_id, *, starts, ends):
+        """The executive's accepted appointments that share some of [starts, ends)."""
+        return cls.objects.filter(
+            executive_id=executive_id, accepted=True, starts_at__lt=ends, ends_at__gt=starts
+        )
+
     def clashing(self):
-        """Accepted appointments of the same executive that share some of this time."""
-        return AppointmentDetails.objects.filter(
-            executive_id=self.executive_id,
-            accepted=True,
-            starts_at__lt=self.ends_at,
-            ends_at__gt=self.starts_at,
-        ).exclude(request_id=self.request_id)
+        """The other accepted appointments this one would clash with."""
+        return self.taking(self.executive_id, starts=self.starts_at, ends=self.ends_at).exclude(
+            request_id=self.request_id
+        )
 
     def on_status_change(self, status):
         self.accepted = status in ACCEPTED

@@ -79,11 +79,16 @@ class RoomBookingDetails(RequestDetails):
         if self.holds_slot and self.overlapping().exists():
             raise ValidationError({self.conflict_field: self.conflict_message})
 
+    @classmethod
+    def taking(cls, room_id, *, starts, ends):
+        """Bookings of the room that hold their slot and share some of [starts, ends)."""
+        return cls.objects.filter(room_id=room_id, holds_slot=True, starts_at__lt=ends, ends_at__gt=starts)
+
     def overlapping(self):
-        """Bookings of the same room that are not cancelled and share some of this time range."""
-        return RoomBookingDetails.objects.filter(
-            room_id=self.room_id, holds_slot=True, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at
-        ).exclude(request_id=self.request_id)
+        """The other bookings this one would overlap."""
+        return self.taking(self.room_id, starts=self.starts_at, ends=self.ends_at).exclude(
+            request_id=self.request_id
+        )
 
     def on_status_change(self, status):
         self.holds_slot = status != RequestStatus.CANCELLED
