@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .catalogue import service_choices
 from .storage import private_storage
-from .workflow import RequestStatus
+from .workflow import RequestStatus, Role
 
 
 def generated_name(folder, filename):
@@ -101,6 +101,32 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.request_id}: {self.from_status or '-'} → {self.to_status}"
+
+    # How a history line reads, the same on the applicant's page, the officers' and the printout.
+
+    @property
+    def move_label(self):
+        """ "from → to", or the status alone for the submission and for moves that kept it."""
+        if self.from_status and self.from_status != self.to_status:
+            return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        return self.get_to_status_display()
+
+    @property
+    def kept_status_note(self):
+        """Why a line kept the status: the applicant's correction or the officer's message."""
+        if self.from_status != self.to_status:
+            return ""
+        if self.actor_role == Role.APPLICANT:
+            return _("details corrected")
+        return _("message or file from the officer")
+
+    @property
+    def actor_name(self):
+        return (self.actor.get_full_name() or self.actor.citizen_id) if self.actor else ""
+
+    @property
+    def role_label(self):
+        return _("officer") if self.actor_role == Role.OFFICER else _("applicant")
 
 
 class Attachment(models.Model):

@@ -77,6 +77,26 @@ class ShippingSettings(BaseGenericSetting):
         return max(to_baht(total * self.rate_percent / 100), to_baht(self.minimum))
 
 
+@dataclass(frozen=True)
+class Quote:
+    """What an order costs: each line's amount, the total, shipping and the grand total."""
+
+    lines: list[tuple[PriceItem, int, Decimal]]  # (item, quantity, amount), ordered items only
+    total: Decimal
+    shipping: Decimal
+    grand_total: Decimal
+
+
+def quote(quantities, shipping_rule) -> Quote:
+    """Price {item: quantity} at the items' current prices, exact to the satang (half up)."""
+    lines = [
+        (item, quantity, to_baht(item.price * quantity)) for item, quantity in quantities.items() if quantity
+    ]
+    total = to_baht(sum((amount for _item, _quantity, amount in lines), Decimal(0)))
+    shipping = shipping_rule.shipping_for(total)
+    return Quote(lines=lines, total=total, shipping=shipping, grand_total=total + shipping)
+
+
 class FormOrderDetails(RequestDetails):
     """สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.): the school and the money; the items are its lines."""
 
@@ -98,31 +118,34 @@ class FormOrderDetails(RequestDetails):
     def create_for(cls, service_request, data):
         quantities = data.pop("quantities")
         details = cls(request=service_request, **data)
-        details.price(quantities)
+        order_quote = details.price(quantities)
         details.save()
-        details.save_lines(quantities)
+        details.save_lines(order_quote)
         return details
 
     def update_from(self, data):
         quantities = data.pop("quantities")
         for name, value in data.items():
             setattr(self, name, value)
-        self.price(quantities)
+        order_quote = self.price(quantities)
         self.save()
         self.lines.all().delete()
-        self.save_lines(quantities)
+        self.save_lines(order_quote)
 
-    def price(self, quantities):
-        """Work out the totals from today's prices; refuse an order with nothing in it."""
+    def price(self, quantities) -> Quote:
+        """Take the totals from today's prices; refuse an order with nothing in it."""
         if not any(quantity > 0 for quantity in quantities.values()):
             raise ValidationError(_("Please order at least one item."))
-        self.total = to_baht(
-            sum((item.price * quantity for item, quantity in quantities.items()), Decimal(0))
+        order_quote = quote(quantities, ShippingSettings.load())
+        self.total, self.shipping, self.grand_total = (
+            order_quote.total,
+            order_quote.shipping,
+            order_quote.grand_total,
         )
-        self.shipping = ShippingSettings.load().shipping_for(self.total)
-        self.grand_total = self.total + self.shipping
+        return order_quote
 
-    def save_lines(self, quantities):
+    def save_lines(self, order_quote: Quote):
+        """Keep each line with the unit price it was ordered at."""
         FormOrderLine.objects.bulk_create(
             FormOrderLine(
                 order=self,
@@ -131,10 +154,9 @@ class FormOrderDetails(RequestDetails):
                 unit=item.unit,
                 unit_price=item.price,
                 quantity=quantity,
-                line_total=to_baht(item.price * quantity),
+                line_total=amount,
             )
-            for item, quantity in quantities.items()
-            if quantity > 0
+            for item, quantity, amount in order_quote.lines
         )
 
 
@@ -240,16 +262,10 @@ class FormOrderForm(DetailsForm):
             if level in groups
         ]
 
-    def typed_totals(self) -> dict:
-        """Total, shipping and grand total of the quantities typed so far (invalid ones count 0)."""
-        total = to_baht(
-            sum(
-                (item.price * (self._typed_quantity(item) or 0) for item in self.price_items),
-                Decimal(0),
-            )
-        )
-        shipping = self.shipping_rule.shipping_for(total)
-        return {"total": total, "shipping": shipping, "grand_total": total + shipping}
+    def typed_totals(self) -> Quote:
+        """The price of the quantities typed so far (invalid ones count 0), as the server takes it."""
+        typed = {item: self._typed_quantity(item) or 0 for item in self.price_items}
+        return quote(typed, self.shipping_rule)
 
     def details_data(self):
         data = super().details_data()
