@@ -51,10 +51,12 @@ def machine() -> str:
     except OSError:
         pass
     import weasyprint
+    from weasyprint.text import ffi
 
+    subsetter = "HarfBuzz" if ffi.harfbuzz_subset is not None else "fontTools (no libharfbuzz-subset: slow)"
     return (
         f"{os.cpu_count()} CPU(s), {model}; Python {platform.python_version()}, "
-        f"WeasyPrint {weasyprint.__version__}, {connection.vendor}"
+        f"WeasyPrint {weasyprint.__version__} (fonts subset by {subsetter}), {connection.vendor}"
     )
 
 
@@ -73,6 +75,22 @@ def timed(function, runs: int, warmup: int) -> tuple[list[float], list[float]]:
 
 def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=20, method="inclusive")[-1]
+
+
+def text_only_page(service_request, *, office) -> str:
+    """The printout's own words as one paragraph of one page (no tables, no QR code, no logo):
+    a lower bound for any WeasyPrint printout of this request, since every word must be laid out."""
+    import re
+
+    from django.template.loader import render_to_string
+    from django.utils.html import escape, strip_tags
+
+    from printing.printout import TEMPLATE, printout_context
+
+    html = render_to_string(TEMPLATE, printout_context(service_request, office=office))
+    body = re.search(r"<body>(.*)</body>", html, re.DOTALL).group(1)
+    words = " ".join(strip_tags(body).split())
+    return f'<!doctype html><html lang="th"><head><meta charset="utf-8"></head><body><p>{escape(words)}</p></body></html>'
 
 
 def representative_requests():
@@ -165,6 +183,18 @@ def main():
             print(
                 f"\nGoal: p95 < {GOAL_P95_MS} ms per one-page printout and p95 at most {GOAL_RATIO}× the floor's p95."
             )
+            print(
+                "\nThe same words as one paragraph (no tables, QR code or logo): what laying out the text alone costs"
+            )
+            print(f"{'the words of':<44} {'chars':>5} {'median':>7} {'p95':>7} {'CPU':>7} {'× floor':>8}")
+            for service_request in requests:
+                page = text_only_page(service_request, office=office)
+                times, cpu = timed(lambda page=page: html_to_pdf(page), options.runs, options.warmup)
+                name = f"{service_request.service_code} {service_request.service.form_title}"[:44]
+                print(
+                    f"{name:<44} {len(page):>5} {statistics.median(times):>7.1f} {p95(times):>7.1f}"
+                    f" {statistics.median(cpu):>7.1f} {p95(times) / floor_p95:>8.2f}"
+                )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

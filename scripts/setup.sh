@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Creates .venv with the pinned dependencies and migrates the database. Safe to run again:
-# it reinstalls only when requirements.txt changed.
+# Creates .venv with the pinned dependencies and makes sure of the system libraries WeasyPrint
+# needs. Safe to run again: it reinstalls only when requirements.txt changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +17,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
   echo "$wanted" > "$stamp"
 fi
+
+scripts/ensure-system-libraries.sh
