@@ -1,9 +1,11 @@
 """The officers' side of requests in the Wagtail admin: the list, the process page (ดำเนินการ),
-cancelling with a reason, the printable page and the history.
+cancelling with a reason and the history (the PDFs are printing.admin_views).
 
 Every view starts from the requests of the officer's own services, so a request of another
 service is a 404 wherever it is asked for. Changes go through service_requests.actions.
 """
+
+from collections import OrderedDict
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -21,10 +23,12 @@ from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.coreutils import multigetattr
 
-from home.dates import format_datetime
+from home.dates import format_date, format_datetime
 from reports.admin_columns import DueDateColumn
-from reports.queries import with_sla_history
+from reports.queries import timing_of, with_sla_history
+from reports.working_days import WorkingCalendar
 
 from . import actions, queries
 from .forms import CancelForm, OfficerActionForm
@@ -84,11 +88,27 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
     """คำขอรับบริการ: the requests of the officer's services, newest first."""
 
     page_title = gettext_lazy("Service requests")
+    # Export columns computed from the request's history (reports.sla.RequestTiming's names).
+    timing_fields = ("due_on", "working_days_overdue")
     # Dates as officers read them on screen, in the CSV and in the spreadsheet alike.
     custom_field_preprocess = {
-        field: {IndexView.FORMAT_CSV: format_datetime, IndexView.FORMAT_XLSX: format_datetime}
-        for field in ("submitted_at", "status_changed_at")
+        **{
+            field: {IndexView.FORMAT_CSV: format_datetime, IndexView.FORMAT_XLSX: format_datetime}
+            for field in ("submitted_at", "status_changed_at")
+        },
+        "due_on": {IndexView.FORMAT_CSV: format_date, IndexView.FORMAT_XLSX: format_date},
     }
+
+    @cached_property
+    def calendar(self):
+        return WorkingCalendar()  # closure days read once for the whole export
+
+    def to_row_dict(self, item):
+        timing = timing_of(item, calendar=self.calendar)
+        return OrderedDict(
+            (field, getattr(timing, field) if field in self.timing_fields else multigetattr(item, field))
+            for field in self.list_export
+        )
 
     def get_base_queryset(self):
         # With the history the due dates are computed from: one query for the whole page.
@@ -319,30 +339,6 @@ class CancelView(OfficerRequestView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["form"] = kwargs.get("form") or CancelForm()
-        return context
-
-
-class PrintView(OfficerRequestUrlsMixin, PermissionCheckedMixin, BaseObjectMixin, TemplateView):
-    """The printable page of the request, the same one the applicant prints."""
-
-    model = ServiceRequest
-    permission_required = "view"
-    template_name = "service_requests/print.html"
-
-    def get_base_object_queryset(self):
-        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        service_request = self.object
-        context.update(
-            service_request=service_request,
-            details=queries.details_of(service_request),
-            details_record=queries.details_record(service_request),
-            attachments=service_request.attachments.order_by("pk"),
-            history=service_request.history.select_related("actor"),
-            back_url=self.request_url(self.process_url_name, service_request),
-        )
         return context
 
 

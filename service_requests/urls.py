@@ -13,7 +13,6 @@ urlpatterns = [
     path("my/requests/<str:reference>/submitted/", views.submitted, name="submitted"),
     path("my/requests/<str:reference>/edit/", views.edit, name="edit"),
     path("my/requests/<str:reference>/cancel/", views.cancel, name="cancel"),
-    path("my/requests/<str:reference>/print/", views.printable, name="print"),
     path("my/requests/<str:reference>/print.pdf", applicant_printout, name="print_pdf"),
     path("my/requests/<str:reference>/calendar.ics", views.calendar_file, name="calendar_file"),
     path("availability/<str:service_code>/", views.availability, name="availability"),

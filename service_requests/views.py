@@ -121,12 +121,6 @@ def detail(request, reference):
 
 
 @login_required
-def printable(request, reference):
-    service_request = _own_request_or_404(request, reference)
-    return TemplateResponse(request, "service_requests/print.html", _detail_context(service_request))
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, reference):
     service_request = _own_request_or_404(request, reference)

@@ -37,7 +37,6 @@ class ServiceRequestViewSet(ModelViewSet):
     history_view_class = admin_views.ServiceRequestHistoryView
     process_view_class = admin_views.ProcessView
     cancel_view_class = admin_views.CancelView
-    print_view_class = admin_views.PrintView
     print_pdf_view_class = printing_views.PrintoutView
     bundle_view_class = printing_views.BundleView
 
@@ -54,6 +53,8 @@ class ServiceRequestViewSet(ModelViewSet):
         "applicant_phone",
         "get_status_display",
         "submitted_at",
+        "due_on",
+        "working_days_overdue",
         "status_changed_at",
         "officer_message",
     ]
@@ -65,6 +66,8 @@ class ServiceRequestViewSet(ModelViewSet):
         "applicant_phone": _("Phone"),
         "get_status_display": _("Status"),
         "submitted_at": _("Submitted"),
+        "due_on": _("Due"),
+        "working_days_overdue": _("Working days overdue"),
         "status_changed_at": _("Last change"),
         "officer_message": _("Message from the officer"),
     }
@@ -93,10 +96,6 @@ class ServiceRequestViewSet(ModelViewSet):
         return self.construct_view(self.cancel_view_class)
 
     @property
-    def print_view(self):
-        return self.construct_view(self.print_view_class)
-
-    @property
     def print_pdf_view(self):
         return self.construct_view(self.print_pdf_view_class)
 
@@ -110,7 +109,6 @@ class ServiceRequestViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("process/<int:pk>/", self.process_view, name="process"),
             path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
-            path("print/<int:pk>/", self.print_view, name="print"),
             path("print/<int:pk>/pdf/", self.print_pdf_view, name="print_pdf"),
             path("bundle/<int:pk>/", self.bundle_view, name="bundle"),
             path("history/<int:pk>/", self.history_view, name="history"),

@@ -119,6 +119,22 @@ def test_the_request_list_shows_due_dates_and_overdue_flags(as_personnel, april)
     assert "13" in html
 
 
+def test_the_request_list_export_carries_due_dates_and_working_days_overdue(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REQUESTS, {"export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    headings, *rows = list(workbook.active.iter_rows(values_only=True))
+    due, overdue = headings.index(in_thai("Due")), headings.index(in_thai("Working days overdue"))
+    by_reference = {row[0]: (row[due], row[overdue]) for row in rows}
+    assert by_reference[april.h.reference] == (format_date(datetime.date(2025, 4, 8)), 13)
+    assert by_reference[april.g.reference] == (format_date(datetime.date(2025, 5, 9)), 0)
+    assert {reference for reference, (_due, late) in by_reference.items() if late} == {
+        april.h.reference,
+        april.j.reference,
+        april.f.reference,
+    }
+
+
 def test_the_overdue_filter(as_personnel, april):
     def listed(value):
         with frozen_at(ON_2_MAY):

@@ -15,7 +15,9 @@ import openpyxl
 import pytest
 
 from accounts.factories import StaffFactory, SuperuserFactory
-from home.dates import format_datetime
+from home.dates import format_date, format_datetime
+from reports.queries import timing_of
+from reports.working_days import WorkingCalendar
 from service_requests import actions
 from service_requests.catalogue import get_service
 from service_requests.factories import png_bytes, upload
@@ -275,6 +277,8 @@ EXPECTED_HEADINGS = [
     "Phone",
     "Status",
     "Submitted",
+    "Due",
+    "Working days overdue",
     "Last change",
     "Message from the officer",
 ]
@@ -302,6 +306,8 @@ def test_export_the_filtered_list_as_csv(as_officer, submit, personnel_officer, 
             other_applicant.phone,
             in_thai(S.RETURNED.label),
             format_datetime(returned.submitted_at),
+            format_date(timing_of(returned, calendar=WorkingCalendar()).due_on),
+            "0",
             format_datetime(returned.status_changed_at),
             RETURN_MESSAGE,
         ]
@@ -500,17 +506,6 @@ def test_a_completed_request_cannot_be_cancelled(as_officer, request_in):
 # Printing and the history
 
 
-def test_the_officer_prints_the_request(as_officer, submit):
-    service_request = submit("12")
-    response = as_officer.get(admin_url("print", service_request))
-    assert response.status_code == 200
-    assert "service_requests/print.html" in [template.name for template in response.templates]
-    page = response.content.decode()
-    assert service_request.reference in page
-    assert service_request.applicant_full_name in page
-    assert admin_url("process", service_request) in page  # back to the process page, not the applicant's
-
-
 def test_the_history_view_shows_the_audit_log(as_officer, request_in, personnel_officer):
     service_request = request_in(S.SUBMITTED)
     response = as_officer.get(admin_url("history", service_request))
@@ -521,7 +516,7 @@ def test_the_history_view_shows_the_audit_log(as_officer, request_in, personnel_
 # Another service's officer
 
 
-@pytest.mark.parametrize("view", ["process", "cancel", "print", "history", "history_results"])
+@pytest.mark.parametrize("view", ["process", "cancel", "print_pdf", "bundle", "history", "history_results"])
 def test_an_officer_of_another_service_gets_404(client, submit, finance_officer, view):
     service_request = submit("11")
     client.force_login(finance_officer)

@@ -65,7 +65,7 @@ def test_a_search_runs_the_same_queries_for_1_and_for_50_matches(logged_in, user
     assert for_fifty == for_one
 
 
-@pytest.mark.parametrize("url_name", ["detail", "print"])
+@pytest.mark.parametrize("url_name", ["detail", "print_pdf"])
 def test_a_request_page_runs_the_same_queries_for_a_short_and_a_long_history(
     logged_in, user, submit, officer_for, url_name
 ):

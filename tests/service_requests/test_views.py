@@ -1,5 +1,5 @@
 """The applicant's side through the test client: submitting on a service page, the list of their
-requests, a request's detail page and its printable page."""
+requests and a request's detail page."""
 
 import datetime
 
@@ -381,16 +381,3 @@ def test_the_detail_page_offers_neither_edit_nor_cancel_once_completed(logged_in
     ).content.decode()
     assert reverse("service_requests:edit", args=[service_request.reference]) not in page
     assert reverse("service_requests:cancel", args=[service_request.reference]) not in page
-
-
-def test_the_printable_page_shows_the_request(logged_in, returned_request):
-    response = logged_in.get(reverse("service_requests:print", args=[returned_request.reference]))
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert returned_request.reference in page
-    assert escape(in_thai(CERTIFICATE.form_title)) in page
-    assert escape(returned_request.applicant_full_name) in page
-    for _label, value in details_of(returned_request):
-        assert escape(value) in page
-    for attachment in returned_request.attachments.all():
-        assert escape(attachment.original_name) in page
