@@ -1,6 +1,8 @@
 """The editors group and one officer group per catalogue officer group, with admin access."""
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -48,11 +50,21 @@ def officer_group_names() -> list[str]:
     return list(dict.fromkeys(service.officer_group for service in all_services()))
 
 
+def model_permissions(model_label: str):
+    """Every permission of a model (add, change, delete and view; change alone for a setting)."""
+    return Permission.objects.filter(
+        content_type=ContentType.objects.get_for_model(apps.get_model(model_label))
+    )
+
+
 def ensure_officer_groups() -> dict[str, Group]:
-    """The officer groups, each assigned the services the catalogue gives it by default."""
+    """The officer groups, each assigned the services the catalogue gives it by default, with the
+    rights to the lists those services' officers keep (rooms, executives, the price list)."""
     groups = {name: ensure_admin_group(name) for name in officer_group_names()}
     for service in all_services():
         ServiceAssignment.objects.get_or_create(
             service_code=service.code, defaults={"group": groups[service.officer_group]}
         )
+        for model_label in service.kept_lists:
+            groups[service.officer_group].permissions.add(*model_permissions(model_label))
     return groups

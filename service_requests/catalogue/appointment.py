@@ -121,6 +121,7 @@ SERVICE = EService(
     form_title=_("Appointment request to meet the executives"),
     officer_group=groups.DIRECTOR_OFFICE,
     details_form=AppointmentForm,
+    kept_lists=("service_requests.Executive",),
     attachment_slots=(
         AttachmentSlot("official_letter", _("Related official letter")),
         OTHER_DOCUMENT_1,

@@ -23,6 +23,9 @@ class EService:
     officer_group: str  # name of the group the demo content assigns its requests to
     details_form: type | None = None  # ModelForm of its own fields; None: not yet online
     attachment_slots: tuple[AttachmentSlot, ...] = field(default=())
+    # Lists its officers keep current in the admin (e.g. the rooms), as "app_label.ModelName";
+    # the demo content gives its officer group the rights to them.
+    kept_lists: tuple[str, ...] = field(default=())
 
     @property
     def accepts_requests(self) -> bool:

@@ -140,6 +140,7 @@ SERVICE = EService(
     form_title=_("Meeting room booking"),
     officer_group=groups.ADMINISTRATION,
     details_form=RoomBookingForm,
+    kept_lists=("service_requests.Room",),
     attachment_slots=(
         AttachmentSlot("request_letter", _("Request letter"), required=True),
         OTHER_DOCUMENT_1,

@@ -282,6 +282,7 @@ SERVICE = EService(
     form_title=_("Order of educational record forms (ปพ.)"),
     officer_group=groups.ACADEMIC,
     details_form=FormOrderForm,
+    kept_lists=("service_requests.PriceItem", "service_requests.ShippingSettings"),
     attachment_slots=(
         AttachmentSlot("order_letter", _("Order letter"), required=True),
         OTHER_DOCUMENT_1,

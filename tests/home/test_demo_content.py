@@ -21,7 +21,8 @@ from home.demo.accounts import APPLICANT
 from home.demo.pdfs import FontOnlyFetcher, font_url
 from home.models import HomePage, OfficeSettings
 from service_pages.models import ServicePage
-from service_requests.catalogue import all_services
+from service_requests.catalogue import all_services, get_service
+from service_requests.catalogue.meeting_room import Room
 
 pytestmark = pytest.mark.django_db
 
@@ -186,6 +187,9 @@ def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
         group = Group.objects.get(name=service.officer_group)
         assert group.permissions.filter(codename="access_admin").exists()
         assert officers.filter(groups=group).exists()
+    room_officer = officers.get(groups__name=get_service("31").officer_group)
+    assert room_officer.has_perms(["service_requests.add_room", "service_requests.change_room"])
+    assert not room_officer.has_perm("service_requests.change_priceitem")
     editor = User.objects.get(groups__name="Editors")
     assert editor.has_perm("home.change_officesettings")
     assert Page.get_first_root_node().permissions_for_user(editor).can_publish_subpage()
@@ -208,3 +212,19 @@ def test_a_rerun_keeps_editors_changes_and_restores_the_demo_password(client):
     assert page.title == "จองห้องประชุม (แก้ไขโดยบรรณาธิการ)"
     response = client.post("/accounts/login/", {"username": citizen_id, "password": password})
     assert response.status_code == 302
+
+
+def test_the_demo_room_officer_keeps_the_rooms_list(client):
+    load_demo_content()
+    room_officer = User.objects.filter(is_superuser=False).get(groups__name=get_service("31").officer_group)
+    room = Room.objects.order_by("pk").first()
+    client.force_login(room_officer)
+
+    assert "/admin/room/" in client.get("/admin/").content.decode()  # in their Settings menu
+    response = client.post(
+        f"/admin/room/edit/{room.pk}/", {"name": "ห้องประชุมเพชรอำนาจ 2", "capacity": 60, "is_active": "on"}
+    )
+
+    assert response.status_code == 302
+    room.refresh_from_db()
+    assert (room.name, room.capacity) == ("ห้องประชุมเพชรอำนาจ 2", 60)
