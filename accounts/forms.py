@@ -6,11 +6,14 @@ from django.contrib.auth import password_validation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
 from .models import PersonnelType, Title, User
 from .recaptcha import RecaptchaFormMixin
 from .validators import normalize_citizen_id, normalize_phone, validate_citizen_id
 
 REQUIRED = {"required": _("Please fill in this field.")}
+TYPED_CITIZEN_ID_LENGTH = 17  # "1-2345-67890-12-1"
 
 
 def password_field(label, autocomplete="new-password"):
@@ -117,10 +120,11 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
         return cleaned_data
 
 
-class LoginForm(RecaptchaFormMixin, auth_forms.AuthenticationForm):
+class CitizenIdLoginMixin(forms.Form):
+    """Log-in with the citizen ID as people type it, and messages that do not tell which IDs exist."""
+
     username = forms.CharField(
         label=_("Citizen ID"),
-        max_length=17,
         error_messages=REQUIRED,
         widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric", "autocomplete": "username"}),
     )
@@ -131,10 +135,25 @@ class LoginForm(RecaptchaFormMixin, auth_forms.AuthenticationForm):
         "inactive": _("This account has been disabled. Please contact the office."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm caps the field at the stored 13 digits; people type dashes or spaces.
+        self.fields["username"].max_length = TYPED_CITIZEN_ID_LENGTH
+        self.fields["username"].widget.attrs["maxlength"] = TYPED_CITIZEN_ID_LENGTH
+
     def clean_username(self):
         # Accept the ID with dashes or spaces; an invalid one simply fails to log in, with the
         # same message as a wrong password, so the form does not tell which IDs exist.
         return normalize_citizen_id(self.cleaned_data["username"])
+
+
+class LoginForm(CitizenIdLoginMixin, RecaptchaFormMixin, auth_forms.AuthenticationForm):
+    """The applicants' log-in (เข้าสู่ระบบ)."""
+
+
+class AdminLoginForm(CitizenIdLoginMixin, RecaptchaFormMixin, WagtailLoginForm):
+    """The staff's log-in to the Wagtail admin (WAGTAILADMIN_USER_LOGIN_FORM), with the same
+    citizen ID, messages and robot check as the applicants' one."""
 
 
 class ProfileForm(ProfileFieldsMixin):
