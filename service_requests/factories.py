@@ -113,6 +113,15 @@ def tomorrow_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.dateti
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
+def working_day_at(hour: int, minute: int = 0, *, after: int = 1) -> datetime.datetime:
+    """A Bangkok wall-clock time on the `after`-th working day from today (appointments are
+    on working days only)."""
+    from reports.working_days import add_working_days
+
+    day = add_working_days(timezone.localdate(), after)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
 def _details_made_now(service_code: str) -> dict:
     """Details that name rows or future times, made when asked for."""
     if service_code == "31":
@@ -129,7 +138,7 @@ def _details_made_now(service_code: str) -> dict:
             "visitor": "คณะครูโรงเรียนบ้านหนองบัว",
             "subject": "ขอคำปรึกษาเรื่องโครงการโรงเรียนคุณภาพ",
             "executive": ExecutiveFactory(),
-            "starts_at": tomorrow_at(10),
+            "starts_at": working_day_at(10),
         }
     if service_code == "41":
         items = price_list()
@@ -144,7 +153,8 @@ def _details_made_now(service_code: str) -> dict:
 def details_for(service_code: str, **changes) -> dict:
     """Valid cleaned details for a service (what its form's details_data() gives), with changes.
 
-    Rooms start tomorrow 09:00-12:00 in the default room, appointments tomorrow 10:00, orders are
+    Rooms start tomorrow 09:00-12:00 in the default room, appointments the next working day at
+    10:00, orders are
     3 x ปพ.1-ป and 10 x ปพ.3-ป.
     """
     return {**_details_made_now(service_code), **changes}
@@ -332,10 +342,13 @@ class ServiceRequestFactory(DjangoModelFactory):
         if not create or model is None:
             return
         details = details_for(service_request.service_code)
-        if "starts_at" in details:
-            # A day of its own per request, so that many bookings or appointments never clash.
-            shift = datetime.timedelta(days=service_request.pk)
+        # A day of its own per request, so that many bookings or appointments never clash (within
+        # a year ahead, where bookings are allowed: primary keys keep growing across tests).
+        spread = 1 + service_request.pk % 200
+        if "ends_at" in details:  # a room booking
+            shift = datetime.timedelta(days=spread)
             details["starts_at"] += shift
-            if "ends_at" in details:
-                details["ends_at"] += shift
+            details["ends_at"] += shift
+        elif "starts_at" in details:  # an appointment, on a working day
+            details["starts_at"] = working_day_at(10, after=spread)
         model.create_for(service_request, details)

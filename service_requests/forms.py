@@ -13,6 +13,8 @@ from accounts.validators import normalize_citizen_id, normalize_phone
 from .uploads import check_upload
 from .workflow import Role, allowed_targets
 
+CITIZEN_ID_DIGITS = 13
+
 ACCEPT = ".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"
 
 
@@ -192,14 +194,28 @@ class UnechoedTextInput(forms.TextInput):
 
 
 class StatusCheckForm(forms.Form):
+    """The reference code with the applicant's citizen ID or phone number (the manual's choice).
+    cleaned_data: reference, citizen_id, phone (one of the two is None)."""
+
     reference = forms.CharField(label=_("Reference code"), max_length=24)
-    citizen_id = forms.CharField(
-        label=_("Applicant's citizen ID"),
-        max_length=17,
-        # The answer page shows no personal data, so not the citizen ID typed either.
+    citizen_id_or_phone = forms.CharField(
+        label=_("Applicant's citizen ID or phone number"),
+        max_length=20,
+        # The answer page shows no personal data, so not the ID or phone typed either.
         widget=UnechoedTextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
-    def clean_citizen_id(self):
-        # Normalised but not validated: a wrong ID must get the same answer as a wrong pair.
-        return normalize_citizen_id(self.cleaned_data["citizen_id"])
+    def clean(self):
+        # Read, not validated: a mistyped ID or phone gets the same answer as a wrong pair.
+        cleaned_data = super().clean()
+        typed = cleaned_data.pop("citizen_id_or_phone", None)
+        if typed is None:
+            return cleaned_data
+        citizen_id = normalize_citizen_id(typed)
+        if len(citizen_id) == CITIZEN_ID_DIGITS:
+            return {**cleaned_data, "citizen_id": citizen_id, "phone": None}
+        try:
+            phone = normalize_phone(typed)
+        except forms.ValidationError:
+            phone = typed  # matches nobody, like a wrong ID
+        return {**cleaned_data, "citizen_id": None, "phone": phone}

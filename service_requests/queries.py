@@ -92,10 +92,17 @@ def may_view(user, service_request) -> bool:
     return service_request.applicant_id == user.pk or is_officer_for(user, service_request.service_code)
 
 
-def find_for_status_check(*, reference: str, citizen_id: str):
-    """The request only when both the reference and the applicant's citizen ID match."""
+def find_for_status_check(*, reference: str, citizen_id: str | None = None, phone: str | None = None):
+    """The request only when the reference and the applicant's citizen ID, or else the phone
+    number given with the request, match."""
+    if citizen_id:
+        applicant = Q(applicant_citizen_id=citizen_id)
+    elif phone:
+        applicant = Q(applicant_phone=phone)
+    else:
+        return None
     return (
-        ServiceRequest.objects.filter(reference=reference.strip(), applicant_citizen_id=citizen_id)
+        ServiceRequest.objects.filter(applicant, reference=reference.strip())
         .only("reference", "service_code", "status", "submitted_at", "status_changed_at")
         .first()
     )

@@ -211,7 +211,7 @@ def reply_file(request, reference):
 
 
 def status_check(request):
-    """ตรวจสอบสถานะ: anyone, with the reference code and the applicant's citizen ID."""
+    """ตรวจสอบสถานะ: anyone, with the reference code and the applicant's citizen ID or phone."""
     form = StatusCheckForm(request.POST or None, initial={"reference": request.GET.get("reference", "")})
     result, not_found, limited = None, False, False
     if request.method == "POST" and form.is_valid():

@@ -1,4 +1,4 @@
-"""32 นัดหมาย: an appointment to meet the director or a deputy.
+"""32 นัดหมาย: an appointment to meet the director or a deputy, on a working day in office hours.
 
 An executive cannot have two accepted appointments (in progress or completed) at the same time;
 submitted ones do not block. The same guarantee as rooms: a check in the transaction, and on
@@ -17,9 +17,12 @@ from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
 from .base import AttachmentSlot, EService
-from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2, TOO_FAR_AHEAD, too_far_ahead
 
 APPOINTMENT_LENGTH = datetime.timedelta(minutes=30)
+# Government office hours (เวลาราชการ); the last appointment ends when the office closes.
+OFFICE_OPENS = datetime.time(8, 30)
+OFFICE_CLOSES = datetime.time(16, 30)
 ACCEPTED = frozenset({RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED})
 
 
@@ -62,8 +65,26 @@ class AppointmentDetails(RequestDetails):
     conflict_field = "date"
 
     def validate_for_request(self):
+        from reports.working_days import is_working_day  # reports builds on this app
+
+        starts = timezone.localtime(self.starts_at)
+        ends = starts + APPOINTMENT_LENGTH
         if self.starts_at <= timezone.now():
             raise ValidationError({"date": _("The appointment cannot be in the past.")})
+        if too_far_ahead(self.starts_at):
+            raise ValidationError({"date": TOO_FAR_AHEAD})
+        if not is_working_day(starts.date()):
+            raise ValidationError(
+                {"date": _("Executives meet visitors on working days only: not at weekends or on holidays.")}
+            )
+        if starts.time() < OFFICE_OPENS or ends.time() > OFFICE_CLOSES or ends.date() != starts.date():
+            raise ValidationError(
+                {
+                    "time": _(
+                        "Please choose a time in office hours: appointments start from 08:30, the last at 16:00."
+                    )
+                }
+            )
         self.ends_at = self.starts_at + APPOINTMENT_LENGTH
         if self.clashing().exists():
             raise ValidationError({self.conflict_field: self.conflict_message})

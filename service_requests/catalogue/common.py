@@ -1,5 +1,9 @@
-"""Pieces several services share: officer types and the usual attachment slots."""
+"""Pieces several services share: officer types, the usual attachment slots, how far ahead a
+booking may be."""
 
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import PersonnelType
@@ -12,3 +16,15 @@ OFFICER_TYPES = [choice for choice in PersonnelType.choices if choice[0] != Pers
 ID_CARD_COPY = AttachmentSlot("id_card_copy", _("Copy of the national ID card"), required=True)
 OTHER_DOCUMENT_1 = AttachmentSlot("other_1", _("Other document 1"))
 OTHER_DOCUMENT_2 = AttachmentSlot("other_2", _("Other document 2"))
+
+# Rooms and appointments are booked at most a year ahead. Beyond that it is nearly always a year
+# typed in the Buddhist Era (2569 for 2026): 543 years ahead, which the message points out.
+BOOKING_HORIZON = datetime.timedelta(days=366)
+TOO_FAR_AHEAD = _(
+    "That date is more than a year ahead. If you typed the year in the Buddhist Era (e.g. 2569), "
+    "please type it in the Christian Era (e.g. 2026)."
+)
+
+
+def too_far_ahead(moment: datetime.datetime) -> bool:
+    return moment > timezone.now() + BOOKING_HORIZON

@@ -1,5 +1,7 @@
 """11 บัตรข้าราชการ: a new or replacement government officer ID card."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +12,14 @@ from ..details import DetailsForm, RequestDetails, display_value
 from . import groups
 from .base import EService
 from .common import ID_CARD_COPY, OFFICER_TYPES, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+
+# An address as the house registration (ทะเบียนบ้าน) gives it fits easily; the cap keeps a pasted
+# page of text off the card and the printout.
+ADDRESS_LENGTH = 500
+# Names on the card in English: Latin letters, with the spaces, hyphens, apostrophes and dots
+# names have ("Na Ayutthaya", "Sri-Ngam").
+ENGLISH_NAME = re.compile(r"[A-Za-z]+(?:[ .'-]+[A-Za-z]+)*\.?")
+OFFICER_AGES = range(18, 121)
 
 
 class BloodGroup(models.TextChoices):
@@ -38,8 +48,8 @@ class IdCardDetails(RequestDetails):
     birth_date = models.DateField(_("date of birth"))
     nationality = models.CharField(_("nationality"), max_length=60, default="ไทย")
     blood_group = models.CharField(_("blood group"), max_length=2, choices=BloodGroup.choices)
-    registered_address = models.TextField(_("address in the house registration"))
-    contact_address = models.TextField(_("contact address"))
+    registered_address = models.TextField(_("address in the house registration"), max_length=ADDRESS_LENGTH)
+    contact_address = models.TextField(_("contact address"), max_length=ADDRESS_LENGTH)
     work_unit = models.CharField(_("work group / school"), max_length=255)
     position = models.CharField(_("position"), max_length=255)
     rank = models.CharField(_("rank / level"), max_length=100)
@@ -53,6 +63,13 @@ class IdCardDetails(RequestDetails):
         errors = {}
         if self.birth_date >= timezone.localdate():
             errors["birth_date"] = _("The date of birth must be in the past.")
+        elif self.age not in OFFICER_AGES:
+            errors["birth_date"] = _(
+                "Please check the date of birth: the card holder would be %(age)d years old."
+            ) % {"age": self.age}
+        for name in ("first_name_en", "last_name_en"):
+            if not ENGLISH_NAME.fullmatch(getattr(self, name).strip()):
+                errors[name] = _("Please type the name in English letters (A–Z), as on your passport.")
         if self.reason == CardReason.OTHER and not self.reason_other:
             errors["reason_other"] = _("Please say what the other reason is.")
         if errors:

@@ -17,7 +17,7 @@ from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
 from .base import AttachmentSlot, EService
-from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2, TOO_FAR_AHEAD, too_far_ahead
 
 
 class Room(models.Model):
@@ -65,8 +65,14 @@ class RoomBookingDetails(RequestDetails):
         errors = {}
         if self.starts_at <= timezone.now():
             errors["start_date"] = _("The booking cannot start in the past.")
+        elif too_far_ahead(self.starts_at):
+            errors["start_date"] = TOO_FAR_AHEAD
         if self.ends_at <= self.starts_at:
             errors["end_date"] = _("The booking must end after it starts.")
+        elif too_far_ahead(self.ends_at):
+            errors["end_date"] = TOO_FAR_AHEAD
+        if self.attendees < 1:
+            errors["attendees"] = _("At least one person must attend.")
         if self.room_id and self.attendees > self.room.capacity:
             errors["attendees"] = _("The room holds at most %(capacity)d people.") % {
                 "capacity": self.room.capacity

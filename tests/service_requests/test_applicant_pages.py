@@ -134,7 +134,7 @@ def test_the_edit_page_names_the_files_already_attached(client, user, submit):
 def test_the_status_check_shows_the_status_but_no_personal_data(client, user, submit):
     service_request = submit("12")
     html = client.post(
-        "/status/", {"reference": service_request.reference, "citizen_id": user.citizen_id}
+        "/status/", {"reference": service_request.reference, "citizen_id_or_phone": user.citizen_id}
     ).content.decode()
     assert escape(in_thai(RequestStatus.SUBMITTED.label)) in html
     assert escape(in_thai(get_service("12").name)) in html
@@ -145,16 +145,19 @@ def test_the_status_check_shows_the_status_but_no_personal_data(client, user, su
 def test_the_status_check_answers_a_wrong_pair_with_one_neutral_message(client, user, submit):
     service_request = submit("12")
     html = client.post(
-        "/status/", {"reference": service_request.reference, "citizen_id": "1000000000017"}
+        "/status/", {"reference": service_request.reference, "citizen_id_or_phone": "1000000000017"}
     ).content.decode()
-    assert escape(in_thai("No request matches this reference code and citizen ID.")) in html
+    assert (
+        escape(in_thai("No request matches this reference code with this citizen ID or phone number."))
+        in html
+    )
     assert escape(in_thai(RequestStatus.SUBMITTED.label)) not in html
 
 
 def test_the_status_check_tells_a_busy_address_to_wait(client):
     for _ in range(actions.STATUS_LOOKUPS_PER_WINDOW):
-        client.post("/status/", {"reference": "1", "citizen_id": "1"})
-    response = client.post("/status/", {"reference": "1", "citizen_id": "1"})
+        client.post("/status/", {"reference": "1", "citizen_id_or_phone": "1"})
+    response = client.post("/status/", {"reference": "1", "citizen_id_or_phone": "1"})
     assert response.status_code == 429
     message = in_thai("Too many lookups from this address; please try again in a few minutes.")
     assert escape(message) in response.content.decode()

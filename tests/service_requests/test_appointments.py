@@ -1,5 +1,6 @@
 """Appointments with executives (service 32): a time the executive has already accepted is taken,
-one merely asked for is not; an officer cannot accept two at the same time; no past times."""
+one merely asked for is not; an officer cannot accept two at the same time; only working days in
+office hours, from now to a year ahead."""
 
 import datetime
 
@@ -18,7 +19,7 @@ from service_requests.factories import (
     details_for,
     files_post,
     form_data,
-    tomorrow_at,
+    working_day_at,
 )
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
@@ -52,7 +53,7 @@ def clash_refusal():
 def accepted_at_ten(submit, officer, other_applicant, director):
     """Another visitor's appointment with the director tomorrow 10:00-10:30, accepted by the office."""
     service_request = submit(
-        "32", applicant=other_applicant, details=appointment_at(tomorrow_at(10), executive=director)
+        "32", applicant=other_applicant, details=appointment_at(working_day_at(10), executive=director)
     )
     return actions.move_request(actor=officer, service_request=service_request, to_status=S.IN_PROGRESS)
 
@@ -60,8 +61,8 @@ def accepted_at_ten(submit, officer, other_applicant, director):
 def test_an_accepted_appointment_holds_its_time(accepted_at_ten):
     details = AppointmentDetails.objects.get(request=accepted_at_ten)
     assert (details.starts_at, details.ends_at, details.accepted) == (
-        tomorrow_at(10),
-        tomorrow_at(10, 30),
+        working_day_at(10),
+        working_day_at(10, 30),
         True,
     )
 
@@ -69,14 +70,14 @@ def test_an_accepted_appointment_holds_its_time(accepted_at_ten):
 @pytest.mark.parametrize("starts", [(10, 0), (10, 15), (9, 45)], ids=["same-time", "during", "into-it"])
 def test_a_time_the_executive_has_accepted_is_refused(submit, accepted_at_ten, director, starts):
     with pytest.raises(ValidationError) as refused:
-        submit("32", details=appointment_at(tomorrow_at(*starts), executive=director))
+        submit("32", details=appointment_at(working_day_at(*starts), executive=director))
     assert refused.value.message_dict == clash_refusal()
     assert ServiceRequest.objects.count() == 1
 
 
 def test_the_form_shows_the_clash_on_the_date(client, page_tree, user, accepted_at_ten, director):
     client.force_login(user)
-    data = form_data("32", user, details=appointment_at(tomorrow_at(10), executive=director)) | files_post(
+    data = form_data("32", user, details=appointment_at(working_day_at(10), executive=director)) | files_post(
         "32"
     )
     response = client.post(APPOINTMENT_PAGE, data)
@@ -88,24 +89,24 @@ def test_the_form_shows_the_clash_on_the_date(client, page_tree, user, accepted_
 def test_a_completed_appointment_holds_its_time_too(submit, officer, accepted_at_ten, director):
     actions.move_request(actor=officer, service_request=accepted_at_ten, to_status=S.COMPLETED)
     with pytest.raises(ValidationError) as refused:
-        submit("32", details=appointment_at(tomorrow_at(10), executive=director))
+        submit("32", details=appointment_at(working_day_at(10), executive=director))
     assert refused.value.message_dict == clash_refusal()
 
 
 @pytest.mark.parametrize("starts", [(9, 30), (10, 30)], ids=["just-before", "just-after"])
 def test_the_half_hours_either_side_are_free(submit, accepted_at_ten, director, starts):
-    service_request = submit("32", details=appointment_at(tomorrow_at(*starts), executive=director))
+    service_request = submit("32", details=appointment_at(working_day_at(*starts), executive=director))
     assert service_request.status == S.SUBMITTED
 
 
 def test_another_executive_at_the_same_time_is_free(submit, accepted_at_ten):
     deputy = ExecutiveFactory(name="นางสาวกาญจนา ทองคำ", position="รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา")
-    assert submit("32", details=appointment_at(tomorrow_at(10), executive=deputy)).status == S.SUBMITTED
+    assert submit("32", details=appointment_at(working_day_at(10), executive=deputy)).status == S.SUBMITTED
 
 
 def test_a_merely_submitted_appointment_does_not_block_the_time(submit, other_applicant, director):
-    submit("32", applicant=other_applicant, details=appointment_at(tomorrow_at(10), executive=director))
-    second = submit("32", details=appointment_at(tomorrow_at(10), executive=director))
+    submit("32", applicant=other_applicant, details=appointment_at(working_day_at(10), executive=director))
+    second = submit("32", details=appointment_at(working_day_at(10), executive=director))
     assert second.status == S.SUBMITTED
     assert AppointmentDetails.objects.filter(executive=director, accepted=False).count() == 2
 
@@ -115,7 +116,7 @@ def test_a_cancelled_acceptance_frees_the_time(submit, officer, accepted_at_ten,
         actor=officer, service_request=accepted_at_ten, to_status=S.CANCELLED, message="ติดราชการ"
     )
     assert AppointmentDetails.objects.get(request=accepted_at_ten).accepted is False
-    assert submit("32", details=appointment_at(tomorrow_at(10), executive=director)).status == S.SUBMITTED
+    assert submit("32", details=appointment_at(working_day_at(10), executive=director)).status == S.SUBMITTED
 
 
 # The officer accepting
@@ -124,9 +125,9 @@ def test_a_cancelled_acceptance_frees_the_time(submit, officer, accepted_at_ten,
 @pytest.fixture
 def two_asking_for_ten(submit, other_applicant, director):
     first = submit(
-        "32", applicant=other_applicant, details=appointment_at(tomorrow_at(10), executive=director)
+        "32", applicant=other_applicant, details=appointment_at(working_day_at(10), executive=director)
     )
-    second = submit("32", details=appointment_at(tomorrow_at(10, 15), executive=director))
+    second = submit("32", details=appointment_at(working_day_at(10, 15), executive=director))
     return first, second
 
 
@@ -197,10 +198,71 @@ def test_the_action_refuses_a_past_time_too(submit, director):
     assert refused.value.message_dict == {"date": [in_thai("The appointment cannot be in the past.")]}
 
 
+TOO_FAR_AHEAD = (
+    "That date is more than a year ahead. If you typed the year in the Buddhist Era (e.g. 2569), "
+    "please type it in the Christian Era (e.g. 2026)."
+)
+
+
+def in_buddhist_era(moment):
+    """The same day and time with the year typed in the Buddhist Era (543 years on)."""
+    return moment.replace(year=moment.year + 543)
+
+
+def test_a_year_typed_in_the_buddhist_era_is_refused_with_a_hint(client, page_tree, user, director):
+    client.force_login(user)
+    starts = in_buddhist_era(working_day_at(10))
+    data = form_data("32", user, details=appointment_at(starts, executive=director)) | files_post("32")
+    response = client.post(APPOINTMENT_PAGE, data)
+    assert dict(response.context["request_forms"].details.errors) == {"date": [in_thai(TOO_FAR_AHEAD)]}
+    assert in_thai(TOO_FAR_AHEAD) in response.content.decode()
+    assert not ServiceRequest.objects.exists()
+
+
+def next_weekend_day():
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    while day.weekday() < 5:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+@pytest.mark.parametrize(
+    "day",
+    [next_weekend_day, lambda: datetime.date(timezone.localdate().year + 1, 4, 13)],  # Songkran
+    ids=["weekend", "public-holiday"],
+)
+def test_weekends_and_holidays_are_refused(submit, director, day):
+    starts = timezone.make_aware(datetime.datetime.combine(day(), datetime.time(10)))
+    with pytest.raises(ValidationError) as refused:
+        submit("32", details=appointment_at(starts, executive=director))
+    assert refused.value.message_dict == {
+        "date": [in_thai("Executives meet visitors on working days only: not at weekends or on holidays.")]
+    }
+
+
+@pytest.mark.parametrize(
+    "starts", [(8, 0), (16, 15), (23, 30)], ids=["before-opening", "past-closing", "night"]
+)
+def test_times_outside_office_hours_are_refused(submit, director, starts):
+    with pytest.raises(ValidationError) as refused:
+        submit("32", details=appointment_at(working_day_at(*starts), executive=director))
+    assert refused.value.message_dict == {
+        "time": [
+            in_thai("Please choose a time in office hours: appointments start from 08:30, the last at 16:00.")
+        ]
+    }
+
+
+@pytest.mark.parametrize("starts", [(8, 30), (16, 0)], ids=["first", "last"])
+def test_the_first_and_last_slots_of_the_day_are_fine(submit, director, starts):
+    service_request = submit("32", details=appointment_at(working_day_at(*starts), executive=director))
+    assert service_request.status == S.SUBMITTED
+
+
 def test_an_inactive_executive_is_not_offered(client, page_tree, user):
     retired = ExecutiveFactory(name="นายอำนาจ อินทร์แก้ว", position="อดีตรองผู้อำนวยการ", is_active=False)
     client.force_login(user)
-    data = form_data("32", user, details=appointment_at(tomorrow_at(10), executive=retired)) | files_post(
+    data = form_data("32", user, details=appointment_at(working_day_at(10), executive=retired)) | files_post(
         "32"
     )
     response = client.post(APPOINTMENT_PAGE, data)
@@ -214,11 +276,11 @@ def test_the_database_keeps_an_executive_to_one_accepted_appointment_at_a_time(d
     change run in one IMMEDIATE transaction (see test_rooms), so it refuses the acceptance."""
     accepted = ServiceRequestFactory(service_code="32", status=S.IN_PROGRESS)
     AppointmentDetails.objects.filter(request=accepted).update(
-        executive=director, starts_at=tomorrow_at(10), ends_at=tomorrow_at(10, 30), accepted=True
+        executive=director, starts_at=working_day_at(10), ends_at=working_day_at(10, 30), accepted=True
     )
     waiting = ServiceRequestFactory(service_code="32")
     AppointmentDetails.objects.filter(request=waiting).update(
-        executive=director, starts_at=tomorrow_at(10, 15), ends_at=tomorrow_at(10, 45)
+        executive=director, starts_at=working_day_at(10, 15), ends_at=working_day_at(10, 45)
     )
     if connection.vendor == "postgresql":
         with pytest.raises(IntegrityError, match="appointment_no_overlap"), transaction.atomic():

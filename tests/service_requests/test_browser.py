@@ -186,7 +186,7 @@ def correct_request(page: Page, base_url: str, reference: str) -> None:
 def check_status(page: Page, base_url: str, reference: str, citizen_id: str) -> None:
     page.goto(f"{base_url}/status/")
     page.locator("[name=reference]").fill(reference)
-    page.locator("[name=citizen_id]").fill(citizen_id)
+    page.locator("[name=citizen_id_or_phone]").fill(citizen_id)
     submit(page, "reference")
     main = page.locator("main")
     expect(main).to_contain_text(in_thai(CERTIFICATE.name))

@@ -114,7 +114,7 @@ def test_the_applicant_opens_its_detail_page(client, page_tree, user, service_co
 def test_the_public_status_check_answers_for_it(client, page_tree, user, service_code, filed):
     response = client.post(
         reverse("service_requests:status_check"),
-        {"reference": filed.reference, "citizen_id": user.citizen_id},
+        {"reference": filed.reference, "citizen_id_or_phone": user.citizen_id},
         REMOTE_ADDR="203.0.113.9",
     )
     assert response.status_code == 200

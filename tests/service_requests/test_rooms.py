@@ -214,6 +214,27 @@ def test_a_start_in_the_past_is_refused(applicant_client, user, room):
 
 
 @pytest.mark.django_db
+def test_a_year_typed_in_the_buddhist_era_is_refused_with_a_hint(applicant_client, user, room):
+    starts, ends = (moment.replace(year=moment.year + 543) for moment in (tomorrow_at(9), tomorrow_at(12)))
+    response = post_booking(applicant_client, user, booking(starts, ends, room=room))
+    hint = in_thai(
+        "That date is more than a year ahead. If you typed the year in the Buddhist Era (e.g. 2569), "
+        "please type it in the Christian Era (e.g. 2026)."
+    )
+    assert details_errors(response) == {"start_date": [hint], "end_date": [hint]}
+    assert not ServiceRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_booking_for_nobody_is_refused_even_past_the_browsers_check(applicant_client, user, room):
+    response = post_booking(
+        applicant_client, user, booking(tomorrow_at(9), tomorrow_at(12), room=room, attendees=0)
+    )
+    assert details_errors(response) == {"attendees": [in_thai("At least one person must attend.")]}
+    assert not ServiceRequest.objects.exists()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("ends", [(9, 0), (8, 0)], ids=["ends-as-it-starts", "ends-before-it-starts"])
 def test_an_end_not_after_the_start_is_refused(applicant_client, user, room, ends):
     response = post_booking(applicant_client, user, booking(tomorrow_at(9), tomorrow_at(*ends), room=room))

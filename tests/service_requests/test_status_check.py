@@ -31,16 +31,20 @@ def in_progress(user, page_tree):
         status=RequestStatus.IN_PROGRESS,
         status_changed_at=CHANGED_AT,
         officer_message="อยู่ระหว่างเสนอผู้อำนวยการลงนาม",
+        applicant_phone="0812345678",
     )
 
 
-def look_up(client, reference, citizen_id, address="203.0.113.7"):
-    return client.post(STATUS_URL, {"reference": reference, "citizen_id": citizen_id}, REMOTE_ADDR=address)
+def look_up(client, reference, citizen_id_or_phone, address="203.0.113.7"):
+    return client.post(
+        STATUS_URL, {"reference": reference, "citizen_id_or_phone": citizen_id_or_phone}, REMOTE_ADDR=address
+    )
 
 
-def test_the_status_page_asks_for_the_reference_and_citizen_id(client, page_tree):
+def test_the_status_page_asks_for_the_reference_and_citizen_id_or_phone(client, page_tree):
     page = client.get(STATUS_URL, {"reference": "1220250331111014"}).content.decode()
-    assert 'name="citizen_id"' in page
+    assert 'name="citizen_id_or_phone"' in page
+    assert escape(in_thai("Applicant's citizen ID or phone number")) in page
     assert 'value="1220250331111014"' in page  # the confirmation page links here with the code
 
 
@@ -58,6 +62,20 @@ def test_the_right_pair_shows_service_status_and_dates(client, in_progress):
 def test_a_citizen_id_typed_with_dashes_is_understood(client, in_progress, user):
     response = look_up(client, in_progress.reference, "1-4399-00285-97-7")
     assert response.context["result"].pk == in_progress.pk
+
+
+@pytest.mark.parametrize("typed", ["0812345678", "081-234-5678", "+66 81 234 5678"])
+def test_the_phone_given_with_the_request_works_instead_of_the_citizen_id(client, in_progress, typed):
+    response = look_up(client, in_progress.reference, typed)
+    assert response.context["result"].pk == in_progress.pk
+
+
+def test_another_phone_or_gibberish_gets_the_neutral_answer(client, in_progress):
+    for typed in ("0899999999", "12345", "โทร"):
+        response = look_up(client, in_progress.reference, typed)
+        assert response.status_code == 200
+        assert response.context["result"] is None
+        assert response.context["not_found"]
 
 
 def test_the_answer_shows_nothing_personal(client, in_progress, user):
@@ -88,7 +106,10 @@ def test_a_wrong_pair_gets_the_same_answer_whether_the_reference_exists_or_not(c
 
 def test_a_wrong_pair_is_told_so_neutrally(client, in_progress):
     page = look_up(client, in_progress.reference, "3100600123458").content.decode()
-    assert escape(in_thai("No request matches this reference code and citizen ID.")) in page
+    assert (
+        escape(in_thai("No request matches this reference code with this citizen ID or phone number."))
+        in page
+    )
     assert escape(in_thai(RequestStatus.IN_PROGRESS.label)) not in page
 
 
