@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from service_requests.catalogue.common import BOOKING_HORIZON, TOO_FAR_AHEAD
+
 from .queries import this_month
+from .working_days import bangkok_today
 
 LONGEST_PERIOD_DAYS = 3 * 366
 
@@ -26,7 +29,11 @@ class PeriodForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end:
+        latest = bangkok_today() + BOOKING_HORIZON  # bookings are the only requests ahead of today
+        for name, day in (("start", start), ("end", end)):
+            if day and day > latest:
+                self.add_error(name, TOO_FAR_AHEAD)  # nearly always a Buddhist Era year
+        if start and end and not self.errors:
             if end < start:
                 self.add_error("end", _("The end date must not be before the start date."))
             elif (end - start).days > LONGEST_PERIOD_DAYS:
