@@ -1,12 +1,13 @@
-/* Forms: after a form comes back with errors, move focus to its error summary; once a form marked
+/* Forms: after a form comes back with errors (or a look-up with its answer), move focus to what
+   says so (the element marked data-focus-on-load), so screen readers read it; once a form marked
    data-submit-once is sent, disable its buttons so a double click sends it only once (the server
    ignores a repeated request anyway; this only spares the wait). Loaded with "defer". */
 (function () {
   "use strict";
 
-  var summary = document.querySelector("[data-error-summary]");
-  if (summary) {
-    summary.focus();
+  var answer = document.querySelector("[data-focus-on-load]");
+  if (answer) {
+    answer.focus();
   }
 
   function setSending(form, sending) {

@@ -29,8 +29,11 @@ def test_errors_are_announced_and_linked_to_their_field(client, page_tree):
     assert 'aria-describedby="id_citizen_id_helptext id_citizen_id_error"' in citizen_id
     assert re.search(r'<div class="field__error" id="id_citizen_id_error" role="alert">', html)
     assert '<div class="field__help" id="id_citizen_id_helptext">' in html
-    # The summary at the top links to each field to correct.
+    # The summary at the top links to each field to correct, and takes the focus (forms.js).
     assert '<a href="#id_citizen_id">' in html
+    assert re.search(
+        r'<div class="alert alert--error error-summary" role="alert" tabindex="-1" data-focus-on-load>', html
+    )
 
 
 def test_the_consent_checkbox_has_its_label_after_the_box_and_the_privacy_link_beside_it(client, page_tree):

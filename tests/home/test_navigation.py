@@ -127,6 +127,8 @@ def test_the_footer_shows_the_office_from_its_settings(client, page_tree, englis
     for detail in (office.name_th, office.address_th, office.phones, office.fax, office.email):
         assert detail in html
     assert f'<a href="/privacy/">{in_thai("Privacy policy")}</a>' in html
+    # A landmark named apart from the home page's hero, which the office name heads too.
+    assert f'<section aria-label="{in_thai("Contact the office")}">' in html
 
     publish_english_translation(page_tree.privacy, english_locale)
     english = client.get("/en/accounts/login/").content.decode()

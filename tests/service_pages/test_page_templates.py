@@ -24,6 +24,13 @@ def test_the_services_page_lists_every_service(client, page_tree):
     assert html.count('class="tile"') == 6
 
 
+@pytest.mark.parametrize(("url", "level"), [("/", 3), ("/services/", 2)])
+def test_tile_titles_sit_one_level_below_the_heading_above_them(client, page_tree, url, level):
+    # On the home page the tiles come under "Services" (h2); on the services page under the h1.
+    html = client.get(url).content.decode()
+    assert html.count(f'<h{level} class="tile__title">') == 6
+
+
 def test_a_service_page_offers_its_manual_and_blank_form_with_type_and_size(client, page_tree):
     page = page_tree.service_pages["id-card"]
     html = client.get(page.url).content.decode()

@@ -54,7 +54,7 @@ def test_a_refused_upload_is_shown_on_its_field_and_the_other_values_are_kept(
     )
     assert error and escape(in_thai("Only png, jpg or pdf files are accepted.")) in error.group(1)
     assert 'value="ยื่นกู้เงินธนาคารออมสิน"' in html
-    assert "data-error-summary" in html
+    assert "data-focus-on-load" in html
     assert not ServiceRequest.objects.exists()
     assert private_files() == []
 

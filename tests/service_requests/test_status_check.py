@@ -106,6 +106,7 @@ def test_a_wrong_pair_gets_the_same_answer_whether_the_reference_exists_or_not(c
 
 def test_a_wrong_pair_is_told_so_neutrally(client, in_progress):
     page = look_up(client, in_progress.reference, "3100600123458").content.decode()
+    assert '<div role="status" tabindex="-1" data-focus-on-load>' in page  # read out on arrival
     assert (
         escape(in_thai("No request matches this reference code with this citizen ID or phone number."))
         in page
