@@ -18,6 +18,7 @@ import gc
 import io
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -80,8 +81,6 @@ def p95(times: list[float]) -> float:
 def text_only_page(service_request, *, office) -> str:
     """The printout's own words as one paragraph of one page (no tables, no QR code, no logo):
     a lower bound for any WeasyPrint printout of this request, since every word must be laid out."""
-    import re
-
     from django.template.loader import render_to_string
     from django.utils.html import escape, strip_tags
 

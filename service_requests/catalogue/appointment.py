@@ -85,7 +85,7 @@ class AppointmentDetails(RequestDetails):
                     )
                 }
             )
-        self.ends_at = self.starts_at + APPOINTMENT_LENGTH
+        self.ends_at = ends
         if self.clashing().exists():
             raise ValidationError({self.conflict_field: self.conflict_message})
 
