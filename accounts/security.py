@@ -4,6 +4,7 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from .forms import LoginForm
 from .validators import normalize_citizen_id
 
 
@@ -27,8 +28,6 @@ def lockout_message():
 
 def lockout_response(request, original_response=None, credentials=None):
     """The login page again, with one message that does not reveal whether the ID exists."""
-    from .forms import LoginForm
-
     data = request.POST.copy()
     data.pop("password", None)
     form = LoginForm(request, initial={"username": data.get("username", "")})

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from home.models import OfficeSettings
+from base.models import OfficeSettings
 
 from . import actions
 from .forms import LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm

@@ -96,11 +96,11 @@ def representative_requests():
     """One request per service, filed as an applicant would, with the office's settings."""
     from wagtail.models import Site
 
-    from accounts.factories import UserFactory
-    from home.factories import OfficeSettingsFactory
     from service_requests import actions
     from service_requests.catalogue import all_services
-    from service_requests.factories import attachments_for, contact_of, details_for
+    from tests.factories.accounts import UserFactory
+    from tests.factories.home import OfficeSettingsFactory
+    from tests.factories.service_requests import attachments_for, contact_of, details_for
 
     site = Site.objects.get(is_default_site=True)
     office = OfficeSettingsFactory(site=site)

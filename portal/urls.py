@@ -19,6 +19,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("service_requests.urls")),
+    path("", include("printing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ from django.views.generic import View
 from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from home.models import OfficeSettings
+from base.models import OfficeSettings
 from service_requests.models import ServiceRequest
 
 from .bundle import render_bundle

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 
-from service_requests.templatetags.requests import attachment_rows
+from service_requests.presentation import attachment_rows
 
 from .printout import PRINT_LANGUAGE, render_printout
 from .rendering import data_uri, render_pdf

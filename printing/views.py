@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
-from home.models import OfficeSettings
+from base.models import OfficeSettings
 from service_requests import queries
 
 from .printout import render_printout

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from base.working_days import bangkok_today
 from service_requests.catalogue.common import BOOKING_HORIZON, TOO_FAR_AHEAD
 
 from .queries import this_month
-from .working_days import bangkok_today
 
 LONGEST_PERIOD_DAYS = 3 * 366
 

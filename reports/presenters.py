@@ -4,7 +4,7 @@ spreadsheet."""
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.dates import BUDDHIST_ERA_OFFSET, THAI_MONTHS, format_date, format_datetime
+from base.dates import BUDDHIST_ERA_OFFSET, THAI_MONTHS, format_date, format_datetime
 
 from .chart import grouped_bar_chart
 

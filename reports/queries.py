@@ -1,83 +1,21 @@
-"""Reads for the summary report and the officers' list: due dates, lateness and the report's
-figures, with each request's history fetched in one query for all of them."""
+"""Reads for the summary report: its figures per service, status and month, with each request's
+history fetched in one query for all of them."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
+from base.working_days import BANGKOK, WorkingCalendar, bangkok_today
+from service_requests import sla
 from service_requests.catalogue import all_services
-from service_requests.models import ServiceRequest, StatusChange
+from service_requests.due_dates import history_by_request
+from service_requests.models import ServiceRequest
 from service_requests.queries import requests_for_officer, services_handled_by
 from service_requests.workflow import RequestStatus
 
-from . import sla
 from .statistics import median, nearest_rank_percentile
-from .working_days import BANGKOK, WorkingCalendar, bangkok_today
-
-SLA_HISTORY = "sla_history"
-
-
-def sla_changes():
-    """The history rows that decide due dates: into or out of "returned", and into "completed"."""
-    return (
-        StatusChange.objects.filter(
-            Q(to_status__in=[RequestStatus.RETURNED, RequestStatus.COMPLETED])
-            | Q(from_status=RequestStatus.RETURNED)
-        )
-        .only("request_id", "from_status", "to_status", "created_at")
-        .order_by("created_at", "id")
-    )
-
-
-def with_sla_history(queryset):
-    """The requests with the history that timing_of() needs, in one more query for all of them."""
-    return queryset.prefetch_related(Prefetch("history", queryset=sla_changes(), to_attr=SLA_HISTORY))
-
-
-def timing_of(service_request, *, calendar: WorkingCalendar, today: datetime.date | None = None):
-    """A request's due date and lateness (from the history with_sla_history() prefetched)."""
-    changes = getattr(service_request, SLA_HISTORY, None)
-    if changes is None:
-        changes = sla_changes().filter(request=service_request)
-    return sla.timing_of(service_request, changes, calendar=calendar, today=today or bangkok_today())
-
-
-def history_by_request(requests) -> dict[int, list]:
-    """{request pk: its SLA history rows}, for a queryset of requests, in one query."""
-    grouped = defaultdict(list)
-    for change in sla_changes().filter(request__in=requests.order_by().values("pk")):
-        grouped[change.request_id].append(change)
-    return grouped
-
-
-def open_requests(queryset):
-    return queryset.exclude(status__in=sla.CLOSED)
-
-
-def overdue_request_ids(queryset, *, today: datetime.date | None = None) -> list[int]:
-    """The pks of the requests in the queryset that are now overdue (two queries and the
-    calendar's one, whatever their number: lateness is counted in working days, in Python)."""
-    today = today or bangkok_today()
-    calendar = WorkingCalendar()
-    candidates = open_requests(queryset).order_by()
-    history = history_by_request(candidates)
-    return [
-        service_request.pk
-        for service_request in candidates.only("pk", "status", "submitted_at", "status_changed_at")
-        if sla.timing_of(
-            service_request, history[service_request.pk], calendar=calendar, today=today
-        ).is_overdue
-    ]
-
-
-def filter_overdue(queryset, overdue: bool):
-    ids = overdue_request_ids(queryset)
-    return queryset.filter(pk__in=ids) if overdue else queryset.exclude(pk__in=ids)
-
-
-# The summary report
 
 
 def month_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:

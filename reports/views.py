@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from service_requests.admin_views import link_errors
+from base.admin_views import link_errors
 from service_requests.queries import is_officer
 
 from . import queries

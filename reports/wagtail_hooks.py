@@ -7,7 +7,6 @@ from wagtail.admin.menu import MenuItem
 from service_requests.queries import is_officer
 
 from .views import SummaryReportView
-from .viewsets import ClosureDayViewSet
 
 
 class OfficersMenuItem(MenuItem):
@@ -29,8 +28,3 @@ def register_report_menu_item():
         icon_name="table",
         order=160,  # just after the requests themselves
     )
-
-
-@hooks.register("register_admin_viewset")
-def register_closure_days():
-    return ClosureDayViewSet()

@@ -1,18 +1,22 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.blocks import RICH_TEXT_FEATURES, BodyBlock
 from service_requests.catalogue import get_service, service_choices
+from service_requests.forms import RequestForms
+from service_requests.views import submit_from_service_page
 
-from . import queries
+from .downloads import downloads_by_service
 
 
 class ServiceIndexPage(Page):
@@ -32,8 +36,21 @@ class ServiceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["service_pages"] = queries.live_service_pages(locale=self.locale)
+        context["service_pages"] = list(ServicePage.objects.listed(locale=self.locale))
         return context
+
+
+class ServicePageQuerySet(PageQuerySet):
+    def listed(self, *, locale):
+        """The live, public service pages of one language, with their documents, in the tree's order."""
+        documents = ServiceDocument.objects.select_related("document").order_by("sort_order")
+        return (
+            self.live()
+            .public()
+            .filter(locale=locale)
+            .order_by("path")
+            .prefetch_related(Prefetch("documents", queryset=documents))
+        )
 
 
 class ServicePage(Page):
@@ -54,6 +71,8 @@ class ServicePage(Page):
         _("processing time"), max_length=255, blank=True, help_text=_("e.g. within 3-5 working days")
     )
     body = StreamField(BodyBlock(), verbose_name=_("steps and details"), blank=True)
+
+    objects = PageManager.from_queryset(ServicePageQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -96,8 +115,6 @@ class ServicePage(Page):
         return get_service(self.service_code)
 
     def get_context(self, request, *args, **kwargs):
-        from service_requests.forms import RequestForms
-
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated and self.service.accepts_requests:
             context.setdefault("request_forms", RequestForms(self.service, user=request.user))
@@ -106,8 +123,6 @@ class ServicePage(Page):
     def serve(self, request, *args, **kwargs):
         # The embedded request form posts back to its service page.
         if request.method == "POST":
-            from service_requests.views import submit_from_service_page
-
             return submit_from_service_page(request, self)
         return super().serve(request, *args, **kwargs)
 
@@ -171,9 +186,9 @@ class DownloadsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        service_pages = queries.live_service_pages(locale=self.locale)
+        service_pages = list(ServicePage.objects.listed(locale=self.locale))
         selected = request.GET.get("service", "")
         context["service_pages"] = service_pages
         context["selected_service"] = selected
-        context["download_groups"] = queries.downloads_by_service(service_pages, only_slug=selected)
+        context["download_groups"] = downloads_by_service(service_pages, only_slug=selected)
         return context

@@ -1,39 +1,8 @@
 """Reads of the service pages, shared by the home, services and downloads pages."""
 
-from dataclasses import dataclass
-
-from django.db.models import Prefetch
-
-
-@dataclass
-class DownloadGroup:
-    page: object
-    manuals: list
-    blank_forms: list
+from .models import ServicePage
 
 
 def live_service_pages(*, locale):
     """The live service pages of one language, with their documents, in the tree's order."""
-    from .models import ServiceDocument, ServicePage
-
-    documents = ServiceDocument.objects.select_related("document").order_by("sort_order")
-    return list(
-        ServicePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .order_by("path")
-        .prefetch_related(Prefetch("documents", queryset=documents))
-    )
-
-
-def downloads_by_service(service_pages, *, only_slug=""):
-    """Group the pages' manuals and blank forms by service; an unknown slug shows everything."""
-    slugs = {page.slug for page in service_pages}
-    selected = [
-        page for page in service_pages if not only_slug or only_slug not in slugs or page.slug == only_slug
-    ]
-    return [
-        DownloadGroup(page=page, manuals=page.manuals(), blank_forms=page.blank_forms())
-        for page in selected
-        if page.documents.all()
-    ]
+    return list(ServicePage.objects.listed(locale=locale))

@@ -25,12 +25,13 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.coreutils import multigetattr
 
-from home.dates import format_date, format_datetime
-from reports.admin_columns import DueDateColumn
-from reports.queries import timing_of, with_sla_history
-from reports.working_days import WorkingCalendar
+from base.admin_views import link_errors
+from base.dates import format_date, format_datetime
+from base.working_days import WorkingCalendar
 
 from . import actions, queries
+from .admin_columns import DueDateColumn
+from .due_dates import timing_of, with_sla_history
 from .forms import CancelForm, OfficerActionForm
 from .models import ServiceRequest
 from .workflow import RequestStatus, Role, allowed_targets, is_allowed
@@ -58,25 +59,13 @@ class ProcessForm(OfficerActionForm):
         ]
 
 
-def link_errors(form):
-    """Point each invalid field at its error message, for screen readers (Wagtail's field
-    template shows the message but does not link it)."""
-    for name in form.errors:
-        if name in form.fields:
-            bound_field = form[name]
-            described_by = [f"{bound_field.auto_id}-errors"]
-            if bound_field.help_text:
-                described_by.append(f"{bound_field.auto_id}-helptext")
-            form.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
-
-
 class OfficerRequestUrlsMixin:
     """The URL names of the per-request pages, passed in by the viewset."""
 
     index_url_name = None
     process_url_name = None
     cancel_url_name = None
-    print_url_name = None
+    print_pdf_url_name = None
     bundle_url_name = None
     history_url_name = None
 
@@ -88,7 +77,7 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
     """คำขอรับบริการ: the requests of the officer's services, newest first."""
 
     page_title = gettext_lazy("Service requests")
-    # Export columns computed from the request's history (reports.sla.RequestTiming's names).
+    # Export columns computed from the request's history (sla.RequestTiming's names).
     timing_fields = ("due_on", "working_days_overdue")
     # Dates as officers read them on screen, in the CSV and in the spreadsheet alike.
     custom_field_preprocess = {
@@ -163,7 +152,7 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
             MenuItem(_("Process"), url=self.get_edit_url(instance), icon_name="edit", priority=10),
             MenuItem(
                 _("Print"),
-                url=self.request_url(self.print_url_name, instance),
+                url=self.request_url(self.print_pdf_url_name, instance),
                 icon_name="doc-full",
                 priority=20,
             ),
@@ -227,7 +216,7 @@ class OfficerRequestView(
             service_request=self.object,
             process_url=self.url_of(self.process_url_name),
             cancel_url=self.url_of(self.cancel_url_name),
-            print_url=self.url_of(self.print_url_name),
+            print_url=self.url_of(self.print_pdf_url_name),
             bundle_url=self.url_of(self.bundle_url_name),
             history_url=self.url_of(self.history_url_name),
         )
@@ -245,7 +234,7 @@ class ProcessView(OfficerRequestView):
     def header_buttons(self):
         # History is the clock icon Wagtail's header shows for `history_url`.
         buttons = [
-            HeaderButton(_("Print"), url=self.url_of(self.print_url_name), icon_name="doc-full"),
+            HeaderButton(_("Print"), url=self.url_of(self.print_pdf_url_name), icon_name="doc-full"),
             HeaderButton(
                 _("Print with attachments"),
                 url=self.url_of(self.bundle_url_name),

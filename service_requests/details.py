@@ -8,7 +8,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext as _
 
-from home.dates import format_date, format_datetime
+from base.dates import format_date, format_datetime
 
 
 def display_value(value):

@@ -7,10 +7,9 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 import django_filters
 
-from reports.queries import filter_overdue
-
 from . import queries
 from .catalogue import all_services
+from .due_dates import filter_overdue
 from .models import ServiceRequest
 from .workflow import RequestStatus
 
@@ -27,7 +26,7 @@ class ServiceRequestFilterSet(WagtailFilterSet):
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("Submitted between"), widget=DateRangePickerWidget
     )
-    # Past the due date (5 working days, returned time not counted): reports/sla.py.
+    # Past the due date (5 working days, returned time not counted): sla.py.
     overdue = django_filters.ChoiceFilter(
         label=_("Overdue"),
         choices=[("yes", _("Yes")), ("no", _("No"))],

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .catalogue import service_choices
+from .catalogue import get_service, service_choices
 from .storage import private_storage
 from .workflow import RequestStatus, Role
 
@@ -76,8 +76,6 @@ class ServiceRequest(models.Model):
 
     @property
     def service(self):
-        from .catalogue import get_service
-
         return get_service(self.service_code)
 
 

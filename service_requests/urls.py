@@ -1,7 +1,5 @@
 from django.urls import path
 
-from printing.views import applicant_printout
-
 from . import views
 
 app_name = "service_requests"
@@ -13,7 +11,6 @@ urlpatterns = [
     path("my/requests/<str:reference>/submitted/", views.submitted, name="submitted"),
     path("my/requests/<str:reference>/edit/", views.edit, name="edit"),
     path("my/requests/<str:reference>/cancel/", views.cancel, name="cancel"),
-    path("my/requests/<str:reference>/print.pdf", applicant_printout, name="print_pdf"),
     path("my/requests/<str:reference>/calendar.ics", views.calendar_file, name="calendar_file"),
     path("availability/<str:service_code>/", views.availability, name="availability"),
     # Shared by the applicant and the officers of the service; everyone else gets 404.

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from home.models import OfficeSettings
+from base.models import OfficeSettings
 
 from . import actions, calendars, queries
 from .catalogue import all_services

@@ -4,19 +4,21 @@ which group works which service."""
 from django.contrib.auth.models import Permission
 from django.forms import modelform_factory
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from printing import admin_views as printing_views
-
 from . import admin_views
 from .catalogue.school_record_forms import PriceItem
 from .filters import ServiceRequestFilterSet
 from .models import ServiceAssignment, ServiceRequest
+
+DOCUMENTS_HOOK = "register_service_request_documents"
 
 
 class ServiceRequestViewSet(ModelViewSet):
@@ -37,8 +39,6 @@ class ServiceRequestViewSet(ModelViewSet):
     history_view_class = admin_views.ServiceRequestHistoryView
     process_view_class = admin_views.ProcessView
     cancel_view_class = admin_views.CancelView
-    print_pdf_view_class = printing_views.PrintoutView
-    bundle_view_class = printing_views.BundleView
 
     list_per_page = 25
     ordering = "-submitted_at"
@@ -82,8 +82,7 @@ class ServiceRequestViewSet(ModelViewSet):
             usage_url_name=None,
             process_url_name=self.get_url_name("process"),
             cancel_url_name=self.get_url_name("cancel"),
-            print_url_name=self.get_url_name("print_pdf"),
-            bundle_url_name=self.get_url_name("bundle"),
+            **{f"{name}_url_name": self.get_url_name(name) for name in self.request_documents},
             **kwargs,
         )
 
@@ -95,13 +94,11 @@ class ServiceRequestViewSet(ModelViewSet):
     def cancel_view(self):
         return self.construct_view(self.cancel_view_class)
 
-    @property
-    def print_pdf_view(self):
-        return self.construct_view(self.print_pdf_view_class)
-
-    @property
-    def bundle_view(self):
-        return self.construct_view(self.bundle_view_class)
+    @cached_property
+    def request_documents(self) -> dict:
+        """{name: view class} of the documents other apps make of a request (the printing app:
+        the printout and the bundle), from the hook "register_service_request_documents"."""
+        return {name: view for hook in hooks.get_hooks(DOCUMENTS_HOOK) for name, view in hook().items()}
 
     def get_urlpatterns(self):
         return [
@@ -109,8 +106,10 @@ class ServiceRequestViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("process/<int:pk>/", self.process_view, name="process"),
             path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
-            path("print/<int:pk>/pdf/", self.print_pdf_view, name="print_pdf"),
-            path("bundle/<int:pk>/", self.bundle_view, name="bundle"),
+            *(
+                path(f"{name}/<int:pk>/", self.construct_view(view), name=name)
+                for name, view in self.request_documents.items()
+            ),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
         ]

@@ -1,6 +1,10 @@
 """Shared fixtures: users, a minimal page tree with the office's settings, page-test assertions."""
 
+import datetime
 from types import SimpleNamespace
+
+from django.conf import settings
+from django.utils import translation
 
 from wagtail.coreutils import get_dummy_request
 from wagtail.models import Locale, Page, Site
@@ -8,16 +12,26 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
-from accounts.factories import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
-from home.factories import HomePageFactory, OfficeSettingsFactory, PrivacyPageFactory
-from service_pages.factories import (
+from base.models import ClosureDay
+from service_pages.models import ServiceDocument
+from service_requests.catalogue import all_services
+from tests.factories.accounts import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
+from tests.factories.home import HomePageFactory, OfficeSettingsFactory, PrivacyPageFactory
+from tests.factories.service_pages import (
     DownloadsPageFactory,
     ServiceDocumentFactory,
     ServiceIndexPageFactory,
     ServicePageFactory,
 )
-from service_pages.models import ServiceDocument
-from service_requests.catalogue import all_services
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Thai, the default language: a request to an English page leaves its
+    language active in the thread, which must not leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -30,6 +44,12 @@ def password():
 def user(db):
     """An applicant: นางสาววิลัยวรรณ สุภชาติ, the user of the manual's screenshots."""
     return UserFactory(citizen_id="1439900285977", title="นางสาว", first_name="วิลัยวรรณ", last_name="สุภชาติ")
+
+
+@pytest.fixture
+def closure_day(db):
+    """Friday 18 April 2025: the office closed for electrical repairs (not a public holiday)."""
+    return ClosureDay.objects.create(date=datetime.date(2025, 4, 18), reason="ปิดสำนักงานเพื่อซ่อมระบบไฟฟ้า")
 
 
 @pytest.fixture

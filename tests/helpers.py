@@ -2,8 +2,12 @@
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from django.utils import translation
+
+from printing.rendering import decompose_sara_am
+from service_requests.catalogue import CATALOGUE
 
 THAI_SCRIPT = re.compile(r"[\u0E00-\u0E7F]")
 
@@ -22,10 +26,6 @@ def form_errors(response, field):
 def take_offline(monkeypatch, service_code: str):
     """Make a catalogue entry a service not yet online (no form of its own) for one test, as a
     newly listed service is until its form is written."""
-    from dataclasses import replace
-
-    from service_requests.catalogue import CATALOGUE
-
     offline = replace(CATALOGUE[service_code], details_form=None)
     monkeypatch.setitem(CATALOGUE, service_code, offline)
     return offline
@@ -33,6 +33,4 @@ def take_offline(monkeypatch, service_code: str):
 
 def comparable(text: str) -> str:
     """Text as compared with a PDF's: NFKC (PDFs decompose sara am), no whitespace."""
-    from printing.rendering import decompose_sara_am
-
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", decompose_sara_am(str(text))))

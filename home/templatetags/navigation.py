@@ -11,6 +11,10 @@ from django.utils.translation import get_language, get_supported_language_varian
 
 from wagtail.models import Page
 
+from service_pages.models import DownloadsPage, ServiceIndexPage
+
+from ..models import HomePage
+
 register = template.Library()
 
 
@@ -50,9 +54,6 @@ def menu_pages(context):
 
     Remembered on the request, because the header and the footer both ask.
     """
-    from home.models import HomePage
-    from service_pages.models import DownloadsPage, ServiceIndexPage
-
     request = context.get("request")
     language = _active_language()
     cached = getattr(request, "_menu_pages", None)

@@ -13,12 +13,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
 
 INSTALLED_APPS = [
+    "base",
     "accounts",
     "home",
     "service_pages",
     "service_requests",
     "reports",
     "printing",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from base.working_days import is_working_day
+
 from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
@@ -65,8 +67,6 @@ class AppointmentDetails(RequestDetails):
     conflict_field = "date"
 
     def validate_for_request(self):
-        from reports.working_days import is_working_day  # reports builds on this app
-
         starts = timezone.localtime(self.starts_at)
         ends = starts + APPOINTMENT_LENGTH
         if self.starts_at <= timezone.now():

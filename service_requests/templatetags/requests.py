@@ -1,70 +1,9 @@
-"""Template helpers of the applicant's request pages."""
-
-from dataclasses import dataclass
+"""Template helpers of the request pages."""
 
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language, get_supported_language_variant
 
-from ..catalogue import EService, all_services
+from .. import presentation
 
 register = template.Library()
 
-
-@dataclass(frozen=True)
-class ServiceLink:
-    service: EService
-    url: str
-
-
-@dataclass(frozen=True)
-class AttachmentRow:
-    label: str
-    attachment: object
-
-
-def _active_language():
-    try:
-        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
-@register.simple_tag(takes_context=True)
-def service_links(context):
-    """The catalogue's services, each with its live page in the visitor's language, in one query.
-
-    Services without a live page are left out: there is nowhere to send the applicant.
-    """
-    from service_pages.models import ServicePage
-
-    request = context.get("request")
-    pages = {
-        page.service_code: page
-        for page in ServicePage.objects.live()
-        .filter(locale__language_code=_active_language())
-        .only("id", "path", "depth", "url_path", "locale_id", "service_code")
-    }
-    links = []
-    for service in all_services():
-        page = pages.get(service.code)
-        url = page.get_url(request) if page else None
-        if url:
-            links.append(ServiceLink(service=service, url=url))
-    return links
-
-
-@register.simple_tag
-def attachment_rows(service, attachments):
-    """The request's attachments in the order of the service's slots, each with its slot's label."""
-    by_slot = {attachment.slot: attachment for attachment in attachments}
-    rows = [
-        AttachmentRow(label=slot.label, attachment=by_slot.pop(slot.name))
-        for slot in service.attachment_slots
-        if slot.name in by_slot
-    ]
-    # A slot the catalogue no longer has still shows its file, under its stored name.
-    rows.extend(
-        AttachmentRow(label=attachment.slot, attachment=attachment) for attachment in by_slot.values()
-    )
-    return rows
+register.simple_tag(presentation.attachment_rows, name="attachment_rows")

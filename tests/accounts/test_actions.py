@@ -7,8 +7,8 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from accounts import actions
-from accounts.factories import UserFactory
 from accounts.models import User
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 

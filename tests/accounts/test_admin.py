@@ -8,8 +8,8 @@ from django.utils.html import escape
 import pytest
 from stdnum.th import pin
 
-from accounts.factories import StaffFactory, UserFactory
 from accounts.models import PersonnelType, User
+from tests.factories.accounts import StaffFactory, UserFactory
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 import pytest
 
-from accounts.factories import SuperuserFactory
 from tests.accounts.test_recaptcha import CAPTCHA_ANSWER, WITH_KEYS, google_says
+from tests.factories.accounts import SuperuserFactory
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db

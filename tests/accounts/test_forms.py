@@ -4,9 +4,9 @@ from django.test import RequestFactory, override_settings
 
 import pytest
 
-from accounts.factories import UserFactory
 from accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
 from accounts.validators import CITIZEN_ID_MESSAGES
+from tests.factories.accounts import UserFactory
 from tests.helpers import THAI_SCRIPT, in_thai
 
 pytestmark = pytest.mark.django_db

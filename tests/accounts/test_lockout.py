@@ -9,8 +9,8 @@ from django.utils import translation
 import pytest
 from axes.utils import reset
 
-from accounts.factories import UserFactory
 from accounts.security import lockout_message
+from tests.factories.accounts import UserFactory
 from tests.helpers import THAI_SCRIPT
 
 LOGIN_URL = "/accounts/login/"

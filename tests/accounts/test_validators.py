@@ -5,8 +5,8 @@ from django.utils import translation
 
 import pytest
 
-from accounts.factories import UserFactory, citizen_id_for
 from accounts.validators import CITIZEN_ID_MESSAGES, normalize_phone, validate_citizen_id
+from tests.factories.accounts import UserFactory, citizen_id_for
 from tests.helpers import THAI_SCRIPT, in_thai
 
 

@@ -8,8 +8,8 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from accounts.factories import UserFactory
 from accounts.models import User
+from tests.factories.accounts import UserFactory
 from tests.helpers import THAI_SCRIPT, form_errors, in_thai
 
 REGISTER_URL = "/accounts/register/"

@@ -6,9 +6,10 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from home.factories import ContentPageFactory, OfficeSettingsFactory
-from home.models import ContentPage, HomePage, OfficeSettings
+from base.models import OfficeSettings
+from home.models import ContentPage, HomePage
 from service_pages.models import DownloadsPage, ServiceIndexPage, ServicePage
+from tests.factories.home import ContentPageFactory, OfficeSettingsFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage, storages
 
 import pytest
 
-from home.factories import DocumentFactory
 from service_requests.storage import private_storage
+from tests.factories.home import DocumentFactory
 
 
 def test_private_files_are_stored_outside_the_public_media_folder():

@@ -8,10 +8,10 @@ import uuid
 import pytest
 from pypdf import PdfReader
 
-from accounts.factories import UserFactory
 from service_requests import actions
 from service_requests.catalogue import CATALOGUE
-from service_requests.factories import attachments_for, contact_of, details_for
+from tests.factories.accounts import UserFactory
+from tests.factories.service_requests import attachments_for, contact_of, details_for
 from tests.helpers import comparable
 from tests.service_requests.conftest import officer_for  # noqa: F401 (a fixture)
 

@@ -10,8 +10,8 @@ from pypdf import PdfWriter
 
 from printing.bundle import render_bundle
 from printing.printout import render_printout
-from service_requests.factories import jpg_bytes, png_bytes, upload
 from service_requests.models import Attachment
+from tests.factories.service_requests import jpg_bytes, png_bytes, upload
 from tests.helpers import in_thai
 
 from .conftest import comparable, page_count, pdf_text

@@ -8,6 +8,7 @@ from django.conf import settings
 import pytest
 from weasyprint.urls import path2url
 
+from demo import pdfs
 from printing.rendering import (
     RefusedURL,
     StaticOnlyFetcher,
@@ -17,7 +18,7 @@ from printing.rendering import (
     static_path,
     static_url,
 )
-from service_requests.factories import png_bytes
+from tests.factories.service_requests import png_bytes
 
 from .conftest import page_count, pdf_text
 
@@ -77,6 +78,4 @@ def test_sara_am_is_handed_to_weasyprint_decomposed():
 
 
 def test_the_demo_pdfs_share_the_workaround():
-    from home.demo import pdfs
-
     assert pdfs.decompose_sara_am is decompose_sara_am

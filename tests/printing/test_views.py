@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from accounts.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 from .conftest import comparable, pdf_text
 
@@ -18,7 +18,7 @@ def filed(file_request, page_tree):
 
 
 def printout_url(service_request):
-    return reverse("service_requests:print_pdf", args=[service_request.reference])
+    return reverse("printing:applicant_pdf", args=[service_request.reference])
 
 
 def admin_url(name, service_request):

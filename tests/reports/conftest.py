@@ -15,11 +15,10 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from accounts.factories import StaffFactory, UserFactory
-from reports.models import ClosureDay
-from reports.working_days import BANGKOK
+from base.working_days import BANGKOK
 from service_requests.models import ServiceAssignment, ServiceRequest, StatusChange
 from service_requests.workflow import RequestStatus
+from tests.factories.accounts import StaffFactory, UserFactory
 
 S = RequestStatus
 TODAY = datetime.date(2025, 5, 2)
@@ -96,11 +95,6 @@ def finance_officer(db):
     officer = StaffFactory()
     officer.groups.add(officer_group("เจ้าหน้าที่กลุ่มบริหารงานการเงิน", "21"))
     return officer
-
-
-@pytest.fixture
-def closure_day(db):
-    return ClosureDay.objects.create(date=datetime.date(2025, 4, 18), reason="ปิดสำนักงานเพื่อซ่อมระบบไฟฟ้า")
 
 
 @pytest.fixture

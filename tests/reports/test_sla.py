@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from reports import queries
+from base.working_days import WorkingCalendar
 from reports.statistics import median, nearest_rank_percentile
-from reports.working_days import WorkingCalendar
+from service_requests import due_dates
 from tests.reports.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ D = datetime.date
 
 
 def timing(service_request):
-    return queries.timing_of(service_request, calendar=WorkingCalendar(), today=TODAY)
+    return due_dates.timing_of(service_request, calendar=WorkingCalendar(), today=TODAY)
 
 
 def test_due_in_five_working_days(april):
@@ -58,8 +58,8 @@ def test_overdue_counts_working_days_past_the_due_date(april):
 def test_due_on_a_friday_is_not_overdue_over_the_weekend(april):
     # F is due Wednesday 30 April; Thursday 1 May is Labour Day: still not overdue that day.
     calendar = WorkingCalendar()
-    assert not queries.timing_of(april.f, calendar=calendar, today=D(2025, 5, 1)).is_overdue
-    assert queries.timing_of(april.f, calendar=calendar, today=D(2025, 5, 2)).is_overdue
+    assert not due_dates.timing_of(april.f, calendar=calendar, today=D(2025, 5, 1)).is_overdue
+    assert due_dates.timing_of(april.f, calendar=calendar, today=D(2025, 5, 2)).is_overdue
 
 
 def test_median_and_nearest_rank_percentile():

@@ -7,9 +7,9 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from accounts.factories import SuperuserFactory
 from reports import queries
 from service_requests.workflow import RequestStatus
+from tests.factories.accounts import SuperuserFactory
 from tests.reports.conftest import TODAY, make_request
 
 pytestmark = pytest.mark.django_db

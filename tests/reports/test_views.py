@@ -9,10 +9,10 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from accounts.factories import StaffFactory, SuperuserFactory
-from home.dates import format_date
-from reports.models import ClosureDay
+from base.dates import format_date
+from base.models import ClosureDay
 from service_requests.catalogue.common import TOO_FAR_AHEAD
+from tests.factories.accounts import StaffFactory, SuperuserFactory
 from tests.helpers import comparable, in_thai
 from tests.reports.conftest import bangkok, officer_group
 from tests.service_requests.helpers import frozen_at

@@ -6,11 +6,11 @@ from wagtail.models import Page
 
 import pytest
 
-from home.factories import DocumentFactory
 from home.models import ContentPage, HomePage
-from service_pages.factories import ServiceDocumentFactory
 from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
 from service_requests.catalogue import all_services
+from tests.factories.home import DocumentFactory
+from tests.factories.service_pages import ServiceDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

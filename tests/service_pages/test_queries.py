@@ -2,10 +2,11 @@
 
 import pytest
 
-from service_pages.factories import ServiceDocumentFactory, ServicePageFactory
+from service_pages.downloads import downloads_by_service
 from service_pages.models import ServiceDocument
-from service_pages.queries import downloads_by_service, live_service_pages
+from service_pages.queries import live_service_pages
 from service_requests.catalogue import all_services
+from tests.factories.service_pages import ServiceDocumentFactory, ServicePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ def book_the_room(database_name, applicant_pk, room_pk, starts_at, ends_at, barr
     from accounts.models import User
     from service_requests import actions
     from service_requests.catalogue.meeting_room import Room, RoomBookingDetails
-    from service_requests.factories import attachments_for, contact_of, details_for
+    from tests.factories.service_requests import attachments_for, contact_of, details_for
 
     # The settings name the development database; the parent's test database is the one to use.
     connections.databases["default"]["NAME"] = database_name

@@ -21,11 +21,11 @@ from django.contrib.auth.models import Group, Permission
 
 import pytest
 
-from accounts.factories import StaffFactory, UserFactory
 from service_requests import actions
-from service_requests.factories import EXAMPLE_MOMENT, attachments_for, contact_of, details_for
 from service_requests.models import ServiceAssignment, ServiceRequest
 from service_requests.storage import private_storage
+from tests.factories.accounts import StaffFactory, UserFactory
+from tests.factories.service_requests import EXAMPLE_MOMENT, attachments_for, contact_of, details_for
 
 OFFICER_NUMBERS = itertools.count(1)
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from service_requests.factories import attach_reply, pdf_bytes, png_bytes, upload
+from tests.factories.service_requests import attach_reply, pdf_bytes, png_bytes, upload
 from tests.printing.conftest import pdf_text
 from tests.service_requests.helpers import downloaded
 
@@ -63,6 +63,8 @@ def url_of(name, service_request):
         return reverse("service_requests:reply_file", args=[reference])
     if name == "admin process":
         return reverse("service_request_admin:process", args=[service_request.pk])
+    if name == "print_pdf":
+        return reverse("printing:applicant_pdf", args=[reference])
     return reverse(f"service_requests:{name}", args=[reference])
 
 

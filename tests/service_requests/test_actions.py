@@ -9,9 +9,9 @@ from django.utils import timezone
 import pytest
 
 from service_requests import actions
-from service_requests.factories import contact_of, details_for, pdf_bytes, png_upload, upload
 from service_requests.models import Attachment, ServiceRequest, StatusChange
 from service_requests.workflow import EDIT_TARGET, RequestStatus, Role, is_allowed
+from tests.factories.service_requests import contact_of, details_for, pdf_bytes, png_upload, upload
 from tests.service_requests.helpers import audit_log, frozen_at
 
 pytestmark = pytest.mark.django_db

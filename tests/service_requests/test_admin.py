@@ -14,16 +14,16 @@ from django.urls import reverse
 import openpyxl
 import pytest
 
-from accounts.factories import StaffFactory, SuperuserFactory
-from home.dates import format_date, format_datetime
-from reports.queries import timing_of
-from reports.working_days import WorkingCalendar
+from base.dates import format_date, format_datetime
+from base.working_days import WorkingCalendar
 from service_requests import actions
 from service_requests.catalogue import get_service
-from service_requests.factories import png_bytes, upload
+from service_requests.due_dates import timing_of
 from service_requests.models import ServiceAssignment, ServiceRequest, StatusChange
 from service_requests.permissions import service_request_permission_policy as policy
 from service_requests.workflow import RequestStatus
+from tests.factories.accounts import StaffFactory, SuperuserFactory
+from tests.factories.service_requests import png_bytes, upload
 from tests.helpers import in_thai
 from tests.service_requests.helpers import downloaded, frozen_at
 

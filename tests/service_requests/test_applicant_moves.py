@@ -5,9 +5,9 @@ from django.urls import reverse
 
 import pytest
 
-from service_requests.factories import form_data, png_upload
 from service_requests.models import Attachment, StatusChange
 from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import form_data, png_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,9 @@ import pytest
 
 from service_requests import actions
 from service_requests.catalogue import get_service
-from service_requests.factories import (
+from service_requests.models import ServiceRequest
+from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import (
     ServiceRequestFactory,
     attach_reply,
     form_data,
@@ -17,8 +19,6 @@ from service_requests.factories import (
     png_upload,
     upload,
 )
-from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,9 @@ import pytest
 
 from service_requests import actions
 from service_requests.catalogue.appointment import AppointmentDetails
-from service_requests.factories import (
+from service_requests.models import ServiceRequest
+from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import (
     ExecutiveFactory,
     ServiceRequestFactory,
     details_for,
@@ -21,8 +23,6 @@ from service_requests.factories import (
     form_data,
     working_day_at,
 )
-from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db

@@ -20,11 +20,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
-from accounts.factories import StaffFactory, citizen_id_for
-from home.demo.groups import ensure_officer_groups
+from demo.groups import ensure_officer_groups
 from service_requests.catalogue import get_service
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
+from tests.factories.accounts import StaffFactory, citizen_id_for
 from tests.helpers import in_thai
 
 pytestmark = [

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 import pytest
 
-from service_requests.factories import details_for, files_post, form_data
 from service_requests.models import ServiceRequest
+from tests.factories.service_requests import details_for, files_post, form_data
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ resubmitted request."""
 import pytest
 
 from service_requests import actions
-from service_requests.factories import contact_of, details_for
 from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import contact_of, details_for
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from service_requests.catalogue.school_record_forms import (
     ShippingSettings,
     to_baht,
 )
-from service_requests.factories import files_post, form_data, price_list
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import files_post, form_data, price_list
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db

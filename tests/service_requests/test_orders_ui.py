@@ -11,13 +11,13 @@ from django.utils.html import escape
 import pytest
 from bs4 import BeautifulSoup
 
-from accounts.factories import UserFactory
-from home.demo.price_list import ensure_price_list
+from demo.price_list import ensure_price_list
 from service_requests import actions
 from service_requests.catalogue.school_record_forms import PriceItem, ShippingSettings
-from service_requests.factories import contact_of, pdf_bytes, pdf_upload, png_upload
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
+from tests.factories.accounts import UserFactory
+from tests.factories.service_requests import contact_of, pdf_bytes, pdf_upload, png_upload
 from tests.helpers import in_thai
 from tests.service_requests.helpers import downloaded
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 import pytest
 
 from service_requests import actions
-from service_requests.factories import ServiceRequestFactory, attach_reply, pdf_bytes
 from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import ServiceRequestFactory, attach_reply, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_a_search_runs_the_same_queries_for_1_and_for_50_matches(logged_in, user
     assert for_fifty == for_one
 
 
-@pytest.mark.parametrize("url_name", ["detail", "print_pdf"])
+@pytest.mark.parametrize("url_name", ["service_requests:detail", "printing:applicant_pdf"])
 def test_a_request_page_runs_the_same_queries_for_a_short_and_a_long_history(
     logged_in, user, submit, officer_for, url_name
 ):
@@ -75,11 +75,7 @@ def test_a_request_page_runs_the_same_queries_for_a_short_and_a_long_history(
         actions.move_request(
             actor=officer, service_request=long, to_status=RequestStatus.IN_PROGRESS, message="ok"
         )
-    _response, for_short = queries_to_open(
-        logged_in, reverse(f"service_requests:{url_name}", args=[short.reference])
-    )
-    _response, for_long = queries_to_open(
-        logged_in, reverse(f"service_requests:{url_name}", args=[long.reference])
-    )
+    _response, for_short = queries_to_open(logged_in, reverse(url_name, args=[short.reference]))
+    _response, for_long = queries_to_open(logged_in, reverse(url_name, args=[long.reference]))
     assert long.history.count() == 13
     assert for_long == for_short

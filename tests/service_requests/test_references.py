@@ -8,11 +8,17 @@ from django.db import connection
 
 import pytest
 
-from accounts.factories import UserFactory
 from service_requests import actions
-from service_requests.factories import EXAMPLE_MOMENT, EXAMPLE_REFERENCE, contact_of, details_for, png_upload
 from service_requests.models import ServiceRequest
 from service_requests.references import base_reference
+from tests.factories.accounts import UserFactory
+from tests.factories.service_requests import (
+    EXAMPLE_MOMENT,
+    EXAMPLE_REFERENCE,
+    contact_of,
+    details_for,
+    png_upload,
+)
 from tests.service_requests.helpers import frozen_at
 
 

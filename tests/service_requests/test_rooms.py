@@ -15,10 +15,12 @@ from django.utils import timezone
 
 import pytest
 
-from accounts.factories import UserFactory
 from service_requests import actions
 from service_requests.catalogue.meeting_room import RoomBookingDetails
-from service_requests.factories import (
+from service_requests.models import ServiceRequest
+from service_requests.workflow import RequestStatus
+from tests.factories.accounts import UserFactory
+from tests.factories.service_requests import (
     RoomFactory,
     ServiceRequestFactory,
     attachments_for,
@@ -28,8 +30,6 @@ from service_requests.factories import (
     form_data,
     tomorrow_at,
 )
-from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
 from tests.helpers import in_thai
 from tests.service_requests.booking_processes import book_the_room
 

@@ -11,13 +11,13 @@ from django.utils import timezone, translation
 
 import pytest
 
-from accounts.factories import UserFactory
 from service_requests import actions, calendars
 from service_requests.catalogue.appointment import Executive
 from service_requests.catalogue.meeting_room import Room
-from service_requests.factories import contact_of, pdf_upload
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
+from tests.factories.accounts import UserFactory
+from tests.factories.service_requests import contact_of, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

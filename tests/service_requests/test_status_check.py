@@ -9,9 +9,9 @@ from django.utils.html import escape
 import pytest
 
 from service_requests.catalogue import get_service
-from service_requests.factories import EXAMPLE_MOMENT, ServiceRequestFactory
 from service_requests.models import StatusLookup
 from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import EXAMPLE_MOMENT, ServiceRequestFactory
 from tests.helpers import in_thai
 from tests.service_requests.helpers import frozen_at
 

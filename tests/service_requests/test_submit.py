@@ -11,9 +11,15 @@ import pytest
 
 from accounts.actions import update_profile
 from service_requests import actions
-from service_requests.factories import EXAMPLE_MOMENT, attachments_for, contact_of, details_for, png_upload
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus, Role
+from tests.factories.service_requests import (
+    EXAMPLE_MOMENT,
+    attachments_for,
+    contact_of,
+    details_for,
+    png_upload,
+)
 from tests.helpers import take_offline
 from tests.service_requests.helpers import audit_log
 

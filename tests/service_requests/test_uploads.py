@@ -11,7 +11,9 @@ from django.utils.html import escape
 import pytest
 
 from service_requests import actions
-from service_requests.factories import (
+from service_requests.models import Attachment, ServiceRequest
+from service_requests.uploads import MAX_UPLOAD_BYTES, MESSAGES, check_upload
+from tests.factories.service_requests import (
     contact_of,
     details_for,
     docx_bytes,
@@ -22,8 +24,6 @@ from service_requests.factories import (
     png_upload,
     upload,
 )
-from service_requests.models import Attachment, ServiceRequest
-from service_requests.uploads import MAX_UPLOAD_BYTES, MESSAGES, check_upload
 from tests.helpers import in_thai
 from tests.service_requests.conftest import files_under
 

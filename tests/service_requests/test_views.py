@@ -9,10 +9,13 @@ from django.utils.text import capfirst
 
 import pytest
 
-from home.dates import format_datetime
+from base.dates import format_datetime
 from service_requests import actions
 from service_requests.catalogue import get_service
-from service_requests.factories import (
+from service_requests.models import ServiceRequest
+from service_requests.queries import details_of
+from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import (
     EXAMPLE_MOMENT,
     ServiceRequestFactory,
     attach_reply,
@@ -21,9 +24,6 @@ from service_requests.factories import (
     pdf_bytes,
     png_upload,
 )
-from service_requests.models import ServiceRequest
-from service_requests.queries import details_of
-from service_requests.workflow import RequestStatus
 from tests.helpers import in_thai, take_offline
 
 pytestmark = pytest.mark.django_db
@@ -241,7 +241,7 @@ def test_my_requests_offers_edit_and_cancel_only_when_allowed(logged_in, user, s
     assert (reverse("service_requests:edit", args=[service_request.reference]) in page) is may_edit
     assert (reverse("service_requests:cancel", args=[service_request.reference]) in page) is may_cancel
     assert reverse("service_requests:detail", args=[service_request.reference]) in page
-    assert reverse("service_requests:print_pdf", args=[service_request.reference]) in page
+    assert reverse("printing:applicant_pdf", args=[service_request.reference]) in page
 
 
 def test_my_requests_links_the_officers_reply_file(logged_in, user):

@@ -30,7 +30,7 @@ def ensure_admin_group(name: str) -> Group:
 def ensure_editors() -> Group:
     """Editors: all pages (add, change, publish), documents and images, and the office settings."""
     group = ensure_admin_group(EDITORS)
-    group.permissions.add(permission("home", "change_officesettings"))
+    group.permissions.add(permission("base", "change_officesettings"))
     root_page = Page.get_first_root_node()
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(

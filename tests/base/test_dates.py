@@ -7,7 +7,7 @@ from django.utils import translation
 
 import pytest
 
-from home.dates import format_date, format_datetime
+from base.dates import format_date, format_datetime
 
 # 04:10 UTC is 11:10 in Bangkok, the moment of the SPEC's reference code 1120250331111014.
 SUBMITTED_AT = datetime.datetime(2025, 3, 31, 4, 10, tzinfo=datetime.UTC)

@@ -4,10 +4,10 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.factories import DocumentFactory, rich_text_body
+from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
 from service_requests.catalogue import all_services, get_service
 
-from .models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
+from .home import DocumentFactory, rich_text_body
 
 SERVICE_CODES = [service.code for service in all_services()]
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from reports.models import ClosureDay
-from reports.working_days import (
+from base.models import ClosureDay
+from base.working_days import (
     WorkingCalendar,
     add_working_days,
     bangkok_date,

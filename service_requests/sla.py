@@ -14,9 +14,9 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from service_requests.workflow import RequestStatus
+from base.working_days import WorkingCalendar, bangkok_date
 
-from .working_days import WorkingCalendar, bangkok_date
+from .workflow import RequestStatus
 
 DUE_WITHIN_WORKING_DAYS = 5
 CLOSED = frozenset({RequestStatus.COMPLETED, RequestStatus.CANCELLED})

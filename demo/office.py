@@ -6,7 +6,7 @@ from pathlib import Path
 import fontpkg_sarabun
 from PIL import Image, ImageDraw, ImageFont
 
-from home.models import OfficeSettings
+from base.models import OfficeSettings
 
 from .media import ensure_image
 

@@ -4,9 +4,9 @@ import factory
 from factory.django import DjangoModelFactory
 from stdnum.th import pin
 
-from .models import PersonnelType, Title, User
+from accounts.models import PersonnelType, Title, User
 
-DEFAULT_PASSWORD = "Sarabun-2568-ok"  # noqa: S105 - test data
+DEFAULT_PASSWORD = "Sarabun-2568-ok"
 
 FIRST_NAMES = ("วิลัยวรรณ", "สมชาย", "สมหญิง", "ประเสริฐ", "กาญจนา", "ธนากร", "สุนิสา", "อำนาจ")
 LAST_NAMES = ("สุภชาติ", "ใจดี", "ศรีสุข", "บุญมา", "ทองคำ", "แสงจันทร์", "พรหมมา", "อินทร์แก้ว")

@@ -5,18 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
 
-from home.dates import format_date
+from base.dates import format_date
+from base.working_days import WorkingCalendar, bangkok_today
 
-from .queries import timing_of
-from .working_days import WorkingCalendar, bangkok_today
+from .due_dates import timing_of
 
 
 class DueDateColumn(Column):
     """The due date in Thai, flagged when overdue. The list's queryset must come through
-    reports.queries.with_sla_history(), so that the page costs the same queries for 1 or 50 rows;
+    due_dates.with_sla_history(), so that the page costs the same queries for 1 or 50 rows;
     the column reads the closure days once per page."""
 
-    cell_template_name = "reports/due_date_cell.html"
+    cell_template_name = "service_requests/admin/due_date_cell.html"
 
     def __init__(self, name="due_date", **kwargs):
         kwargs.setdefault("label", _("Due"))

@@ -20,16 +20,18 @@ import factory
 from factory.django import DjangoModelFactory
 from PIL import Image
 
-from accounts.factories import UserFactory
 from accounts.models import PersonnelType
+from base.working_days import add_working_days
+from demo.price_list import ensure_price_list
+from service_requests.catalogue import get_service
+from service_requests.catalogue.appointment import Executive
+from service_requests.catalogue.meeting_room import Room
+from service_requests.catalogue.school_record_forms import PriceItem, SchoolLevel
+from service_requests.models import ServiceRequest
+from service_requests.references import base_reference
+from service_requests.workflow import RequestStatus
 
-from .catalogue import get_service
-from .catalogue.appointment import Executive
-from .catalogue.meeting_room import Room
-from .catalogue.school_record_forms import PriceItem, SchoolLevel
-from .models import ServiceRequest
-from .references import base_reference
-from .workflow import RequestStatus
+from .accounts import UserFactory
 
 # The SPEC's example: an ID-card request made 31 March 2025 11:10:14 Bangkok time (04:10:14 UTC).
 EXAMPLE_MOMENT = datetime.datetime(2025, 3, 31, 4, 10, 14, tzinfo=datetime.UTC)
@@ -102,8 +104,6 @@ class PriceItemFactory(DjangoModelFactory):
 
 def price_list() -> dict[str, PriceItem]:
     """The manual's price list (ปพ.1-ป 160 baht a book, ...) as the demo content keeps it, by code."""
-    from home.demo.price_list import ensure_price_list
-
     return {item.code: item for item in ensure_price_list()}
 
 
@@ -116,8 +116,6 @@ def tomorrow_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.dateti
 def working_day_at(hour: int, minute: int = 0, *, after: int = 1) -> datetime.datetime:
     """A Bangkok wall-clock time on the `after`-th working day from today (appointments are
     on working days only)."""
-    from reports.working_days import add_working_days
-
     day = add_working_days(timezone.localdate(), after)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 

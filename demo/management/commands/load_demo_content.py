@@ -5,8 +5,8 @@ import unicodedata
 
 from django.core.management.base import BaseCommand
 
-from home.demo.accounts import DEMO_PASSWORD
-from home.demo.loader import load_demo_content
+from demo.accounts import DEMO_PASSWORD
+from demo.loader import load_demo_content
 
 SITE_URL = "http://127.0.0.1:8000/"
 

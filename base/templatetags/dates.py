@@ -1,6 +1,6 @@
 from django import template
 
-from home import dates
+from base import dates
 
 register = template.Library()
 

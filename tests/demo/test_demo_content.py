@@ -17,9 +17,10 @@ from pypdf import PdfReader
 
 from accounts.models import User
 from accounts.validators import validate_citizen_id
-from home.demo.accounts import APPLICANT
-from home.demo.pdfs import FontOnlyFetcher, font_url
-from home.models import HomePage, OfficeSettings
+from base.models import OfficeSettings
+from demo.accounts import APPLICANT
+from demo.pdfs import FontOnlyFetcher, font_url
+from home.models import HomePage
 from service_pages.models import ServicePage
 from service_requests.catalogue import all_services, get_service
 from service_requests.catalogue.meeting_room import Room
@@ -191,7 +192,7 @@ def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
     assert room_officer.has_perms(["service_requests.add_room", "service_requests.change_room"])
     assert not room_officer.has_perm("service_requests.change_priceitem")
     editor = User.objects.get(groups__name="Editors")
-    assert editor.has_perm("home.change_officesettings")
+    assert editor.has_perm("base.change_officesettings")
     assert Page.get_first_root_node().permissions_for_user(editor).can_publish_subpage()
     assert not User.objects.get(citizen_id=APPLICANT.citizen_id).is_staff
 

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 import holidays
 
+from .models import ClosureDay
+
 BANGKOK = ZoneInfo("Asia/Bangkok")
 SATURDAY = 5
 
@@ -38,8 +40,6 @@ class WorkingCalendar:
 
     def __init__(self, closure_days: Iterable[datetime.date] | None = None):
         if closure_days is None:
-            from .models import ClosureDay
-
             closure_days = ClosureDay.objects.values_list("date", flat=True)
         self.closure_days = frozenset(closure_days)
         self._public_holidays = holidays.country_holidays("TH", years=[])

@@ -7,7 +7,8 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from .models import ContentPage, HomePage, OfficeSettings
+from base.models import OfficeSettings
+from home.models import ContentPage, HomePage
 
 
 def rich_text_body(html):

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BaseConfig(AppConfig):
+    """The bottom layer: the office's settings, Thai dates, working days and the content blocks."""
+
+    name = "base"
+    verbose_name = _("Office")
