@@ -111,7 +111,6 @@ class IdCardForm(DetailsForm):
             "reason_other",
         ]
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "registered_address": forms.Textarea(attrs={"rows": 3}),
             "contact_address": forms.Textarea(attrs={"rows": 3}),
         }
