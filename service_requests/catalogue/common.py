@@ -17,13 +17,10 @@ ID_CARD_COPY = AttachmentSlot("id_card_copy", _("Copy of the national ID card"),
 OTHER_DOCUMENT_1 = AttachmentSlot("other_1", _("Other document 1"))
 OTHER_DOCUMENT_2 = AttachmentSlot("other_2", _("Other document 2"))
 
-# Rooms and appointments are booked at most a year ahead. Beyond that it is nearly always a year
-# typed in the Buddhist Era (2569 for 2026): 543 years ahead, which the message points out.
+# Rooms and appointments are booked at most a year ahead. (A year typed in the Buddhist Era, 543
+# years ahead, gets its own hint from the date field itself: service_requests.date_fields.)
 BOOKING_HORIZON = datetime.timedelta(days=366)
-TOO_FAR_AHEAD = _(
-    "That date is more than a year ahead. If you typed the year in the Buddhist Era (e.g. 2569), "
-    "please type it in the Christian Era (e.g. 2026)."
-)
+TOO_FAR_AHEAD = _("Bookings can be made at most a year ahead. Please choose an earlier date.")
 
 
 def too_far_ahead(moment: datetime.datetime) -> bool:
