@@ -13,7 +13,14 @@ from .base import AttachmentSlot
 # The manual's four kinds of government personnel (the general public cannot apply for these).
 OFFICER_TYPES = [choice for choice in PersonnelType.choices if choice[0] != PersonnelType.PUBLIC]
 
-ID_CARD_COPY = AttachmentSlot("id_card_copy", _("Copy of the national ID card"), required=True)
+# The card shows religion and blood group, which the office does not need from a copy (PDPA
+# section 26: sensitive data); the privacy notice asks for them to be covered.
+ID_CARD_COPY = AttachmentSlot(
+    "id_card_copy",
+    _("Copy of the national ID card"),
+    required=True,
+    help_text=_("Please black out your religion and blood group on the copy before you attach it."),
+)
 OTHER_DOCUMENT_1 = AttachmentSlot("other_1", _("Other document 1"))
 OTHER_DOCUMENT_2 = AttachmentSlot("other_2", _("Other document 2"))
 

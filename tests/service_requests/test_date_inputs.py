@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from service_requests.catalogue import all_services
 from service_requests.date_fields import IsoDateField, IsoDateTimeField, IsoTimeField
-from service_requests.factories import form_data
+from service_requests.factories import form_data, pdf_upload
 from service_requests.queries import details_record
 from service_requests.workflow import RequestStatus
 
@@ -113,10 +113,11 @@ def test_a_correction_sent_as_the_edit_page_shows_it_keeps_the_dates(client, use
     assert service_request.attachments.count() == 2  # kept, none chosen again
 
 
-def test_after_a_refused_edit_the_attached_files_are_still_named_and_not_required(client, user, request_in):
+def test_after_a_refused_edit_the_files_are_kept_or_named_to_choose_again(client, user, request_in):
     service_request = request_in(RequestStatus.RETURNED, "31")
     client.force_login(user)
     data = form_data("31", user, submission_key=service_request.submission_key) | {"details-attendees": "0"}
+    data["files-other_2"] = pdf_upload("agenda.pdf")  # chosen now, in a form sent back
 
     response = client.post(f"/my/requests/{service_request.reference}/edit/", data)
 
@@ -129,3 +130,7 @@ def test_after_a_refused_edit_the_attached_files_are_still_named_and_not_require
     slot = service_request.attachments.first().slot
     assert not response.context["request_forms"].attachments.fields[slot].required
     assert service_request.attachments.count() == 2
+    # The browser dropped the file chosen this time: the page says which one to choose again.
+    note = page.select_one("#id_files-other_2_helptext .choose-again")
+    assert note and "agenda.pdf" in note.get_text()
+    assert not page.select_one("#id_files-other_1_helptext .choose-again")
