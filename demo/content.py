@@ -131,7 +131,8 @@ SERVICES: dict[str, ServiceContent] = {
                 "ขอมีบัตรครั้งแรก บัตรหมดอายุ บัตรหายหรือถูกทำลาย บัตรชำรุด เปลี่ยนตำแหน่งหรือระดับ หรือเปลี่ยนชื่อหรือนามสกุล",
             ),
             fill_in=(
-                "ชื่อ-นามสกุลภาษาอังกฤษ วันเดือนปีเกิด สัญชาติ หมู่โลหิต ที่อยู่ในทะเบียนบ้าน "
+                "ชื่อ-นามสกุลภาษาอังกฤษ วันเดือนปีเกิด สัญชาติ หมู่โลหิต (ไม่บังคับ: พิมพ์บนบัตรเฉพาะเมื่อท่าน"
+                "ให้ความยินยอมโดยชัดแจ้ง) ที่อยู่ในทะเบียนบ้าน "
                 "ที่อยู่ที่สามารถติดต่อได้ กลุ่มงาน/โรงเรียน ตำแหน่ง อันดับ/ระดับ กรณีการขอมีบัตร "
                 "และประเภทเจ้าหน้าที่ของรัฐ"
             ),
@@ -147,7 +148,7 @@ SERVICES: dict[str, ServiceContent] = {
                 "รับบัตร ณ กลุ่มบริหารงานบุคคล",
             ),
             attachments=(
-                "สำเนาบัตรประจำตัวประชาชน (ต้องแนบ)",
+                "สำเนาบัตรประจำตัวประชาชน (ต้องแนบ กรุณาปิดทับข้อมูลศาสนาและหมู่โลหิตก่อนแนบ)",
                 "เอกสารอื่น ๆ ที่เกี่ยวข้อง ไม่เกิน 2 ไฟล์ (ถ้ามี) เช่น หลักฐานการเปลี่ยนชื่อหรือนามสกุล",
             ),
             notes=("วันที่รับบัตรกรุณาจัดเตรียมรูปถ่าย 1 นิ้ว 2 รูป เพื่อนำมาติดบัตรประจำตัว",),
@@ -173,7 +174,8 @@ SERVICES: dict[str, ServiceContent] = {
                 "level, or change of name or surname.",
             ),
             fill_in=(
-                "Your name in English, date of birth, nationality, blood group, registered address, "
+                "Your name in English, date of birth, nationality, blood group (optional: printed on the "
+                "card only with your explicit consent), registered address, "
                 "contact address, work group or school, position, rank or level, the reason for the "
                 "card and your officer type."
             ),
@@ -190,7 +192,7 @@ SERVICES: dict[str, ServiceContent] = {
                 "Card collected at the Personnel Group",
             ),
             attachments=(
-                "Copy of your national ID card (required)",
+                "Copy of your national ID card (required; please black out your religion and blood group)",
                 "Up to two other supporting documents (optional), e.g. proof of a change of name",
             ),
             notes=("On the pick-up day, please bring two 1-inch photos for the card.",),
@@ -201,7 +203,11 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("วันเดือนปีเกิด"),
             FormField("อายุ (ปี)"),
             FormField("สัญชาติ"),
-            FormField("หมู่โลหิต"),
+            FormField("หมู่โลหิต (ไม่บังคับ)"),
+            FormField(
+                "ความยินยอมให้เก็บและใช้หมู่โลหิตเพื่อพิมพ์บนบัตร (ข้อมูลอ่อนไหว มาตรา 26)",
+                ("ยินยอม", "ไม่ยินยอม"),
+            ),
             FormField("ที่อยู่ในทะเบียนบ้าน"),
             FormField("ที่อยู่ที่สามารถติดต่อได้"),
             FormField("กลุ่มงาน/โรงเรียน"),

@@ -25,7 +25,8 @@ SECTIONS = {
             (
                 "ข้อมูลบัญชีผู้ใช้: เลขประจำตัวประชาชน คำนำหน้าชื่อ ชื่อ นามสกุล เบอร์โทรศัพท์ ประเภทบุคลากร และอีเมล (ถ้าให้ไว้)",
                 "ข้อมูลในคำขอแต่ละบริการ เช่น วันเดือนปีเกิด ที่อยู่ ตำแหน่ง สังกัด อัตราเงินเดือน "
-                "และหมู่โลหิต (เฉพาะคำขอบัตรประจำตัวเจ้าหน้าที่ของรัฐ ซึ่งต้องพิมพ์บนบัตร)",
+                "และหมู่โลหิต (เฉพาะคำขอบัตรประจำตัวเจ้าหน้าที่ของรัฐ ไม่บังคับ "
+                "และเก็บเฉพาะเมื่อท่านระบุและให้ความยินยอมโดยชัดแจ้ง เพื่อพิมพ์บนบัตร)",
                 "ไฟล์เอกสารแนบ เช่น สำเนาบัตรประจำตัวประชาชน สำเนาสลิปเงินเดือน และหนังสือราชการ "
                 "กรุณาปิดทับข้อมูลศาสนาและหมู่โลหิตบนสำเนาบัตรประจำตัวประชาชนก่อนแนบ",
                 "ข้อมูลการใช้งานระบบ เช่น วันเวลาที่เข้าสู่ระบบ หมายเลขไอพี และประวัติการเปลี่ยนสถานะคำขอ",
@@ -38,7 +39,9 @@ SECTIONS = {
                 "ยืนยันตัวตนและดูแลบัญชีผู้ใช้ พิจารณาและดำเนินการตามคำขอ แจ้งผลและติดต่อกลับ "
                 "ซึ่งเป็นการปฏิบัติหน้าที่ในการดำเนินภารกิจเพื่อประโยชน์สาธารณะหรือการใช้อำนาจรัฐ "
                 "และการปฏิบัติตามกฎหมาย (มาตรา 24 (4) และ (6))",
-                "เก็บหมู่โลหิตเพื่อจัดทำบัตรประจำตัวเจ้าหน้าที่ของรัฐ โดยได้รับความยินยอมโดยชัดแจ้ง ของท่าน (มาตรา 26)",
+                "เก็บหมู่โลหิตเพื่อจัดทำบัตรประจำตัวเจ้าหน้าที่ของรัฐ เฉพาะเมื่อท่านทำเครื่องหมายยินยอม"
+                "ในแบบคำขอ ซึ่งเป็นความยินยอมโดยชัดแจ้ง (มาตรา 26) หากไม่ยินยอม ไม่ต้องระบุหมู่โลหิต "
+                "และยังยื่นคำขอได้ตามปกติ",
                 "รักษาความปลอดภัยของระบบและป้องกันการเข้าสู่ระบบโดยมิชอบ "
                 "ซึ่งเป็นประโยชน์โดยชอบด้วยกฎหมายของสำนักงาน (มาตรา 24 (5))",
                 "จัดทำสถิติการให้บริการในภาพรวม ซึ่งไม่สามารถระบุตัวบุคคลได้",
@@ -115,7 +118,8 @@ SECTIONS = {
                 "Your account: citizen ID, title, first and last name, phone number, personnel type and "
                 "e-mail address (if given).",
                 "What each request asks for, e.g. date of birth, address, position, school, salary and "
-                "blood group (ID card requests only, as it is printed on the card).",
+                "blood group (ID card requests only, optional, and only if you give it and consent, "
+                "to print it on the card).",
                 "Attachments such as a copy of your national ID card, pay slip or official letters. "
                 "Please cover your religion and blood group on the ID card copy before attaching it.",
                 "Use of the system: login times, IP address and the history of each request's status.",
@@ -127,7 +131,9 @@ SECTIONS = {
             (
                 "To identify you, keep your account, handle your requests and tell you the result: the "
                 "office's public task and legal obligations (section 24 (4) and (6)).",
-                "Blood group, to make the government officer ID card, with your explicit consent (section 26).",
+                "Blood group, to make the government officer ID card, only when you tick the consent box "
+                "on the request form: your explicit consent (section 26). Without it, leave the blood "
+                "group empty; the request is handled all the same.",
                 "To keep the system secure and stop unauthorised logins: the office's legitimate interest "
                 "(section 24 (5)).",
                 "Overall service statistics that identify no one.",

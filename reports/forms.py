@@ -1,24 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from base.working_days import bangkok_today
-from service_requests.catalogue.common import BOOKING_HORIZON, TOO_FAR_AHEAD
+from service_requests.date_fields import IsoDateField
 
 from .queries import this_month
 
 LONGEST_PERIOD_DAYS = 3 * 366
 
 
-def date_input():
-    # The browser's own date picker; the value is always sent as YYYY-MM-DD.
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class PeriodForm(forms.Form):
-    """The report's period, Bangkok dates, both days included; this month unless chosen."""
+    """The report's period, Bangkok dates, both days included; this month unless chosen.
 
-    start = forms.DateField(label=_("From"), widget=date_input(), input_formats=["%Y-%m-%d"])
-    end = forms.DateField(label=_("To"), widget=date_input(), input_formats=["%Y-%m-%d"])
+    A year typed in the Buddhist Era gets the hint every date field gives (IsoDateField)."""
+
+    start = IsoDateField(label=_("From"))
+    end = IsoDateField(label=_("To"))
 
     def __init__(self, data=None, **kwargs):
         first, last = this_month()
@@ -29,10 +25,6 @@ class PeriodForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
-        latest = bangkok_today() + BOOKING_HORIZON  # bookings are the only requests ahead of today
-        for name, day in (("start", start), ("end", end)):
-            if day and day > latest:
-                self.add_error(name, TOO_FAR_AHEAD)  # nearly always a Buddhist Era year
         if start and end and not self.errors:
             if end < start:
                 self.add_error("end", _("The end date must not be before the start date."))

@@ -6,9 +6,12 @@ from decimal import Decimal
 
 from django import forms
 from django.db import models
+from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext as _
 
 from base.dates import format_date, format_datetime
+
+from .date_fields import formfield_for
 
 
 def display_value(value):
@@ -86,8 +89,22 @@ class RequestDetails(models.Model):
         return result
 
 
-class DetailsForm(forms.ModelForm):
-    """Base of the services' forms: details_data() gives the model's fields for the actions."""
+class DetailsFormMetaclass(ModelFormMetaclass):
+    """Gives every service's form the shared date and time fields for its model's ones (ISO boxes,
+    the Buddhist Era check) without each module's Meta having to ask for them."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = formfield_for
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class DetailsForm(forms.ModelForm, metaclass=DetailsFormMetaclass):
+    """Base of the services' forms: details_data() gives the model's fields for the actions.
+
+    Date and time fields a service declares itself are the shared ones of date_fields.
+    """
 
     # A template that lays out this form's fields (rendered with `form`) instead of the generic
     # grid of fields, e.g. the order form's price table. None: the generic grid.

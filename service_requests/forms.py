@@ -87,8 +87,8 @@ class AttachmentsForm(forms.Form):
         return cleaned_data
 
     def slot_fields(self):
-        """(bound field, attachment already in the slot or None) per slot, for the templates."""
-        return [(self[slot.name], self.existing.get(slot.name)) for slot in self.slots]
+        """(bound field, attachment already in the slot or None, slot) per slot, for the templates."""
+        return [(self[slot.name], self.existing.get(slot.name), slot) for slot in self.slots]
 
     def files_by_slot(self):
         return {slot.name: self.cleaned_data.get(slot.name) or None for slot in self.slots}

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from printing.rendering import decompose_sara_am
 from service_requests.catalogue import CATALOGUE
+from service_requests.date_fields import BUDDHIST_ERA_OFFSET, BUDDHIST_ERA_YEAR
 
 THAI_SCRIPT = re.compile(r"[\u0E00-\u0E7F]")
 
@@ -16,6 +17,11 @@ def in_thai(message) -> str:
     """An English msgid (or lazy message) as a Thai visitor reads it; Thai is the default language."""
     with translation.override("th"):
         return translation.gettext(str(message))
+
+
+def buddhist_era_hint(year: int) -> str:
+    """What every date field says, in Thai, to a year typed in the Buddhist Era."""
+    return in_thai(BUDDHIST_ERA_YEAR) % {"year": year, "christian_year": year - BUDDHIST_ERA_OFFSET}
 
 
 def form_errors(response, field):

@@ -7,7 +7,6 @@ PostgreSQL an exclusion constraint over the executive and the time range of acce
 
 import datetime
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from base.working_days import is_working_day
 
+from ..date_fields import IsoDateField, IsoTimeField
 from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
@@ -113,8 +113,8 @@ class AppointmentDetails(RequestDetails):
 
 
 class AppointmentForm(DetailsForm):
-    date = forms.DateField(label=_("Appointment date"), widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = IsoDateField(label=_("Appointment date"))
+    time = IsoTimeField(label=_("Time"))
 
     class Meta:
         model = AppointmentDetails

@@ -10,6 +10,7 @@ class AttachmentSlot:
     name: str
     label: Promise
     required: bool = False
+    help_text: Promise | str = ""  # advice shown next to the file box, e.g. what to black out
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,10 @@ class IdCardDetails(RequestDetails):
     last_name_en = models.CharField(_("last name in English"), max_length=150)
     birth_date = models.DateField(_("date of birth"))
     nationality = models.CharField(_("nationality"), max_length=60, default="ไทย")
-    blood_group = models.CharField(_("blood group"), max_length=2, choices=BloodGroup.choices)
+    # Sensitive data (PDPA section 26): printed on the card only when the applicant gives it and
+    # explicitly consents; either may be left out.
+    blood_group = models.CharField(_("blood group"), max_length=2, choices=BloodGroup.choices, blank=True)
+    blood_group_consent = models.BooleanField(_("consent to the use of the blood group"), default=False)
     registered_address = models.TextField(_("address in the house registration"), max_length=ADDRESS_LENGTH)
     contact_address = models.TextField(_("contact address"), max_length=ADDRESS_LENGTH)
     work_unit = models.CharField(_("work group / school"), max_length=255)
@@ -70,6 +73,11 @@ class IdCardDetails(RequestDetails):
         for name in ("first_name_en", "last_name_en"):
             if not ENGLISH_NAME.fullmatch(getattr(self, name).strip()):
                 errors[name] = _("Please type the name in English letters (A–Z), as on your passport.")
+        if self.blood_group and not self.blood_group_consent:
+            errors["blood_group_consent"] = _(
+                "To have your blood group on the card, please tick the consent box; otherwise leave "
+                "the blood group empty."
+            )
         if self.reason == CardReason.OTHER and not self.reason_other:
             errors["reason_other"] = _("Please say what the other reason is.")
         if errors:
@@ -102,6 +110,7 @@ class IdCardForm(DetailsForm):
             "birth_date",
             "nationality",
             "blood_group",
+            "blood_group_consent",
             "registered_address",
             "contact_address",
             "work_unit",
@@ -110,8 +119,16 @@ class IdCardForm(DetailsForm):
             "reason",
             "reason_other",
         ]
+        labels = {
+            "blood_group_consent": _(
+                "I consent to the office collecting and using my blood group to print it on the card "
+                "(sensitive personal data, section 26 of the Personal Data Protection Act B.E. 2562)."
+            ),
+        }
+        help_texts = {
+            "blood_group": _("Optional: printed on the card only if you give it and tick the consent below."),
+        }
         widgets = {
-            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "registered_address": forms.Textarea(attrs={"rows": 3}),
             "contact_address": forms.Textarea(attrs={"rows": 3}),
         }

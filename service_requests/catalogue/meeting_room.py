@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..date_fields import IsoDateField, IsoTimeField
 from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
@@ -109,10 +110,10 @@ def combine(day, time):
 
 
 class RoomBookingForm(DetailsForm):
-    start_date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label=_("From (time)"), widget=forms.TimeInput(attrs={"type": "time"}))
-    end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
-    end_time = forms.TimeField(label=_("To (time)"), widget=forms.TimeInput(attrs={"type": "time"}))
+    start_date = IsoDateField(label=_("Start date"))
+    start_time = IsoTimeField(label=_("From (time)"))
+    end_date = IsoDateField(label=_("End date"))
+    end_time = IsoTimeField(label=_("To (time)"))
 
     class Meta:
         model = RoomBookingDetails

@@ -46,6 +46,7 @@ DETAILS = {
         "birth_date": datetime.date(1985, 6, 15),
         "nationality": "ไทย",
         "blood_group": "O",
+        "blood_group_consent": True,
         "registered_address": "99 หมู่ 4 ตำบลในเมือง อำเภอเมือง จังหวัดขอนแก่น 40000",
         "contact_address": "โรงเรียนบ้านหนองบัว ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
         "work_unit": "โรงเรียนบ้านหนองบัว",

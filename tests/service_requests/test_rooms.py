@@ -30,7 +30,7 @@ from tests.factories.service_requests import (
     form_data,
     tomorrow_at,
 )
-from tests.helpers import in_thai
+from tests.helpers import buddhist_era_hint, in_thai
 from tests.service_requests.booking_processes import book_the_room
 
 S = RequestStatus
@@ -217,11 +217,18 @@ def test_a_start_in_the_past_is_refused(applicant_client, user, room):
 def test_a_year_typed_in_the_buddhist_era_is_refused_with_a_hint(applicant_client, user, room):
     starts, ends = (moment.replace(year=moment.year + 543) for moment in (tomorrow_at(9), tomorrow_at(12)))
     response = post_booking(applicant_client, user, booking(starts, ends, room=room))
-    hint = in_thai(
-        "That date is more than a year ahead. If you typed the year in the Buddhist Era (e.g. 2569), "
-        "please type it in the Christian Era (e.g. 2026)."
-    )
+    hint = buddhist_era_hint(starts.year)
     assert details_errors(response) == {"start_date": [hint], "end_date": [hint]}
+    assert str(starts.year - 543) in hint
+    assert not ServiceRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_booking_more_than_a_year_ahead_is_refused(applicant_client, user, room):
+    starts, ends = (tomorrow_at(hour, days=2 * 366) for hour in (9, 12))
+    response = post_booking(applicant_client, user, booking(starts, ends, room=room))
+    too_far = in_thai("Bookings can be made at most a year ahead. Please choose an earlier date.")
+    assert details_errors(response) == {"start_date": [too_far], "end_date": [too_far]}
     assert not ServiceRequest.objects.exists()
 
 
