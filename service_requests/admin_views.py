@@ -26,6 +26,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.coreutils import multigetattr
 
 from home.dates import format_date, format_datetime
+from home.links import portal_base_url
 from reports.admin_columns import DueDateColumn
 from reports.queries import timing_of, with_sla_history
 from reports.working_days import WorkingCalendar
@@ -273,6 +274,7 @@ class ProcessView(OfficerRequestView):
                     to_status=form.cleaned_data["to_status"],
                     message=form.cleaned_data["message"],
                     reply_file=form.cleaned_data["reply_file"] or None,
+                    base_url=portal_base_url(request),
                 )
             except ValidationError as error:
                 form.add_error("message" if error.code == "message_required" else None, error)
@@ -327,6 +329,7 @@ class CancelView(OfficerRequestView):
                 service_request=self.object,
                 to_status=RequestStatus.CANCELLED,
                 message=form.cleaned_data["reason"],
+                base_url=portal_base_url(request),
             )
             messages.success(
                 request,
