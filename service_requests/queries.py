@@ -137,8 +137,8 @@ def applicant_email_addresses(service_request) -> list[str]:
     addresses = {}
     for address in candidates:
         address = (address or "").strip()
-        addresses.setdefault(address.casefold(), address)
-    addresses.pop("", None)
+        if address:
+            addresses.setdefault(address.casefold(), address)
     return list(addresses.values())
 
 
