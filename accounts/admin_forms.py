@@ -7,17 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_forms
 
 from .forms import PhoneField
-from .validators import normalize_phone, validate_citizen_id
+from .validators import normalize_phone, validate_citizen_id, validate_person_name
 
 PROFILE_FIELDS = {"title", "phone", "personnel_type"}
 
 
 class AdminUserFieldsMixin:
-    """Citizen ID checked like on the public site; e-mail optional, as for applicants."""
+    """Citizen ID and names checked like on the public site; e-mail optional, as for applicants."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
+        for name in ("first_name", "last_name"):
+            self.fields[name].validators.append(validate_person_name)
         citizen_id = self.fields["citizen_id"]
         citizen_id.help_text = _("13 digits; staff log in with it too.")
         # Typed with dashes it is 17 characters; clean_citizen_id stores the 13 digits.

@@ -10,7 +10,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import PersonnelType, Title, User
 from .recaptcha import RecaptchaFormMixin
-from .validators import normalize_citizen_id, normalize_phone, validate_citizen_id
+from .validators import normalize_citizen_id, normalize_phone, validate_citizen_id, validate_person_name
 
 REQUIRED = {"required": _("Please fill in this field.")}
 TYPED_CITIZEN_ID_LENGTH = 17  # "1-2345-67890-12-1"
@@ -35,7 +35,7 @@ class PhoneField(forms.CharField):
 
 
 class ProfileFieldsMixin(forms.ModelForm):
-    """Title, names and phone, with Thai messages and the phone normalised."""
+    """Title, names, phone and e-mail, with Thai messages and the phone normalised."""
 
     phone = PhoneField()
 
@@ -46,6 +46,14 @@ class ProfileFieldsMixin(forms.ModelForm):
             field.required = True
             field.error_messages = {**field.error_messages, **REQUIRED}
         self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+        email = self.fields["email"]
+        email.label = _("E-mail (optional, recommended)")
+        email.help_text = _(
+            "We e-mail you the progress of your requests: when we receive one and whenever its status changes."
+        )
+        email.widget.attrs["autocomplete"] = "email"
+        for name in ("first_name", "last_name"):
+            self.fields[name].validators.append(validate_person_name)
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["title"].choices = [("", _("— choose —")), *Title.choices]
@@ -91,7 +99,6 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
-        self.fields["email"].help_text = _("Optional: we send news of your requests here.")
 
     def clean_citizen_id(self):
         citizen_id = validate_citizen_id(self.cleaned_data["citizen_id"])

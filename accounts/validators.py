@@ -1,4 +1,6 @@
-"""Validation and normalisation of what applicants type: Thai citizen IDs and phone numbers."""
+"""Validation and normalisation of what applicants type: Thai citizen IDs, phone numbers, names."""
+
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -44,3 +46,26 @@ def normalize_phone(value: str) -> str:
     if number.country_code != 66 or not phonenumbers.is_valid_number(number):
         raise ValidationError(message, code="phone_invalid")
     return "0" + str(number.national_number)
+
+
+PERSON_NAME_MESSAGE = _(
+    "A name may contain only Thai or English letters, with spaces, dots (.) and hyphens (-) between them."
+)
+# Unicode names of the characters a name may be made of: Thai consonants, vowels and tone marks,
+# Latin letters with or without accents, and the combining accents themselves.
+NAME_SCRIPTS = ("THAI ", "LATIN ", "COMBINING ")
+NAME_PUNCTUATION = frozenset(" .-")
+
+
+def _is_name_letter(char: str) -> bool:
+    """A letter or a mark (Thai vowels and tone marks are marks: ั ิ ่ ้ ์) of the Thai or Latin script."""
+    return unicodedata.category(char)[0] in "LM" and unicodedata.name(char, "").startswith(NAME_SCRIPTS)
+
+
+def validate_person_name(value: str) -> None:
+    """Refuse a first or last name with anything but letters, marks, spaces, dots and hyphens:
+    no line breaks, digits, markup or symbols reach printouts and e-mails."""
+    if not any(_is_name_letter(char) for char in value) or not all(
+        _is_name_letter(char) or char in NAME_PUNCTUATION for char in value
+    ):
+        raise ValidationError(PERSON_NAME_MESSAGE, code="name_characters")

@@ -1,7 +1,8 @@
 """Demo logins: an applicant, one officer per officer group, an editor and a superuser.
 
 Citizen IDs are valid (checksum) but fictitious: digits 2-3 are a province code, and "00" is none,
-so they cannot belong to anyone. Every run sets the shared demo password again, so that the
+so they cannot belong to anyone. E-mail addresses are at example.com, a domain reserved for
+examples (RFC 2606): the notifications show on the development server's console and reach nobody. Every run sets the shared demo password again, so that the
 logins the command prints always work.
 """
 
@@ -24,6 +25,7 @@ class DemoAccount:
     first_name: str
     last_name: str
     phone: str = ""
+    email: str = ""
     group: str = ""  # the group the account belongs to, if any
     is_staff: bool = False
     is_superuser: bool = False
@@ -33,27 +35,64 @@ class DemoAccount:
         return f"{self.title}{self.first_name} {self.last_name}"
 
 
-APPLICANT = DemoAccount("applicant", "1000000000017", Title.MISS, "วิลัยวรรณ", "สุภชาติ", phone="0812345678")
+APPLICANT = DemoAccount(
+    "applicant",
+    "1000000000017",
+    Title.MISS,
+    "วิลัยวรรณ",
+    "สุภชาติ",
+    phone="0812345678",
+    email="wilaiwan@example.com",
+)
 OFFICERS = {
-    catalogue_groups.PERSONNEL: ("1000000000025", Title.MR, "สมชาย", "ใจดี"),
-    catalogue_groups.FINANCE: ("1000000000033", Title.MRS, "สมศรี", "มั่นคง"),
-    catalogue_groups.ADMINISTRATION: ("1000000000041", Title.MR, "ประเสริฐ", "รักงาน"),
-    catalogue_groups.DIRECTOR_OFFICE: ("1000000000050", Title.MISS, "กนกวรรณ", "ศรีสุข"),
-    catalogue_groups.ACADEMIC: ("1000000000068", Title.MR, "วีระพงษ์", "ใฝ่รู้"),
+    catalogue_groups.PERSONNEL: ("1000000000025", Title.MR, "สมชาย", "ใจดี", "somchai@example.com"),
+    catalogue_groups.FINANCE: ("1000000000033", Title.MRS, "สมศรี", "มั่นคง", "somsri@example.com"),
+    catalogue_groups.ADMINISTRATION: ("1000000000041", Title.MR, "ประเสริฐ", "รักงาน", "prasert@example.com"),
+    catalogue_groups.DIRECTOR_OFFICE: (
+        "1000000000050",
+        Title.MISS,
+        "กนกวรรณ",
+        "ศรีสุข",
+        "kanokwan@example.com",
+    ),
+    catalogue_groups.ACADEMIC: ("1000000000068", Title.MR, "วีระพงษ์", "ใฝ่รู้", "weerapong@example.com"),
 }
 EDITOR_ID, SUPERUSER_ID = "1000000000076", "1000000000084"
 
 
 def demo_accounts(*, officer_group_names, editors_group: str) -> list[DemoAccount]:
     """The accounts to have, officers in the catalogue's order of groups."""
-    officers = [
-        DemoAccount("officer", *OFFICERS[name], group=name, is_staff=True) for name in officer_group_names
-    ]
+    officers = []
+    for name in officer_group_names:
+        citizen_id, title, first_name, last_name, email = OFFICERS[name]
+        officers.append(
+            DemoAccount(
+                "officer", citizen_id, title, first_name, last_name, email=email, group=name, is_staff=True
+            )
+        )
     return [
         APPLICANT,
         *officers,
-        DemoAccount("editor", EDITOR_ID, Title.MISS, "พิมพ์ชนก", "เขียนดี", group=editors_group, is_staff=True),
-        DemoAccount("superuser", SUPERUSER_ID, Title.MR, "ผู้ดูแล", "ระบบ", is_staff=True, is_superuser=True),
+        DemoAccount(
+            "editor",
+            EDITOR_ID,
+            Title.MISS,
+            "พิมพ์ชนก",
+            "เขียนดี",
+            email="pimchanok@example.com",
+            group=editors_group,
+            is_staff=True,
+        ),
+        DemoAccount(
+            "superuser",
+            SUPERUSER_ID,
+            Title.MR,
+            "ผู้ดูแล",
+            "ระบบ",
+            email="admin@example.com",
+            is_staff=True,
+            is_superuser=True,
+        ),
     ]
 
 
@@ -65,6 +104,7 @@ def create_account(account: DemoAccount, *, password: str, privacy_notice_versio
             citizen_id=account.citizen_id,
             password=password,
             phone=account.phone,
+            email=account.email,
             personnel_type=PersonnelType.TEACHER,
             privacy_notice_version=privacy_notice_version,
             **names,
@@ -74,6 +114,7 @@ def create_account(account: DemoAccount, *, password: str, privacy_notice_versio
         account.citizen_id,
         password,
         phone=account.phone,
+        email=account.email,
         personnel_type=PersonnelType.TEACHER,
         is_staff=account.is_staff,
         **names,
@@ -81,14 +122,16 @@ def create_account(account: DemoAccount, *, password: str, privacy_notice_versio
 
 
 def ensure_account(account: DemoAccount, *, groups, password: str, privacy_notice_version: str) -> User:
-    """Create the account, or give an existing one the demo password again; names are kept."""
+    """Create the account, or give an existing one the demo password again (and the demo e-mail
+    if it has none); names and an address someone set are kept."""
     user = User.objects.filter(citizen_id=account.citizen_id).first()
     if user is None:
         user = create_account(account, password=password, privacy_notice_version=privacy_notice_version)
     else:
         user.set_password(password)
         user.is_staff = user.is_staff or account.is_staff
-        user.save(update_fields=["password", "is_staff"])
+        user.email = user.email or account.email
+        user.save(update_fields=["password", "is_staff", "email"])
     if account.group:
         user.groups.add(groups[account.group])
     return user

@@ -6,6 +6,7 @@ from django.views.generic import View
 from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from base.links import portal_base_url
 from base.models import OfficeSettings
 from service_requests.models import ServiceRequest
 
@@ -21,28 +22,28 @@ class OfficerPdfView(PermissionCheckedMixin, BaseObjectMixin, View):
     def get_base_object_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
 
-    def render(self, service_request, office) -> bytes:
+    def render(self, service_request, office, base_url) -> bytes:
         raise NotImplementedError
 
     def filename(self, service_request) -> str:
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        content = self.render(self.object, OfficeSettings.for_request(request))
+        content = self.render(self.object, OfficeSettings.for_request(request), portal_base_url(request))
         return pdf_response(content, self.filename(self.object))
 
 
 class PrintoutView(OfficerPdfView):
-    def render(self, service_request, office):
-        return render_printout(service_request, office=office)
+    def render(self, service_request, office, base_url):
+        return render_printout(service_request, office=office, base_url=base_url)
 
     def filename(self, service_request):
         return f"{service_request.reference}.pdf"
 
 
 class BundleView(OfficerPdfView):
-    def render(self, service_request, office):
-        return render_bundle(service_request, office=office)
+    def render(self, service_request, office, base_url):
+        return render_bundle(service_request, office=office, base_url=base_url)
 
     def filename(self, service_request):
         return f"{service_request.reference}-bundle.pdf"

@@ -86,10 +86,11 @@ def _attachment_pages(row) -> PdfReader:
         return PdfReader(io.BytesIO(page))
 
 
-def render_bundle(service_request, *, office) -> bytes:
+def render_bundle(service_request, *, office, base_url=None) -> bytes:
     """The printout followed by every attachment, in the order of the service's slots."""
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(render_printout(service_request, office=office))))
+    printout = render_printout(service_request, office=office, base_url=base_url)
+    writer.append(PdfReader(io.BytesIO(printout)))
     with translation.override(PRINT_LANGUAGE):
         for row in attachment_rows(service_request.service, service_request.attachments.order_by("pk")):
             writer.append(_attachment_pages(row))

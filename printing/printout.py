@@ -4,7 +4,6 @@ a QR code that opens the public status check for it."""
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone, translation
 
 import segno
 
+from base.links import absolute_url
 from service_requests import queries
 
 from .rendering import data_uri, render_pdf
@@ -21,11 +21,12 @@ LOGO_RENDITION = "height-160"
 PRINT_LANGUAGE = "th"
 
 
-def status_url(reference: str) -> str:
-    """The public status check with the reference filled in (the citizen ID is still asked)."""
+def status_url(reference: str, *, base_url: str | None = None) -> str:
+    """The public status check with the reference filled in (the citizen ID is still asked),
+    under `base_url` (base.links.portal_base_url of the request printing it; None: configured)."""
     with translation.override(PRINT_LANGUAGE):
         path = reverse("service_requests:status_check")
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}?{urlencode({'reference': reference})}"
+    return absolute_url(f"{path}?{urlencode({'reference': reference})}", base_url=base_url)
 
 
 @lru_cache(maxsize=256)
@@ -62,9 +63,9 @@ def details_partial(record):
     return name
 
 
-def printout_context(service_request, *, office) -> dict:
+def printout_context(service_request, *, office, base_url=None) -> dict:
     record = queries.details_record(service_request)
-    payload = status_url(service_request.reference)
+    payload = status_url(service_request.reference, base_url=base_url)
     return {
         "service_request": service_request,
         "service": service_request.service,
@@ -82,9 +83,9 @@ def printout_context(service_request, *, office) -> dict:
     }
 
 
-def render_printout(service_request, *, office) -> bytes:
-    """The request's printout as a PDF, in Thai."""
+def render_printout(service_request, *, office, base_url=None) -> bytes:
+    """The request's printout as a PDF, in Thai; its QR code and links under `base_url`."""
     with translation.override(PRINT_LANGUAGE):
-        context = printout_context(service_request, office=office)
+        context = printout_context(service_request, office=office, base_url=base_url)
         logo = [context["logo"]] if context["logo"] else []
         return render_pdf(TEMPLATE, context, data_uris=logo)

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
+from base.links import portal_base_url
 from base.models import OfficeSettings
 from service_requests import queries
 
@@ -15,5 +16,7 @@ def applicant_printout(request, reference):
     service_request = queries.request_of_applicant(request.user, reference)
     if service_request is None:
         raise Http404
-    content = render_printout(service_request, office=OfficeSettings.for_request(request))
+    content = render_printout(
+        service_request, office=OfficeSettings.for_request(request), base_url=portal_base_url(request)
+    )
     return pdf_response(content, f"{service_request.reference}.pdf")

@@ -115,9 +115,13 @@ def _delete_files_on_failure(stored):
 
 
 def submit_request(
-    *, applicant, service_code, contact, details, attachments, submission_key
+    *, applicant, service_code, contact, details, attachments, submission_key, base_url=""
 ) -> ServiceRequest:
-    """File a new request. The same submission key twice gives back the first request."""
+    """File a new request. The same submission key twice gives back the first request.
+
+    `base_url` (here and below): the portal's address the e-mails link to, as the calling view
+    saw it (base.links.portal_base_url); empty: the configured one.
+    """
     existing = ServiceRequest.objects.filter(submission_key=submission_key, applicant=applicant).first()
     if existing:
         return existing
@@ -156,7 +160,9 @@ def submit_request(
                 action="service_requests.submit",
                 moment=moment,
             )
-            transaction.on_commit(lambda: notifications.request_submitted(service_request.pk))
+            transaction.on_commit(
+                lambda: notifications.request_submitted(service_request.pk, base_url=base_url)
+            )
     except IntegrityError:
         _delete_files_on_failure(stored)
         # A second click raced the first: the unique submission key let only one through.
@@ -170,7 +176,7 @@ def submit_request(
     return service_request
 
 
-def edit_request(*, actor, service_request, contact, details, attachments) -> ServiceRequest:
+def edit_request(*, actor, service_request, contact, details, attachments, base_url="") -> ServiceRequest:
     """The applicant's correction: allowed while untouched or returned; a returned one is resubmitted."""
     stored = []
     try:
@@ -204,14 +210,18 @@ def edit_request(*, actor, service_request, contact, details, attachments) -> Se
                 moment=moment,
             )
             if target != source:
-                transaction.on_commit(lambda: notifications.request_resubmitted(service_request.pk))
+                transaction.on_commit(
+                    lambda: notifications.request_resubmitted(service_request.pk, base_url=base_url)
+                )
     except BaseException:
         _delete_files_on_failure(stored)
         raise
     return service_request
 
 
-def move_request(*, actor, service_request, to_status, message="", reply_file=None) -> ServiceRequest:
+def move_request(
+    *, actor, service_request, to_status, message="", reply_file=None, base_url=""
+) -> ServiceRequest:
     """Change a request's status (or, officers, just send a message or a reply file).
 
     Officers of the service act as officers; the applicant acts as applicant; nobody else may.
@@ -263,7 +273,7 @@ def move_request(*, actor, service_request, to_status, message="", reply_file=No
                 else "service_requests.move",
                 moment=moment,
             )
-            transaction.on_commit(lambda: notifications.status_changed(service_request.pk))
+            transaction.on_commit(lambda: notifications.status_changed(service_request.pk, base_url=base_url))
     except BaseException:
         _delete_files_on_failure(stored)
         raise

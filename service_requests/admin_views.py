@@ -27,6 +27,7 @@ from wagtail.coreutils import multigetattr
 
 from base.admin_views import link_errors
 from base.dates import format_date, format_datetime
+from base.links import portal_base_url
 from base.working_days import WorkingCalendar
 
 from . import actions, queries
@@ -262,6 +263,7 @@ class ProcessView(OfficerRequestView):
                     to_status=form.cleaned_data["to_status"],
                     message=form.cleaned_data["message"],
                     reply_file=form.cleaned_data["reply_file"] or None,
+                    base_url=portal_base_url(request),
                 )
             except ValidationError as error:
                 form.add_error("message" if error.code == "message_required" else None, error)
@@ -316,6 +318,7 @@ class CancelView(OfficerRequestView):
                 service_request=self.object,
                 to_status=RequestStatus.CANCELLED,
                 message=form.cleaned_data["reason"],
+                base_url=portal_base_url(request),
             )
             messages.success(
                 request,

@@ -49,6 +49,9 @@ class RequestDetails(models.Model):
     # e.g. an order's price table; rendered with `record` (this row) on detail, print and process
     # pages. None: the generic list of rows().
     details_template = None
+    # The field holding an e-mail address the service's form asks for: that request's e-mails go
+    # there too, besides the account's address. None: the form asks for none.
+    notification_email_field = None
 
     class Meta:
         abstract = True
@@ -75,6 +78,12 @@ class RequestDetails(models.Model):
 
     def on_status_change(self, status):
         """Keep fields that depend on the request's status (e.g. 'holds its slot') in step."""
+
+    def notification_email(self) -> str:
+        """The address this request's own form gave for its notifications, or ""."""
+        if self.notification_email_field is None:
+            return ""
+        return getattr(self, self.notification_email_field) or ""
 
     def rows(self):
         """(label, value) for each field, in the form's order, for detail pages and printouts."""
@@ -109,6 +118,14 @@ class DetailsForm(forms.ModelForm, metaclass=DetailsFormMetaclass):
     # A template that lays out this form's fields (rendered with `form`) instead of the generic
     # grid of fields, e.g. the order form's price table. None: the generic grid.
     fields_template = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email_field = self._meta.model.notification_email_field
+        if email_field in self.fields:
+            self.fields[email_field].help_text = _(
+                "We send news of this request's progress here, as well as to your account's e-mail."
+            )
 
     def details_data(self):
         names = {field.name for field in self._meta.model._meta.concrete_fields}

@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Title, User
-from accounts.validators import normalize_citizen_id, normalize_phone
+from accounts.validators import normalize_citizen_id, normalize_phone, validate_person_name
 
 from .uploads import check_upload
 from .workflow import Role, allowed_targets
@@ -25,8 +25,12 @@ def _profile_label(name):
 
 class ContactForm(forms.Form):
     applicant_title = forms.ChoiceField(label=_profile_label("title"), choices=Title.choices)
-    applicant_first_name = forms.CharField(label=_profile_label("first_name"), max_length=150)
-    applicant_last_name = forms.CharField(label=_profile_label("last_name"), max_length=150)
+    applicant_first_name = forms.CharField(
+        label=_profile_label("first_name"), max_length=150, validators=[validate_person_name]
+    )
+    applicant_last_name = forms.CharField(
+        label=_profile_label("last_name"), max_length=150, validators=[validate_person_name]
+    )
     applicant_phone = forms.CharField(
         label=_profile_label("phone"),
         max_length=20,
@@ -116,7 +120,15 @@ class RequestForms:
         self.contact = ContactForm(
             data, prefix="contact", initial=ContactForm.initial_for(user, service_request)
         )
-        self.details = service.details_form(data, prefix="details", instance=details_instance)
+        details_initial = {}
+        email_field = service.details_model.notification_email_field
+        if service_request is None and email_field:
+            details_initial[email_field] = (
+                user.email
+            )  # a service asking for an e-mail starts with the account's
+        self.details = service.details_form(
+            data, prefix="details", instance=details_instance, initial=details_initial
+        )
         for field in self.details.fields.values():
             _use_choose_label(field)
         self.attachments = AttachmentsForm(

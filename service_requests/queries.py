@@ -129,6 +129,19 @@ def details_record(service_request):
     return model.objects.filter(request=service_request).first() if model else None
 
 
+def applicant_email_addresses(service_request) -> list[str]:
+    """Where the applicant's e-mails about this request go: the account's address and the one the
+    service's form asked for (RequestDetails.notification_email), each once, whatever its case."""
+    record = details_record(service_request)
+    candidates = (service_request.applicant.email, record.notification_email() if record else "")
+    addresses = {}
+    for address in candidates:
+        address = (address or "").strip()
+        if address:
+            addresses.setdefault(address.casefold(), address)
+    return list(addresses.values())
+
+
 def details_of(service_request):
     """The service's own fields of this request, as (label, value) rows."""
     details = details_record(service_request)

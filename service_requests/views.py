@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from base.links import portal_base_url
 from base.models import OfficeSettings
 
 from . import actions, calendars, queries
@@ -42,6 +43,7 @@ def submit_from_service_page(request, page):
                 details=forms.details_data(),
                 attachments=forms.attachments.files_by_slot(),
                 submission_key=forms.contact.cleaned_data["submission_key"],
+                base_url=portal_base_url(request),
             )
         except ValidationError as error:
             forms.add_error(error)
@@ -62,7 +64,14 @@ def _own_request_or_404(request, reference):
 @login_required
 def submitted(request, reference):
     service_request = _own_request_or_404(request, reference)
-    return TemplateResponse(request, "service_requests/submitted.html", {"service_request": service_request})
+    return TemplateResponse(
+        request,
+        "service_requests/submitted.html",
+        {
+            "service_request": service_request,
+            "email_addresses": queries.applicant_email_addresses(service_request),
+        },
+    )
 
 
 @login_required
@@ -143,6 +152,7 @@ def edit(request, reference):
                     contact=forms.contact_data(),
                     details=forms.details_data(),
                     attachments=forms.attachments.files_by_slot(),
+                    base_url=portal_base_url(request),
                 )
             except ValidationError as error:
                 forms.add_error(error)
@@ -172,6 +182,7 @@ def cancel(request, reference):
             service_request=service_request,
             to_status=RequestStatus.CANCELLED,
             message=form.cleaned_data["reason"],
+            base_url=portal_base_url(request),
         )
         messages.success(request, _("The request has been cancelled."))
         return redirect("service_requests:my_requests")

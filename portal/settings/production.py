@@ -4,6 +4,7 @@ The variables are listed in .env.example.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -21,6 +22,15 @@ DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 required_env("DATABASE_URL")  # base.py reads it; production must not fall back to SQLite
+# Links in printouts, QR codes and e-mails start with it, never with a request's Host header.
+PORTAL_BASE_URL = required_env("PORTAL_BASE_URL").rstrip("/")
+_portal_address = urlsplit(PORTAL_BASE_URL)
+if _portal_address.scheme not in ("https", "http") or not _portal_address.netloc or _portal_address.path:
+    raise ImproperlyConfigured(
+        f"PORTAL_BASE_URL must be the portal's public address, e.g. https://oss.example.go.th, "
+        f"not {PORTAL_BASE_URL!r}."
+    )
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 RECAPTCHA_PUBLIC_KEY = required_env("RECAPTCHA_PUBLIC_KEY")
 RECAPTCHA_PRIVATE_KEY = required_env("RECAPTCHA_PRIVATE_KEY")
 CSRF_TRUSTED_ORIGINS = [

@@ -16,6 +16,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
 RECAPTCHA_PUBLIC_KEY = ""
 RECAPTCHA_PRIVATE_KEY = ""
+# As in development: links use the address a request came to, whatever the shell exports.
+PORTAL_BASE_URL = ""
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 
 _media = Path(tempfile.mkdtemp(prefix="oss-test-media-"))
 atexit.register(shutil.rmtree, _media, ignore_errors=True)  # each test process cleans up its own

@@ -20,6 +20,8 @@ class LivingPensionDetails(RequestDetails):
         _("pledged amount (baht)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
 
+    notification_email_field = "email"
+
     class Meta:
         verbose_name = _("living pension request details")
 

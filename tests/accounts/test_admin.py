@@ -98,6 +98,14 @@ def test_the_admin_refuses_an_invalid_citizen_id(admin_client):
     assert not User.objects.filter(citizen_id="3100600445630").exists()
 
 
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_the_admin_refuses_a_name_with_a_line_break(admin_client, field):
+    response = admin_client.post(ADD_URL, new_user_data(**{field: "สมชาย\nSubject: ด่วน"}))
+    assert response.status_code == 200
+    assert response.context["form"].has_error(field, "name_characters")
+    assert not User.objects.filter(citizen_id="3100600445635").exists()
+
+
 def test_the_admin_edits_the_phone_and_personnel_type(admin_client, user):
     data = new_user_data(
         citizen_id=user.citizen_id,

@@ -5,7 +5,7 @@ from django.test import RequestFactory, override_settings
 import pytest
 
 from accounts.forms import LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
-from accounts.validators import CITIZEN_ID_MESSAGES
+from accounts.validators import CITIZEN_ID_MESSAGES, PERSON_NAME_MESSAGE
 from tests.factories.accounts import UserFactory
 from tests.helpers import THAI_SCRIPT, in_thai
 
@@ -147,3 +147,37 @@ def test_password_change_refuses_two_different_new_passwords(user, password):
     )
     assert not form.is_valid()
     assert form.has_error("new_password2", "password_mismatch")
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_registration_refuses_a_name_with_a_line_break(registration_data, field):
+    form = RegistrationForm(data={**registration_data, field: "วิลัยวรรณ\nSubject: ด่วน"})
+    assert not form.is_valid()
+    assert form.errors[field] == [in_thai(PERSON_NAME_MESSAGE)]
+
+
+def test_registration_accepts_thai_names_with_tone_marks_and_vowels(registration_data):
+    form = RegistrationForm(data={**registration_data, "first_name": "ศักดิ์ชัย", "last_name": "ณัฐธิดา"})
+    assert form.is_valid(), form.errors
+
+
+def test_registration_keeps_the_email_optional(registration_data):
+    assert RegistrationForm(data={**registration_data, "email": ""}).is_valid()
+    form = RegistrationForm(data={**registration_data, "email": "wilaiwan@example.com"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["email"] == "wilaiwan@example.com"
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_the_profile_refuses_a_name_with_markup(user, field):
+    data = {
+        "title": user.title,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "phone": "0812345678",
+        "personnel_type": "teacher",
+        field: "<script>สมชาย</script>",
+    }
+    form = ProfileForm(data=data, instance=user)
+    assert not form.is_valid()
+    assert form.errors[field] == [in_thai(PERSON_NAME_MESSAGE)]

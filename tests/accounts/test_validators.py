@@ -1,11 +1,17 @@
-"""Citizen IDs and phone numbers as applicants type them."""
+"""Citizen IDs, phone numbers and names as applicants type them."""
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
 import pytest
 
-from accounts.validators import CITIZEN_ID_MESSAGES, normalize_phone, validate_citizen_id
+from accounts.validators import (
+    CITIZEN_ID_MESSAGES,
+    PERSON_NAME_MESSAGE,
+    normalize_phone,
+    validate_citizen_id,
+    validate_person_name,
+)
 from tests.factories.accounts import UserFactory, citizen_id_for
 from tests.helpers import THAI_SCRIPT, in_thai
 
@@ -113,3 +119,56 @@ def test_a_thai_user_reads_the_phone_message_in_thai():
     message = thai_message(refused.value)
     assert THAI_SCRIPT.search(message), message
     assert "0812345678" in message
+
+
+# Names: letters of the Thai or Latin script with their marks, spaces, dots and hyphens
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "วิลัยวรรณ",  # sara i, mai ek, sara a
+        "ณัฐธิดา",  # mai han-akat, thanthakhat (karan)
+        "ศักดิ์ชัย",  # sara i with thanthakhat
+        "น้ำฝน",  # mai tho over sara am
+        "ลำดวนทอง",
+        "สุภชาติ",
+        "ณ อยุธยา",
+        "Somchai",
+        "Jean-Luc",
+        "Mary J. Watson",
+        "Müller",
+        "Mu\u0308ller",  # u and a combining diaeresis
+        "Nguyễn",
+    ],
+)
+def test_real_names_are_accepted(name):
+    validate_person_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "วิลัยวรรณ\nSubject: ด่วน",
+        "วิลัยวรรณ\r\n",
+        "สุภชาติ\t",
+        "<b>สมชาย</b>",
+        "สมชาย@example.com",
+        "สมชาย1",
+        "สมชาย๑",  # a Thai digit is not a letter
+        "O'Brien; DROP",
+        "=HYPERLINK()",
+        "...",
+        "-",
+        "張偉",  # letters, but neither Thai nor Latin
+        "Смирнов",
+        "สมชาย\u200bใจดี",  # zero-width space
+        "สมชาย\u00a0ใจดี",  # no-break space
+    ],
+)
+def test_names_with_anything_else_are_refused_with_a_thai_message(name):
+    with pytest.raises(ValidationError) as caught:
+        validate_person_name(name)
+    assert caught.value.code == "name_characters"
+    assert thai_message(caught.value) == in_thai(PERSON_NAME_MESSAGE)
+    assert THAI_SCRIPT.search(thai_message(caught.value))

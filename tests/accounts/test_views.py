@@ -1,5 +1,7 @@
 """The account pages through the test client: register, log in, profile, password, log out."""
 
+import re
+
 from django.contrib.auth import get_user
 from django.utils import timezone
 from django.utils.html import escape
@@ -43,10 +45,31 @@ def profile_data(user, **changes):
 def test_the_registration_page_asks_for_every_field(client, page_tree):
     response = client.get(REGISTER_URL)
     assert response.status_code == 200
-    for name in ("citizen_id", "phone", "personnel_type", "title", "first_name", "last_name"):
+    for name in ("citizen_id", "phone", "personnel_type", "title", "first_name", "last_name", "email"):
         assert f'name="{name}"' in response.content.decode()
     assert 'name="password1"' in response.content.decode()
     assert 'name="consent"' in response.content.decode()
+
+
+EMAIL_HELP = (
+    "We e-mail you the progress of your requests: when we receive one and whenever its status changes."
+)
+
+
+@pytest.mark.parametrize("url", [REGISTER_URL, PROFILE_URL])
+def test_the_email_is_asked_for_as_optional_with_what_it_is_for(client, page_tree, user, url):
+    if url == PROFILE_URL:
+        client.force_login(user)
+    html = client.get(url).content.decode()
+    label = re.search(r'<label for="id_email">(.*?)</label>', html, re.S).group(1)
+    assert label.strip() == escape(in_thai("E-mail (optional, recommended)"))  # no "required" star
+    assert f'<div class="field__help" id="id_email_helptext">{escape(in_thai(EMAIL_HELP))}</div>' in html
+    assert 'type="email"' in html
+
+
+def test_the_email_given_at_registration_is_kept(client, page_tree, registration_data):
+    client.post(REGISTER_URL, {**registration_data, "email": "wilaiwan@example.com"})
+    assert User.objects.get(citizen_id="1439900285977").email == "wilaiwan@example.com"
 
 
 def test_the_registration_page_links_the_privacy_policy(client, page_tree):

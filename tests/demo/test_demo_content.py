@@ -3,6 +3,7 @@
 import io
 import re
 import unicodedata
+import uuid
 from collections import Counter
 
 from django.contrib.auth.models import Group
@@ -16,14 +17,16 @@ import pytest
 from pypdf import PdfReader
 
 from accounts.models import User
-from accounts.validators import validate_citizen_id
+from accounts.validators import validate_citizen_id, validate_person_name
 from base.models import OfficeSettings
 from demo.accounts import APPLICANT
 from demo.pdfs import FontOnlyFetcher, font_url
 from home.models import HomePage
 from service_pages.models import ServicePage
+from service_requests import actions
 from service_requests.catalogue import all_services, get_service
 from service_requests.catalogue.meeting_room import Room
+from tests.factories.service_requests import attachments_for, contact_of, details_for
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +232,48 @@ def test_the_demo_room_officer_keeps_the_rooms_list(client):
     assert response.status_code == 302
     room.refresh_from_db()
     assert (room.name, room.capacity) == ("ห้องประชุมเพชรอำนาจ 2", 60)
+
+
+def test_every_demo_account_has_an_example_address_that_is_printed():
+    output = load_demo_content()
+
+    for user in User.objects.all():
+        assert user.email.endswith("@example.com")  # a domain reserved for examples: nobody gets them
+        assert user.email in output
+        validate_person_name(user.first_name)
+        validate_person_name(user.last_name)
+    assert len({user.email for user in User.objects.all()}) == User.objects.count()
+
+
+def test_the_demo_applicant_and_officers_receive_the_notifications(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    load_demo_content()
+    applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
+    officer = User.objects.filter(is_superuser=False).get(groups__name=get_service("12").officer_group)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.submit_request(
+            applicant=applicant,
+            service_code="12",
+            contact=contact_of(applicant),
+            details=details_for("12"),
+            attachments=attachments_for("12"),
+            submission_key=uuid.uuid4(),
+        )
+
+    assert {message.to[0] for message in mailoutbox} >= {applicant.email, officer.email}
+
+
+def test_a_rerun_gives_an_address_to_a_demo_account_without_one_and_keeps_one_set_by_hand():
+    load_demo_content()
+    User.objects.filter(citizen_id=APPLICANT.citizen_id).update(email="")
+    officer = User.objects.filter(is_staff=True, is_superuser=False).first()
+    officer.email = "somebody.else@example.org"
+    officer.save(update_fields=["email"])
+
+    load_demo_content()
+
+    assert User.objects.get(citizen_id=APPLICANT.citizen_id).email == APPLICANT.email
+    officer.refresh_from_db()
+    assert officer.email == "somebody.else@example.org"

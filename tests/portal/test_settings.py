@@ -19,10 +19,12 @@ PRODUCTION_ENVIRONMENT = {
     "DATABASE_URL": "postgres://oss:password@127.0.0.1:5432/oss",
     "RECAPTCHA_PUBLIC_KEY": "public-key",
     "RECAPTCHA_PRIVATE_KEY": "private-key",
+    "PORTAL_BASE_URL": "https://oss.example.go.th/",
 }
 LOAD_SETTINGS = (
     "import django; django.setup(); from django.conf import settings; "
-    "print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES['default']['ENGINE'])"
+    "print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES['default']['ENGINE'], "
+    "settings.PORTAL_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
 )
 
 
@@ -48,6 +50,24 @@ def test_production_settings_load_when_every_required_variable_is_set():
     result = load_production_settings(PRODUCTION_ENVIRONMENT)
     assert result.returncode == 0, result.stderr
     assert "False ['oss.example.go.th'] django.db.backends.postgresql" in result.stdout
+
+
+def test_production_links_start_with_the_portals_public_address():
+    """One variable: the printouts', QR codes' and e-mails' address, and Wagtail's own."""
+    result = load_production_settings(PRODUCTION_ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["https://oss.example.go.th", "https://oss.example.go.th"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["oss.example.go.th", "https:///status/", "ftp://oss.example.go.th", "https://oss.example.go.th/oss"],
+)
+def test_production_settings_refuse_a_base_url_that_is_not_an_address(address):
+    result = load_production_settings({**PRODUCTION_ENVIRONMENT, "PORTAL_BASE_URL": address})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "PORTAL_BASE_URL" in result.stderr
 
 
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENVIRONMENT))

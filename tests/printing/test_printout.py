@@ -95,7 +95,7 @@ def test_a_one_page_request_prints_on_one_page(file_request, page_tree):
 
 
 def test_the_qr_code_opens_the_status_check_with_the_reference(file_request, page_tree, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://oss.example.go.th/"
+    settings.PORTAL_BASE_URL = "https://oss.example.go.th/"
     service_request = file_request("12")
 
     payload = status_url(service_request.reference)

@@ -105,3 +105,61 @@ def test_applicants_and_anonymous_never_reach_the_admin_pdfs(client, applicant, 
     assert owner.status_code in (302, 403)
     assert not anonymous.content.startswith(b"%PDF")
     assert not owner.content.startswith(b"%PDF")
+
+
+# Where the printout's QR code and status link point
+
+
+@pytest.fixture
+def qr_payloads(monkeypatch):
+    """What every QR code drawn is made of (the code itself is vector art, not text)."""
+    import printing.printout
+
+    drawn = []
+    draw = printing.printout.qr_svg
+
+    def record(payload):
+        drawn.append(payload)
+        return draw(payload)
+
+    monkeypatch.setattr(printing.printout, "qr_svg", record)
+    return drawn
+
+
+def status_link(host, service_request):
+    return f"http://{host}/status/?reference={service_request.reference}"
+
+
+def test_a_printout_served_at_another_address_links_to_that_address(client, applicant, filed, qr_payloads):
+    client.force_login(applicant)
+
+    response = client.get(printout_url(filed), HTTP_HOST="localhost:8104")
+
+    assert comparable(status_link("localhost:8104", filed)) in pdf_text(response.content)
+    assert qr_payloads == [status_link("localhost:8104", filed)]
+    assert "127.0.0.1:8000" not in pdf_text(response.content)
+
+
+@pytest.mark.parametrize("view", ["print_pdf", "bundle"])
+def test_the_officers_pdfs_link_to_the_address_they_were_served_at(
+    client, officer_for, filed, qr_payloads, view
+):
+    client.force_login(officer_for("11"))
+
+    response = client.get(admin_url(view, filed), HTTP_HOST="localhost:8104")
+
+    assert comparable(status_link("localhost:8104", filed)) in pdf_text(response.content)
+    assert qr_payloads == [status_link("localhost:8104", filed)]
+
+
+def test_with_a_configured_address_printouts_ignore_the_host_asked_for(
+    client, applicant, filed, qr_payloads, settings
+):
+    settings.PORTAL_BASE_URL = "https://oss.example.go.th"
+    client.force_login(applicant)
+
+    response = client.get(printout_url(filed), HTTP_HOST="localhost:8104")
+
+    expected = f"https://oss.example.go.th/status/?reference={filed.reference}"
+    assert comparable(expected) in pdf_text(response.content)
+    assert qr_payloads == [expected]

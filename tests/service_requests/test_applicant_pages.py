@@ -14,6 +14,8 @@ from service_requests.workflow import RequestStatus
 from tests.factories.service_requests import (
     ServiceRequestFactory,
     attach_reply,
+    details_for,
+    files_post,
     form_data,
     pdf_bytes,
     png_upload,
@@ -191,3 +193,50 @@ def test_the_emails_name_the_reference_the_status_and_the_officers_message(
     (changed,) = mail.outbox
     assert in_thai(RequestStatus.RETURNED.label) in changed.subject
     assert 'กรุณาระบุ "ธนาคาร" & <สาขา>' in changed.body  # plain text, nothing HTML-escaped
+
+
+NO_EMAIL = 'You gave no e-mail address, so no e-mails are sent. You can add one on your <a href="%(url)s">profile</a>.'
+
+
+def no_email_note():
+    """The Thai sentence before the link to the profile."""
+    return in_thai(NO_EMAIL).split("<a")[0].strip()
+
+
+def confirmation_after_filing(client, page_tree, user, service_code, slug, **details):
+    client.force_login(user)
+    data = form_data(service_code, user, details=details_for(service_code, **details)) | files_post(
+        service_code
+    )
+    response = client.post(page_tree.service_pages[slug].url, data, follow=True)
+    assert response.redirect_chain[-1][0].endswith("/submitted/")
+    return response.content.decode()
+
+
+def test_the_confirmation_names_the_address_the_pension_form_asked_for(client, page_tree, user):
+    html = confirmation_after_filing(client, page_tree, user, "21", "living-pension", email="fon@example.com")
+    assert "<strong>fon@example.com</strong>" in html
+    assert no_email_note() not in html
+
+
+def test_the_confirmation_names_every_address_the_emails_go_to(client, page_tree, user):
+    user.email = "wilaiwan@example.com"
+    user.save(update_fields=["email"])
+    html = confirmation_after_filing(client, page_tree, user, "21", "living-pension", email="fon@example.com")
+    assert "<strong>wilaiwan@example.com</strong>" in html
+    assert "<strong>fon@example.com</strong>" in html
+
+
+def test_the_confirmation_says_so_when_no_email_is_sent(client, page_tree, user):
+    html = confirmation_after_filing(client, page_tree, user, "12", "certificate")
+    assert no_email_note() in html
+
+
+def test_the_pension_form_starts_with_the_accounts_address_and_says_what_it_is_for(client, page_tree, user):
+    user.email = "wilaiwan@example.com"
+    user.save(update_fields=["email"])
+    client.force_login(user)
+    html = client.get(page_tree.service_pages["living-pension"].url).content.decode()
+    assert 'value="wilaiwan@example.com"' in html
+    help_text = "We send news of this request's progress here, as well as to your account's e-mail."
+    assert escape(in_thai(help_text)) in html

@@ -5,8 +5,9 @@ resubmitted request."""
 import pytest
 
 from service_requests import actions
+from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
-from tests.factories.service_requests import contact_of, details_for
+from tests.factories.service_requests import contact_of, details_for, files_post, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,138 @@ def test_a_resubmission_notifies_the_officers_of_the_service(
 def test_nothing_is_sent_before_the_change_is_committed(submit, applicant, officers, mailoutbox):
     submit("11")  # the test's transaction never commits
     assert mailoutbox == []
+
+
+# A service that asks for an e-mail: that request's news goes there too
+
+PENSION_EMAIL = "pension.contact@example.com"
+
+
+def pension_details(email=PENSION_EMAIL):
+    return details_for("21", email=email)
+
+
+def test_the_address_a_service_asks_for_gets_that_requests_emails_too(
+    submit, applicant, officer_for, committed, mailoutbox
+):
+    officer = officer_for("21")
+    with committed():
+        service_request = submit("21", details=pension_details())
+    assert len(sent_to(mailoutbox, APPLICANT_EMAIL)) == 1
+    [to_form_address] = sent_to(mailoutbox, PENSION_EMAIL)
+    assert to_form_address.to == [PENSION_EMAIL]  # one message each: neither sees the other address
+    assert service_request.reference in to_form_address.subject
+
+    mailoutbox.clear()
+    with committed():
+        actions.move_request(
+            actor=officer, service_request=service_request, to_status=S.RETURNED, message=OFFICER_MESSAGE
+        )
+    assert OFFICER_MESSAGE in sent_to(mailoutbox, PENSION_EMAIL)[0].body
+    assert len(sent_to(mailoutbox, APPLICANT_EMAIL)) == 1
+
+
+def test_an_applicant_without_an_account_address_hears_at_the_address_the_form_asked_for(
+    submit, user, committed, mailoutbox
+):
+    with committed():
+        service_request = submit("21", details=pension_details())
+    [message] = mailoutbox
+    assert message.to == [PENSION_EMAIL]
+    assert f"/my/requests/{service_request.reference}/" in message.body
+
+
+def test_the_same_address_on_the_account_and_the_form_gets_one_email(
+    submit, applicant, committed, mailoutbox
+):
+    with committed():
+        submit("21", details=pension_details(email=APPLICANT_EMAIL.upper()))
+    assert len([message for message in mailoutbox if APPLICANT_EMAIL in message.to[0].lower()]) == 1
+
+
+def test_the_form_address_is_for_that_request_only(submit, applicant, committed, mailoutbox):
+    submit("21", details=pension_details())
+    with committed():
+        submit("11")
+    assert sent_to(mailoutbox, PENSION_EMAIL) == []
+    assert len(sent_to(mailoutbox, APPLICANT_EMAIL)) == 1
+
+
+# Links: the configured public address, or the one the action's caller was reached at
+
+
+def test_emails_link_to_the_configured_address(submit, applicant, officers, committed, mailoutbox, settings):
+    settings.PORTAL_BASE_URL = "https://oss.example.go.th"
+    with committed():
+        service_request = submit("11")
+    [to_applicant] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    assert f"https://oss.example.go.th/my/requests/{service_request.reference}/" in to_applicant.body
+    to_officer = sent_to(mailoutbox, officers["id_card"][0].email)[0]
+    assert (
+        f"https://oss.example.go.th/admin/service-requests/process/{service_request.pk}/" in to_officer.body
+    )
+    assert "127.0.0.1:8000" not in to_applicant.body + to_officer.body
+
+
+def test_in_development_emails_link_to_the_address_the_portal_was_used_at(
+    client, page_tree, applicant, officers, committed, mailoutbox
+):
+    client.force_login(applicant)
+    data = form_data("11", applicant) | files_post("11")
+    with committed():
+        client.post(page_tree.service_pages["id-card"].url, data, HTTP_HOST="localhost:8104")
+    service_request = ServiceRequest.objects.get()
+    [to_applicant] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    assert f"http://localhost:8104/my/requests/{service_request.reference}/" in to_applicant.body
+
+    mailoutbox.clear()
+    client.force_login(officers["id_card"][0])
+    with committed():
+        client.post(
+            f"/admin/service-requests/process/{service_request.pk}/",
+            {"to_status": S.RETURNED, "message": OFFICER_MESSAGE},
+            HTTP_HOST="localhost:8104",
+        )
+    [to_applicant] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    assert f"http://localhost:8104/my/requests/{service_request.reference}/" in to_applicant.body
+
+
+# What people typed stays inside the mail's text
+
+
+INJECTED_MESSAGE = "กรุณาแก้ไขที่อยู่\r\nSubject: คุณได้รับเงินคืน\nBcc: everyone@example.com\r\rคลิกที่นี่"
+
+
+def test_an_officers_message_is_quoted_line_by_line_and_starts_no_header(
+    submit, applicant, officers, committed, mailoutbox
+):
+    service_request = submit("11")
+    mailoutbox.clear()
+    with committed():
+        actions.move_request(
+            actor=officers["id_card"][0],
+            service_request=service_request,
+            to_status=S.RETURNED,
+            message=INJECTED_MESSAGE,
+        )
+    [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    body_lines = message.body.splitlines()
+    assert "> Subject: คุณได้รับเงินคืน" in body_lines
+    assert "> Bcc: everyone@example.com" in body_lines
+    assert "> คลิกที่นี่" in body_lines
+    assert not [line for line in body_lines if line.startswith(("Subject:", "Bcc:"))]
+    sent = message.message()
+    assert len(sent.get_all("Subject")) == 1
+    assert sent.get_all("Bcc") is None
+    assert message.to == [APPLICANT_EMAIL]
+
+
+def test_a_name_with_line_breaks_stays_on_its_line(submit, applicant, officers, committed, mailoutbox):
+    contact = contact_of(applicant, applicant_first_name="วิลัยวรรณ\nSubject: ด่วน\r\n")
+    with committed():
+        submit("11", contact=contact)
+    for message in mailoutbox:
+        assert "\n" not in message.subject
+        assert not [line for line in message.body.splitlines() if line.startswith("Subject:")]
+    [to_applicant] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    assert "นางสาววิลัยวรรณ Subject: ด่วน สุภชาติ" in to_applicant.body

@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 
 import pytest
 
+from accounts.validators import PERSON_NAME_MESSAGE
 from base.dates import format_datetime
 from service_requests import actions
 from service_requests.catalogue import get_service
@@ -82,6 +83,23 @@ def test_a_successful_submission_lands_on_the_confirmation_with_the_reference(lo
     assert service_request.reference in page
     assert escape(in_thai(CERTIFICATE.name)) in page
     assert escape(in_thai(RequestStatus.SUBMITTED.label)) in page
+
+
+@pytest.mark.parametrize("field", ["applicant_first_name", "applicant_last_name"])
+def test_a_contact_name_with_a_line_break_is_refused_on_its_field(logged_in, user, field):
+    response = logged_in.post(
+        CERTIFICATE_URL, certificate_post(user, **{f"contact-{field}": "สมชาย\nBcc: x"})
+    )
+    assert response.status_code == 200
+    contact = response.context["request_forms"].contact
+    assert contact.errors[field] == [in_thai(PERSON_NAME_MESSAGE)]
+    assert not ServiceRequest.objects.exists()
+
+
+def test_thai_contact_names_with_tone_marks_are_accepted(logged_in, user):
+    changes = {"contact-applicant_first_name": "ณัฐธิดา", "contact-applicant_last_name": "ศักดิ์ชัย"}
+    assert logged_in.post(CERTIFICATE_URL, certificate_post(user, **changes)).status_code == 302
+    assert ServiceRequest.objects.get().applicant_full_name.endswith("ณัฐธิดา ศักดิ์ชัย")
 
 
 def test_the_request_holds_what_the_applicant_typed(logged_in, user):

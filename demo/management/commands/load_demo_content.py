@@ -35,11 +35,20 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {time.monotonic() - started:.1f} s."))
         self.stdout.write(f"Site: {SITE_URL}  Admin: {SITE_URL}admin/")
         self.stdout.write("Demo logins (passwords are set again on every run):")
-        rows = [("Role", "Citizen ID", "Name", "Password", "Group", "Log in at")]
+        rows = [("Role", "Citizen ID", "Name", "Password", "E-mail", "Group", "Log in at")]
         for account in accounts:
             login_url = f"{SITE_URL}admin/" if account.is_staff else f"{SITE_URL}accounts/login/"
             rows.append(
-                (account.role, account.citizen_id, account.full_name, DEMO_PASSWORD, account.group, login_url)
+                (
+                    account.role,
+                    account.citizen_id,
+                    account.full_name,
+                    DEMO_PASSWORD,
+                    account.email,
+                    account.group,
+                    login_url,
+                )
             )
         for line in table(rows):
             self.stdout.write(line)
+        self.stdout.write("Notification e-mails to these addresses are printed on the server's console.")
