@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from service_requests.catalogue import all_services
 from service_requests.models import ServiceRequest, StatusChange
 from service_requests.queries import requests_for_officer, services_handled_by
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import CLOSED, RequestStatus
 
 from . import sla
 from .statistics import median, nearest_rank_percentile
@@ -53,7 +53,7 @@ def history_by_request(requests) -> dict[int, list]:
 
 
 def open_requests(queryset):
-    return queryset.exclude(status__in=sla.CLOSED)
+    return queryset.exclude(status__in=CLOSED)
 
 
 def overdue_request_ids(queryset, *, today: datetime.date | None = None) -> list[int]:
@@ -184,7 +184,7 @@ def summary_report(user, *, start: datetime.date, end: datetime.date, today: dat
             Q(submitted_at__gte=since, submitted_at__lt=until)
             # A completed request's last change of status is its completion (no moves follow it).
             | Q(status=RequestStatus.COMPLETED, status_changed_at__gte=since, status_changed_at__lt=until)
-            | ~Q(status__in=sla.CLOSED)
+            | ~Q(status__in=CLOSED)
         )
         .order_by("submitted_at", "pk")
     )

@@ -14,12 +14,11 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import CLOSED, RequestStatus
 
 from .working_days import WorkingCalendar, bangkok_date
 
 DUE_WITHIN_WORKING_DAYS = 5
-CLOSED = frozenset({RequestStatus.COMPLETED, RequestStatus.CANCELLED})
 
 
 @dataclass(frozen=True)

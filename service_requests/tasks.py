@@ -2,7 +2,6 @@
 from the database queue by `manage.py db_worker` in production."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,7 +9,8 @@ from django.utils import translation
 
 from django_tasks import task
 
-from .models import ServiceAssignment, ServiceRequest
+from . import queries
+from .models import ServiceRequest
 
 
 def _absolute(path):
@@ -48,7 +48,6 @@ def email_applicant_status_changed(request_id: int) -> int:
 @task()
 def email_officers_new_request(request_id: int) -> int:
     service_request = ServiceRequest.objects.get(pk=request_id)
-    group_ids = ServiceAssignment.objects.filter(service_code=service_request.service_code).values("group")
-    officers = get_user_model().objects.filter(groups__in=group_ids, is_active=True).exclude(email="")
+    officers = queries.officers_of(service_request.service_code).exclude(email="")
     url = _absolute(reverse("service_request_admin:process", args=[service_request.pk]))
     return _send("officers_new", request_id, officers.values_list("email", flat=True).distinct(), url=url)

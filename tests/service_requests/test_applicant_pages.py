@@ -18,7 +18,7 @@ from service_requests.factories import (
     upload,
 )
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db
@@ -186,6 +186,7 @@ def test_the_emails_name_the_reference_the_status_and_the_officers_message(
             actor=officer,
             service_request=service_request,
             to_status=RequestStatus.RETURNED,
+            role=Role.OFFICER,
             message='กรุณาระบุ "ธนาคาร" & <สาขา>',
         )
     (changed,) = mail.outbox

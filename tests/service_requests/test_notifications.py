@@ -6,7 +6,7 @@ import pytest
 
 from service_requests import actions
 from service_requests.factories import contact_of, details_for
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,7 @@ def test_the_applicant_gets_the_officers_message_on_a_status_change(
             actor=officers["id_card"][0],
             service_request=service_request,
             to_status=S.RETURNED,
+            role=Role.OFFICER,
             message=OFFICER_MESSAGE,
         )
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
@@ -107,7 +108,11 @@ def test_the_applicant_hears_of_every_status_change(
     mailoutbox.clear()
     with committed():
         actions.move_request(
-            actor=officers["id_card"][0], service_request=service_request, to_status=target, message="แจ้งผล"
+            actor=officers["id_card"][0],
+            service_request=service_request,
+            to_status=target,
+            role=Role.OFFICER,
+            message="แจ้งผล",
         )
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
     assert service_request.reference in message.subject
@@ -121,6 +126,7 @@ def test_a_resubmission_notifies_the_officers_of_the_service(
         actor=officers["id_card"][0],
         service_request=service_request,
         to_status=S.RETURNED,
+        role=Role.OFFICER,
         message=OFFICER_MESSAGE,
     )
     mailoutbox.clear()

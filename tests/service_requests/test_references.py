@@ -13,6 +13,7 @@ from service_requests import actions
 from service_requests.factories import EXAMPLE_MOMENT, EXAMPLE_REFERENCE, contact_of, details_for, png_upload
 from service_requests.models import ServiceRequest
 from service_requests.references import base_reference
+from service_requests.workflow import Role
 from tests.service_requests.helpers import frozen_at
 
 
@@ -49,7 +50,9 @@ def test_requests_to_different_services_in_the_same_second_keep_their_plain_code
 def test_the_reference_is_kept_as_submitted_when_the_request_changes(submit, user, frozen_now):
     service_request = submit("11")
     with frozen_at(EXAMPLE_MOMENT + datetime.timedelta(hours=5)):
-        actions.move_request(actor=user, service_request=service_request, to_status="cancelled")
+        actions.move_request(
+            actor=user, service_request=service_request, to_status="cancelled", role=Role.APPLICANT
+        )
     service_request.refresh_from_db()
     assert service_request.reference == EXAMPLE_REFERENCE
 

@@ -23,7 +23,7 @@ from service_requests.factories import (
 )
 from service_requests.models import ServiceRequest
 from service_requests.queries import details_of
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.helpers import in_thai, take_offline
 
 pytestmark = pytest.mark.django_db
@@ -322,11 +322,14 @@ def returned_request(submit, officer_for):
     """The applicant's certificate request, returned by an officer with a message."""
     service_request = submit("12")
     officer = officer_for("12")
-    actions.move_request(actor=officer, service_request=service_request, to_status=RequestStatus.IN_PROGRESS)
+    actions.move_request(
+        actor=officer, service_request=service_request, to_status=RequestStatus.IN_PROGRESS, role=Role.OFFICER
+    )
     return actions.move_request(
         actor=officer,
         service_request=service_request,
         to_status=RequestStatus.RETURNED,
+        role=Role.OFFICER,
         message="กรุณาแนบสลิปเงินเดือนเดือนล่าสุด",
     )
 
