@@ -103,6 +103,18 @@ def test_another_applicant_cannot_claim_a_request_by_its_key(submit, other_appli
     assert list(ServiceRequest.objects.values_list("pk", "applicant")) == [(first.pk, first.applicant_id)]
 
 
+@pytest.mark.django_db
+def test_a_key_of_another_service_does_not_return_that_request(submit, private_files):
+    key = uuid.uuid4()
+    id_card = submit("11", submission_key=key)
+    files_before = private_files()
+    with pytest.raises(ValidationError) as refused:
+        submit("12", submission_key=key)
+    assert refused.value.code == actions.STALE_SUBMISSION_KEY
+    assert list(ServiceRequest.objects.values_list("pk", "service_code")) == [(id_card.pk, "11")]
+    assert private_files() == files_before
+
+
 # Committed for real, so that the threads see each other; serialized_rollback brings back what the
 # migrations made (content types, locales) if an earlier transactional test flushed it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -172,6 +172,41 @@ def test_two_forms_file_two_requests(logged_in, user):
     assert ServiceRequest.objects.count() == 2
 
 
+# Forged or stale submission keys: refused with a fresh form, what was typed kept
+
+STALE_KEY = (
+    "This form is out of date and was not sent. Please check what you entered, attach the "
+    "files again and send it once more."
+)
+
+
+def posted_key(response):
+    return response.context["request_forms"].contact["submission_key"].value()
+
+
+@pytest.mark.parametrize("whose", ["another applicant's", "another service's"])
+def test_a_used_key_of_another_request_gets_a_fresh_form(logged_in, user, submit, other_applicant, whose):
+    used = submit("11", applicant=other_applicant) if whose == "another applicant's" else submit("11")
+    data = certificate_post(
+        user, submission_key=used.submission_key, **{"details-purpose": "ขอวีซ่าไปประเทศญี่ปุ่น"}
+    )
+
+    response = logged_in.post(CERTIFICATE_URL, data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(in_thai(STALE_KEY)) in page
+    assert "ขอวีซ่าไปประเทศญี่ปุ่น" in page  # what was typed is kept
+    fresh_key = posted_key(response)
+    assert fresh_key and str(fresh_key) != str(used.submission_key)
+    assert list(ServiceRequest.objects.values_list("pk", flat=True)) == [used.pk]  # nothing filed
+    # Sent again with the fresh key, it is filed as a new request.
+    data = {**data, "contact-submission_key": str(fresh_key), "files-id_card_copy": png_upload()}
+    again = logged_in.post(CERTIFICATE_URL, data)
+    assert again.status_code == 302
+    assert ServiceRequest.objects.filter(applicant=user, service_code="12").count() == 1
+
+
 # My requests
 
 
