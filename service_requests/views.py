@@ -45,7 +45,7 @@ def submit_from_service_page(request, page):
                 submission_key=forms.contact.cleaned_data["submission_key"],
             )
         except ValidationError as error:
-            if error.code == actions.STALE_SUBMISSION_KEY:
+            if getattr(error, "code", None) == actions.STALE_SUBMISSION_KEY:
                 forms = forms.with_new_submission_key()
             forms.add_error(error)
         else:
