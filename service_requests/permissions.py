@@ -116,17 +116,9 @@ class RequestPermissionTester:
         """Officers send reply files along with a move (or a message keeping the status)."""
         return self.can_process()
 
-    def can_print(self) -> bool:
-        """The officers' printouts; an officer may print their own request too (nothing changes)."""
-        return self.is_officer
-
-    # For templates, which cannot pass a role.
-
     def can_cancel_as_applicant(self) -> bool:
+        """For the applicant's templates, which cannot pass a role."""
         return self.can_cancel(Role.APPLICANT)
-
-    def can_cancel_as_officer(self) -> bool:
-        return self.can_cancel(Role.OFFICER)
 
     def refusal(self, role) -> str:
         """Why this user may not act on the request in this role, in the words they read."""
