@@ -15,3 +15,4 @@ class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):
 
     default = False  # named explicitly in INSTALLED_APPS, in place of "wagtail.users"
     user_viewset = "accounts.viewsets.UserViewSet"
+    group_viewset = "accounts.viewsets.GroupViewSet"

@@ -4,7 +4,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
-from wagtail.users.views import users
+from wagtail.users.views import groups, users
+
+from base.admin_delete import ProtectedDeleteMixin
 
 from .admin_forms import UserCreationForm, UserEditForm
 
@@ -25,8 +27,32 @@ class UserIndexView(users.IndexView):
         ]
 
 
+class UserDeleteView(ProtectedDeleteMixin, users.DeleteView):
+    """A user who filed requests is kept with them: deactivated, not deleted."""
+
+    instead = _(
+        "Deactivate the account instead: untick “Active” on its edit page. The person can then no "
+        "longer log in, and their requests stay as they were."
+    )
+
+
+class GroupDeleteView(ProtectedDeleteMixin, groups.DeleteView):
+    """A group that works a service stays until the service is given to another group."""
+
+    instead = _(
+        "Give the services this group works to another group first (Settings → Service "
+        "assignments); then it can be deleted."
+    )
+    instead_label = _("Edit the group")
+
+
 class UserViewSet(users.UserViewSet):
     index_view_class = UserIndexView
+    delete_view_class = UserDeleteView
 
     def get_form_class(self, for_update=False):
         return UserEditForm if for_update else UserCreationForm
+
+
+class GroupViewSet(groups.GroupViewSet):
+    delete_view_class = GroupDeleteView

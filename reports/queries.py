@@ -13,7 +13,7 @@ from service_requests.catalogue import all_services
 from service_requests.due_dates import history_by_request
 from service_requests.models import ServiceRequest
 from service_requests.queries import requests_for_officer, services_handled_by
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import CLOSED, RequestStatus
 
 from .statistics import median, nearest_rank_percentile
 
@@ -122,7 +122,7 @@ def summary_report(user, *, start: datetime.date, end: datetime.date, today: dat
             Q(submitted_at__gte=since, submitted_at__lt=until)
             # A completed request's last change of status is its completion (no moves follow it).
             | Q(status=RequestStatus.COMPLETED, status_changed_at__gte=since, status_changed_at__lt=until)
-            | ~Q(status__in=sla.CLOSED)
+            | ~Q(status__in=CLOSED)
         )
         .order_by("submitted_at", "pk")
     )

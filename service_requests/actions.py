@@ -14,42 +14,52 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
-from . import notifications, queries
+from . import notifications
 from .catalogue import get_service
 from .models import Attachment, ServiceRequest, StatusChange, StatusLookup
+from .permissions import RequestPermissionTester
 from .references import save_with_unique_reference
 from .uploads import check_upload
-from .workflow import EDIT_TARGET, RequestStatus, Role, is_allowed, message_required
+from .workflow import EDIT_TARGET, INITIAL, RequestStatus, Role, message_required
 
 CONTACT_FIELDS = ("applicant_title", "applicant_first_name", "applicant_last_name", "applicant_phone")
 
 
+def _store_upload(field_file, uploaded, *, stem, stored):
+    """Check an upload and put it into a file field under a generated name (the caller saves
+    the row); returns the name the applicant or officer gave it and its accepted type.
+
+    The file it replaces (personal data) leaves the disk once the new one is committed; the new
+    one is listed in `stored`, to be deleted if the transaction fails.
+    """
+    accepted = check_upload(uploaded)
+    original_name = uploaded.name[:255]
+    replaced = field_file.name
+    uploaded.name = f"{stem}.{accepted.extension}"
+    field_file.save(uploaded.name, uploaded, save=False)
+    stored.append(field_file)
+    if replaced:
+        storage = field_file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
+    return original_name, accepted
+
+
 def _store_attachments(service_request, attachments, *, stored):
-    """Save the uploaded files into their slots; `stored` collects names to delete on failure."""
+    """Save the uploaded files into their slots, each replacing what the slot held."""
     slots = {slot.name for slot in service_request.service.attachment_slots}
     for slot, uploaded in attachments.items():
         if uploaded is None:
             continue
         if slot not in slots:
             raise ValueError(f"Unknown attachment slot {slot!r}")
-        accepted = check_upload(uploaded)
-        original_name = uploaded.name
-        uploaded.name = f"upload.{accepted.extension}"
-        for replaced in Attachment.objects.filter(request=service_request, slot=slot):
-            # The replaced copy (personal data) leaves the disk once the new one is committed.
-            transaction.on_commit(
-                lambda storage=replaced.file.storage, name=replaced.file.name: storage.delete(name)
-            )
-            replaced.delete()
-        attachment = Attachment(
-            request=service_request,
-            slot=slot,
-            original_name=original_name[:255],
-            content_type=accepted.content_type,
-            size=uploaded.size,
+        attachment = Attachment.objects.filter(request=service_request, slot=slot).first() or Attachment(
+            request=service_request, slot=slot
         )
-        attachment.file.save(uploaded.name, uploaded, save=False)
-        stored.append(attachment.file)
+        attachment.original_name, accepted = _store_upload(
+            attachment.file, uploaded, stem="upload", stored=stored
+        )
+        attachment.content_type = accepted.content_type
+        attachment.size = uploaded.size
         attachment.save()
 
 
@@ -114,15 +124,40 @@ def _delete_files_on_failure(stored):
         field_file.storage.delete(field_file.name)
 
 
+# The code of the refusal of a forged or stale submission key: the view renews the key.
+STALE_SUBMISSION_KEY = "stale_submission_key"
+
+
+def _request_filed_with(submission_key, *, applicant, service_code):
+    """The request this form already filed (a second click or a reload), if any.
+
+    A key that filed another applicant's request, or a request of another service, is a forged
+    or stale form: refused, so that the applicant sends the form again with a fresh key.
+    """
+    existing = ServiceRequest.objects.filter(submission_key=submission_key).first()
+    if existing is None:
+        return None
+    if existing.applicant_id != applicant.pk or existing.service_code != service_code:
+        raise ValidationError(
+            _(
+                "This form is out of date and was not sent. Please check what you entered, attach the "
+                "files again and send it once more."
+            ),
+            code=STALE_SUBMISSION_KEY,
+        )
+    return existing
+
+
 def submit_request(
     *, applicant, service_code, contact, details, attachments, submission_key, base_url=""
 ) -> ServiceRequest:
-    """File a new request. The same submission key twice gives back the first request.
+    """File a new request. The same submission key twice gives back the first request; a key
+    used for another applicant's request or another service's is refused (STALE_SUBMISSION_KEY).
 
     `base_url` (here and below): the portal's address the e-mails link to, as the calling view
     saw it (base.links.portal_base_url); empty: the configured one.
     """
-    existing = ServiceRequest.objects.filter(submission_key=submission_key, applicant=applicant).first()
+    existing = _request_filed_with(submission_key, applicant=applicant, service_code=service_code)
     if existing:
         return existing
     service = get_service(service_code)
@@ -141,7 +176,7 @@ def submit_request(
                 service_code=service_code,
                 applicant=applicant,
                 applicant_citizen_id=applicant.citizen_id,
-                status=RequestStatus.SUBMITTED,
+                status=INITIAL,
                 submitted_at=moment,
                 status_changed_at=moment,
                 submission_key=submission_key,
@@ -166,7 +201,7 @@ def submit_request(
     except IntegrityError:
         _delete_files_on_failure(stored)
         # A second click raced the first: the unique submission key let only one through.
-        existing = ServiceRequest.objects.filter(submission_key=submission_key, applicant=applicant).first()
+        existing = _request_filed_with(submission_key, applicant=applicant, service_code=service_code)
         if existing:
             return existing
         raise
@@ -182,12 +217,9 @@ def edit_request(*, actor, service_request, contact, details, attachments, base_
     try:
         with transaction.atomic():
             service_request = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
-            if actor.pk != service_request.applicant_id:
-                raise PermissionDenied
+            RequestPermissionTester(actor, service_request).check_edit()
             source = service_request.status
-            target = EDIT_TARGET.get(RequestStatus(source))
-            if target is None or not is_allowed(source, target, Role.APPLICANT):
-                raise PermissionDenied
+            target = EDIT_TARGET[RequestStatus(source)]
             moment = timezone.now()
             for name in CONTACT_FIELDS:
                 setattr(service_request, name, contact[name])
@@ -220,30 +252,26 @@ def edit_request(*, actor, service_request, contact, details, attachments, base_
 
 
 def move_request(
-    *, actor, service_request, to_status, message="", reply_file=None, base_url=""
+    *, actor, service_request, to_status, role, message="", reply_file=None, base_url=""
 ) -> ServiceRequest:
     """Change a request's status (or, officers, just send a message or a reply file).
 
-    Officers of the service act as officers; the applicant acts as applicant; nobody else may.
+    `role` is where the move comes from: the applicant's pages act as the applicant, the admin as
+    an officer of the service. RequestPermissionTester decides whether the actor may.
     """
+    role = Role(role)
     stored = []
     try:
         with transaction.atomic():
             service_request = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
-            if queries.is_officer_for(actor, service_request.service_code):
-                role = Role.OFFICER
-            elif actor.pk == service_request.applicant_id:
-                role = Role.APPLICANT
-            else:
-                raise PermissionDenied
+            permissions = RequestPermissionTester(actor, service_request)
+            permissions.check_move(to_status, role)
+            if reply_file is not None and (role != Role.OFFICER or not permissions.can_send_reply_file()):
+                raise PermissionDenied(permissions.refusal(role))
             source = service_request.status
-            if not is_allowed(source, to_status, role):
-                raise PermissionDenied
             message = (message or "").strip()
             if message_required(to_status, role) and not message:
                 raise ValidationError(_("Please write a message to the applicant."), code="message_required")
-            if reply_file is not None and role != Role.OFFICER:
-                raise PermissionDenied
             moment = timezone.now()
             service_request.status = to_status
             if to_status != source:
@@ -251,14 +279,9 @@ def move_request(
             if role == Role.OFFICER and message:
                 service_request.officer_message = message
             if reply_file is not None:
-                accepted = check_upload(reply_file)
-                service_request.reply_file_name = reply_file.name[:255]
-                reply_file.name = f"reply.{accepted.extension}"
-                old_name = service_request.reply_file.name
-                service_request.reply_file.save(reply_file.name, reply_file, save=False)
-                stored.append(service_request.reply_file)
-                if old_name:
-                    transaction.on_commit(lambda: service_request.reply_file.storage.delete(old_name))
+                service_request.reply_file_name, _accepted = _store_upload(
+                    service_request.reply_file, reply_file, stem="reply", stored=stored
+                )
             service_request.save()
             if to_status != source:
                 _follow_status_in_details(service_request)

@@ -7,7 +7,7 @@ service is a 404 wherever it is asked for. Changes go through service_requests.a
 
 from collections import OrderedDict
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -35,29 +35,8 @@ from .admin_columns import DueDateColumn
 from .due_dates import timing_of, with_sla_history
 from .forms import CancelForm, OfficerActionForm
 from .models import ServiceRequest
-from .workflow import RequestStatus, Role, allowed_targets, is_allowed
-
-
-def may_cancel(service_request) -> bool:
-    return is_allowed(service_request.status, RequestStatus.CANCELLED, Role.OFFICER)
-
-
-def process_targets(service_request) -> list[RequestStatus]:
-    """The moves offered on the process page; cancelling has its own page, with its reason."""
-    return [
-        target
-        for target in allowed_targets(service_request.status, Role.OFFICER)
-        if target != RequestStatus.CANCELLED
-    ]
-
-
-class ProcessForm(OfficerActionForm):
-    def __init__(self, *args, service_request, **kwargs):
-        super().__init__(*args, service_request=service_request, **kwargs)
-        offered = set(process_targets(service_request))
-        self.fields["to_status"].choices = [
-            (value, label) for value, label in self.fields["to_status"].choices if value in offered
-        ]
+from .permissions import RequestPermissionTester
+from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
 
 
 class OfficerRequestUrlsMixin:
@@ -126,12 +105,12 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
                 accessor=lambda service_request: service_request.service.name,
                 sort_key="service_code",
             ),
-            Column("applicant", label=gettext_lazy("Applicant"), accessor="applicant_full_name"),
+            Column("applicant", label=gettext_lazy("Applicant"), accessor=self.applicant_of),
             StatusTagColumn(
                 "status",
                 label=gettext_lazy("Status"),
                 accessor="get_status_display",
-                primary=lambda service_request: service_request.status in queries.WAITING_FOR_OFFICER,
+                primary=lambda service_request: service_request.status in WAITING_FOR_OFFICER,
             ),
             Column(
                 "submitted_at",
@@ -148,9 +127,26 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
             ),
         ]
 
+    def permissions_for(self, service_request):
+        return RequestPermissionTester(self.request.user, service_request)
+
+    def applicant_of(self, service_request):
+        """The applicant's name, and why the officer's own request is not theirs to process."""
+        if self.permissions_for(service_request).is_own_request_of_officer:
+            return _("%(name)s (your own request: another officer processes it)") % {
+                "name": service_request.applicant_full_name
+            }
+        return service_request.applicant_full_name
+
     def get_list_more_buttons(self, instance):
+        permissions = self.permissions_for(instance)
         buttons = [
-            MenuItem(_("Process"), url=self.get_edit_url(instance), icon_name="edit", priority=10),
+            MenuItem(
+                _("Process") if permissions.can_process() else _("View"),
+                url=self.get_edit_url(instance),
+                icon_name="edit" if permissions.can_process() else "view",
+                priority=10,
+            ),
             MenuItem(
                 _("Print"),
                 url=self.request_url(self.print_pdf_url_name, instance),
@@ -158,7 +154,7 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
                 priority=20,
             ),
         ]
-        if may_cancel(instance):
+        if permissions.can_cancel(Role.OFFICER):
             buttons.append(
                 MenuItem(
                     _("Cancel request"),
@@ -197,6 +193,10 @@ class OfficerRequestView(
     @property
     def service_request(self):
         return self.object
+
+    @cached_property
+    def permissions(self):
+        return RequestPermissionTester(self.request.user, self.object)
 
     def get_page_subtitle(self):
         return self.object.reference
@@ -242,18 +242,24 @@ class ProcessView(OfficerRequestView):
                 icon_name="doc-full-inverse",
             ),
         ]
-        if may_cancel(self.object):
+        if self.permissions.can_cancel(Role.OFFICER):
             buttons.append(
                 HeaderButton(_("Cancel request"), url=self.url_of(self.cancel_url_name), icon_name="cross")
             )
         return buttons
 
     def get_form(self):
+        targets = self.permissions.process_targets()
         if self.request.method == "POST":
-            return ProcessForm(self.request.POST, self.request.FILES, service_request=self.object)
-        return ProcessForm(service_request=self.object)
+            return OfficerActionForm(
+                self.request.POST, self.request.FILES, service_request=self.object, targets=targets
+            )
+        return OfficerActionForm(service_request=self.object, targets=targets)
 
     def post(self, request, *args, **kwargs):
+        if self.permissions.is_own_request_of_officer:
+            messages.error(request, self.permissions.refusal(Role.OFFICER))
+            return redirect(self.url_of(self.process_url_name))
         form = self.get_form()
         if form.is_valid():
             try:
@@ -261,10 +267,15 @@ class ProcessView(OfficerRequestView):
                     actor=request.user,
                     service_request=self.object,
                     to_status=form.cleaned_data["to_status"],
+                    role=Role.OFFICER,
                     message=form.cleaned_data["message"],
                     reply_file=form.cleaned_data["reply_file"] or None,
                     base_url=portal_base_url(request),
                 )
+            except PermissionDenied as refusal:
+                # Someone else moved it meanwhile: the page shows what is possible now.
+                messages.error(request, str(refusal))
+                return redirect(self.url_of(self.process_url_name))
             except ValidationError as error:
                 form.add_error("message" if error.code == "message_required" else None, error)
             else:
@@ -286,8 +297,11 @@ class ProcessView(OfficerRequestView):
         service_request = self.object
         context.update(
             form=kwargs.get("form") or self.get_form(),
-            may_move=bool(process_targets(service_request)),
-            may_cancel=may_cancel(service_request),
+            own_request_notice=self.permissions.refusal(Role.OFFICER)
+            if self.permissions.is_own_request_of_officer
+            else "",
+            may_move=self.permissions.can_process(),
+            may_cancel=self.permissions.can_cancel(Role.OFFICER),
             details=queries.details_of(service_request),
             details_record=queries.details_record(service_request),
             attachments=service_request.attachments.order_by("pk"),
@@ -304,22 +318,35 @@ class CancelView(OfficerRequestView):
     page_title = gettext_lazy("Cancel request")
     header_icon = "cross"
 
+    def refuse(self):
+        """Back to the request, saying why it cannot be cancelled here."""
+        if self.permissions.is_own_request_of_officer:
+            messages.error(self.request, self.permissions.refusal(Role.OFFICER))
+        else:
+            messages.error(self.request, _("This request can no longer be cancelled."))
+        return redirect(self.url_of(self.process_url_name))
+
     def get(self, request, *args, **kwargs):
-        if not may_cancel(self.object):
-            messages.error(request, _("This request can no longer be cancelled."))
-            return redirect(self.url_of(self.process_url_name))
+        if not self.permissions.can_cancel(Role.OFFICER):
+            return self.refuse()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
+        if not self.permissions.can_cancel(Role.OFFICER):
+            return self.refuse()
         form = CancelForm(request.POST)
         if form.is_valid():
-            actions.move_request(
-                actor=request.user,
-                service_request=self.object,
-                to_status=RequestStatus.CANCELLED,
-                message=form.cleaned_data["reason"],
-                base_url=portal_base_url(request),
-            )
+            try:
+                actions.move_request(
+                    actor=request.user,
+                    service_request=self.object,
+                    to_status=RequestStatus.CANCELLED,
+                    role=Role.OFFICER,
+                    message=form.cleaned_data["reason"],
+                    base_url=portal_base_url(request),
+                )
+            except PermissionDenied:
+                return self.refuse()
             messages.success(
                 request,
                 _("The request %(reference)s has been cancelled.") % {"reference": self.object.reference},

@@ -11,14 +11,30 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import DeleteView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from base.admin_delete import ProtectedDeleteMixin
 
 from . import calendars, queries
 from .catalogue import meeting_room
 from .catalogue.appointment import Executive
 from .catalogue.meeting_room import Room
+
+
+class RoomDeleteView(ProtectedDeleteMixin, DeleteView):
+    instead = _(
+        "Hide the room instead: untick “Active” on its edit page. It is then no longer offered for "
+        "booking, and its bookings are kept."
+    )
+
+
+class ExecutiveDeleteView(ProtectedDeleteMixin, DeleteView):
+    instead = _(
+        "Hide the executive instead: untick “Active” on the edit page. Appointments are then no "
+        "longer offered with them, and the past ones are kept."
+    )
 
 
 class RoomViewSet(ModelViewSet):
@@ -34,6 +50,7 @@ class RoomViewSet(ModelViewSet):
     list_filter = ["is_active"]
     search_fields = ["name", "equipment"]
     ordering = "name"
+    delete_view_class = RoomDeleteView
 
 
 class ExecutiveViewSet(ModelViewSet):
@@ -49,6 +66,7 @@ class ExecutiveViewSet(ModelViewSet):
     list_filter = ["is_active"]
     search_fields = ["name", "position"]
     sort_order_field = "sort_order"
+    delete_view_class = ExecutiveDeleteView
 
 
 DAYS_IN_WEEK = 7

@@ -10,7 +10,7 @@ from base.working_days import WorkingCalendar, bangkok_today
 
 from . import sla
 from .models import StatusChange
-from .workflow import RequestStatus
+from .workflow import CLOSED, RequestStatus
 
 SLA_HISTORY = "sla_history"
 
@@ -49,7 +49,7 @@ def history_by_request(requests) -> dict[int, list]:
 
 
 def open_requests(queryset):
-    return queryset.exclude(status__in=sla.CLOSED)
+    return queryset.exclude(status__in=CLOSED)
 
 
 def overdue_request_ids(queryset, *, today: datetime.date | None = None) -> list[int]:

@@ -11,7 +11,6 @@ from accounts.models import Title, User
 from accounts.validators import normalize_citizen_id, normalize_phone, validate_person_name
 
 from .uploads import check_upload
-from .workflow import Role, allowed_targets
 
 CITIZEN_ID_DIGITS = 13
 
@@ -112,6 +111,8 @@ class RequestForms:
 
     def __init__(self, service, *, user, data=None, files=None, service_request=None):
         self.service = service
+        self.user = user
+        self.files = files
         details_instance = None
         existing = {}
         if service_request is not None:
@@ -161,9 +162,17 @@ class RequestForms:
     def contact_data(self):
         return {name: value for name, value in self.contact.cleaned_data.items() if name != "submission_key"}
 
+    def with_new_submission_key(self):
+        """The same forms, with what was typed, under a fresh submission key (a new request)."""
+        data = self.contact.data.copy()
+        data[self.contact.add_prefix("submission_key")] = str(uuid.uuid4())
+        forms = RequestForms(self.service, user=self.user, data=data, files=self.files)
+        forms.is_valid()
+        return forms
+
 
 class OfficerActionForm(forms.Form):
-    """ส่วนเจ้าหน้าที่: the next status (only the moves the workflow allows), a message, a reply file."""
+    """ส่วนเจ้าหน้าที่: the next status (`targets`, the moves this officer may make), a message, a reply file."""
 
     to_status = forms.ChoiceField(label=_("Status"))
     message = forms.CharField(
@@ -179,9 +188,8 @@ class OfficerActionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
-    def __init__(self, *args, service_request, **kwargs):
+    def __init__(self, *args, service_request, targets, **kwargs):
         super().__init__(*args, **kwargs)
-        targets = allowed_targets(service_request.status, Role.OFFICER)
         self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
         self.fields["to_status"].initial = (
             service_request.status if service_request.status in targets else None

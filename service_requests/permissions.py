@@ -1,4 +1,4 @@
-"""Who may do what with requests in the Wagtail admin.
+"""Who may do what with requests: one tester per (user, request), and the admin's permission policy.
 
 Rights come from ServiceAssignment, not from Django model permissions: an officer's group needs
 only wagtailadmin.access_admin, and being assigned a service lets its members view and work that
@@ -7,12 +7,14 @@ them through the admin.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from wagtail.permission_policies import BasePermissionPolicy
 
-from . import queries
-from .models import ServiceAssignment, ServiceRequest
+from . import queries, workflow
+from .models import ServiceRequest
+from .workflow import RequestStatus, Role
 
 OFFICER_ACTIONS = frozenset({"view", "change"})
 
@@ -40,22 +42,102 @@ class ServiceRequestPermissionPolicy(BasePermissionPolicy):
             return ServiceRequest.objects.none()
         return queries.requests_for_officer(user)
 
-    def _officers(self, assignments):
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__in=assignments.values("group")), is_active=True)
-            .distinct()
-        )
-
     def users_with_any_permission(self, actions):
         if not OFFICER_ACTIONS.intersection(actions):
             return get_user_model().objects.none()
-        return self._officers(ServiceAssignment.objects.all())
+        return queries.officers_of()
 
     def users_with_any_permission_for_instance(self, actions, instance):
         if not OFFICER_ACTIONS.intersection(actions):
             return get_user_model().objects.none()
-        return self._officers(ServiceAssignment.objects.filter(service_code=instance.service_code))
+        return queries.officers_of(instance.service_code)
 
 
 service_request_permission_policy = ServiceRequestPermissionPolicy()
+
+
+class RequestPermissionTester:
+    """What one user may do with one request, like Wagtail's PagePermissionTester for a page.
+
+    Views ask it what to offer (which buttons, which moves) and the actions ask it again before
+    they change anything, so a button shown is a move allowed and a move refused was not offered.
+
+    The role is where the user stands, not who they are: the applicant's pages act as the
+    applicant and the admin as an officer (workflow.Role). So a staff member cancels their own
+    request from "My requests" as any applicant does, and an officer never works a request they
+    filed themselves: another officer of the service does.
+    """
+
+    def __init__(self, user, service_request):
+        self.user = user
+        self.service_request = service_request
+        self.is_applicant = user.is_authenticated and service_request.applicant_id == user.pk
+        self.is_officer = queries.is_officer_for(user, service_request.service_code)
+
+    @property
+    def is_own_request_of_officer(self) -> bool:
+        """An officer of the service who filed this request: they see it, another officer works it."""
+        return self.is_officer and self.is_applicant
+
+    def can_act_as(self, role) -> bool:
+        role = Role(role)
+        if role == Role.APPLICANT:
+            return self.is_applicant
+        return self.is_officer and not self.is_applicant
+
+    def can_view(self) -> bool:
+        return self.is_applicant or self.is_officer
+
+    def allowed_targets(self, role) -> list[RequestStatus]:
+        """The statuses this user may move the request to in this role (the table's, if any)."""
+        if not self.can_act_as(role):
+            return []
+        return workflow.allowed_targets(self.service_request.status, Role(role))
+
+    def can_move(self, to_status, role) -> bool:
+        return to_status in self.allowed_targets(role)
+
+    def can_edit(self) -> bool:
+        """The applicant's correction (edit_request), while the table allows it."""
+        target = workflow.EDIT_TARGET.get(RequestStatus(self.service_request.status))
+        return target is not None and self.can_move(target, Role.APPLICANT)
+
+    def can_cancel(self, role) -> bool:
+        return self.can_move(RequestStatus.CANCELLED, role)
+
+    def process_targets(self) -> list[RequestStatus]:
+        """The moves the officers' process page offers; cancelling has its own page, with its reason."""
+        return [target for target in self.allowed_targets(Role.OFFICER) if target != RequestStatus.CANCELLED]
+
+    def can_process(self) -> bool:
+        return bool(self.process_targets())
+
+    def can_send_reply_file(self) -> bool:
+        """Officers send reply files along with a move (or a message keeping the status)."""
+        return self.can_process()
+
+    def can_cancel_as_applicant(self) -> bool:
+        """For the applicant's templates, which cannot pass a role."""
+        return self.can_cancel(Role.APPLICANT)
+
+    def refusal(self, role) -> str:
+        """Why this user may not act on the request in this role, in the words they read."""
+        if self.is_own_request_of_officer and Role(role) == Role.OFFICER:
+            return _(
+                "You filed this request yourself, so another officer of the service processes it. "
+                "You can cancel it from “My requests”."
+            )
+        if not self.can_act_as(role):
+            return _("You may not act on this request.")
+        return _("A request that is “%(status)s” cannot be changed this way.") % {
+            "status": self.service_request.get_status_display()
+        }
+
+    def check_move(self, to_status, role):
+        """Raise PermissionDenied, with the reason, unless this move is allowed."""
+        if not self.can_move(to_status, role):
+            raise PermissionDenied(self.refusal(role))
+
+    def check_edit(self):
+        if not self.can_edit():
+            raise PermissionDenied(self.refusal(Role.APPLICANT))

@@ -1,15 +1,18 @@
 """Reads of requests: who may see what, and the lists of applicants and officers."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
 from .catalogue import CATALOGUE, appointment, meeting_room
 from .catalogue.appointment import AppointmentDetails
 from .catalogue.meeting_room import RoomBookingDetails
 from .models import ServiceAssignment, ServiceRequest
-from .workflow import RequestStatus
+from .workflow import CONFIRMED, WAITING_FOR_OFFICER
 
-# Requests that wait for an officer: new ones and the applicants' corrections.
-WAITING_FOR_OFFICER = (RequestStatus.SUBMITTED, RequestStatus.RESUBMITTED)
+# The officers of a service are the active members of the group assigned to it
+# (ServiceAssignment) and every active superuser, who may step in for any service. This is the
+# only definition: services_handled_by() reads it for one user, officers_of() for one service,
+# and everything else (the admin, the permission policy, calendars, e-mails) asks these two.
 
 
 def services_handled_by(user) -> set[str]:
@@ -25,6 +28,18 @@ def services_handled_by(user) -> set[str]:
         )
         user._services_handled = cached
     return cached
+
+
+def officers_of(service_code: str | None = None):
+    """The users who work this service's requests (any service's, without a code)."""
+    assignments = ServiceAssignment.objects.all()
+    if service_code is not None:
+        assignments = assignments.filter(service_code=service_code)
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__in=assignments.values("group")), is_active=True)
+        .distinct()
+    )
 
 
 def is_officer_for(user, service_code: str) -> bool:
@@ -88,10 +103,6 @@ def request_of_applicant(user, reference: str):
     return ServiceRequest.objects.filter(applicant=user, reference=reference).first()
 
 
-def may_view(user, service_request) -> bool:
-    return service_request.applicant_id == user.pk or is_officer_for(user, service_request.service_code)
-
-
 def find_for_status_check(*, reference: str, citizen_id: str | None = None, phone: str | None = None):
     """The request only when the reference and the applicant's citizen ID, or else the phone
     number given with the request, match."""
@@ -108,19 +119,9 @@ def find_for_status_check(*, reference: str, citizen_id: str | None = None, phon
     )
 
 
-def visible_request(user, *, reference: str):
-    """The request if this user is its applicant or an officer of its service, else None."""
-    service_request = ServiceRequest.objects.filter(reference=reference).first()
-    if service_request is None or not may_view(user, service_request):
-        return None
-    return service_request
-
-
-def attachment_for(user, *, reference: str, attachment_id: int):
-    service_request = visible_request(user, reference=reference)
-    if service_request is None:
-        return None
-    return service_request.attachments.filter(pk=attachment_id).first()
+def request_with_reference(reference: str):
+    """The request with this reference, or None; who may see it is the permission tester's answer."""
+    return ServiceRequest.objects.filter(reference=reference).first()
 
 
 def details_record(service_request):
@@ -183,9 +184,6 @@ def room_bookings_for_officer(user, *, starts, ends):
         .select_related("room", "request")
         .order_by("starts_at", "room__name")
     )
-
-
-CONFIRMED = (RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED)
 
 
 def confirmed_booking_of_applicant(user, reference: str):

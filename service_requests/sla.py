@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from base.working_days import WorkingCalendar, bangkok_date
 
-from .workflow import RequestStatus
+from .workflow import CLOSED, RequestStatus
 
 DUE_WITHIN_WORKING_DAYS = 5
-CLOSED = frozenset({RequestStatus.COMPLETED, RequestStatus.CANCELLED})
 
 
 @dataclass(frozen=True)

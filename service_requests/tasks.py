@@ -6,7 +6,6 @@ it (base.links.portal_base_url); a worker has no request to read it from. Empty:
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +17,7 @@ from base.links import absolute_url
 
 from . import queries
 from .mail_text import one_line
-from .models import ServiceAssignment, ServiceRequest
+from .models import ServiceRequest
 
 
 def _send(template, request_id, recipients, **context):
@@ -57,8 +56,7 @@ def email_applicant_status_changed(request_id: int, base_url: str = "") -> int:
 @task()
 def email_officers_new_request(request_id: int, base_url: str = "") -> int:
     service_request = ServiceRequest.objects.get(pk=request_id)
-    group_ids = ServiceAssignment.objects.filter(service_code=service_request.service_code).values("group")
-    officers = get_user_model().objects.filter(groups__in=group_ids, is_active=True).exclude(email="")
+    officers = queries.officers_of(service_request.service_code).exclude(email="")
     url = absolute_url(
         reverse("service_request_admin:process", args=[service_request.pk]), base_url=base_url or None
     )

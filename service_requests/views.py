@@ -21,7 +21,8 @@ from base.models import OfficeSettings
 from . import actions, calendars, queries
 from .catalogue import all_services
 from .forms import CancelForm, RequestForms, StatusCheckForm
-from .workflow import RequestStatus, applicant_may_cancel, applicant_may_edit
+from .permissions import RequestPermissionTester
+from .workflow import RequestStatus, Role
 
 PAGE_SIZES = (10, 25, 50, 100)
 
@@ -46,6 +47,8 @@ def submit_from_service_page(request, page):
                 base_url=portal_base_url(request),
             )
         except ValidationError as error:
+            if getattr(error, "code", None) == actions.STALE_SUBMISSION_KEY:
+                forms = forms.with_new_submission_key()
             forms.add_error(error)
         else:
             return redirect("service_requests:submitted", reference=service_request.reference)
@@ -57,6 +60,14 @@ def submit_from_service_page(request, page):
 def _own_request_or_404(request, reference):
     service_request = queries.request_of_applicant(request.user, reference)
     if service_request is None:
+        raise Http404
+    return service_request
+
+
+def _visible_request_or_404(request, reference):
+    """For the downloads shared by the applicant's pages and the admin."""
+    service_request = queries.request_with_reference(reference)
+    if service_request is None or not RequestPermissionTester(request.user, service_request).can_view():
         raise Http404
     return service_request
 
@@ -89,8 +100,7 @@ def my_requests(request):
         {
             "number": page_obj.start_index() + index,
             "request": service_request,
-            "may_edit": applicant_may_edit(service_request.status),
-            "may_cancel": applicant_may_cancel(service_request.status),
+            "permissions": RequestPermissionTester(request.user, service_request),
         }
         for index, service_request in enumerate(page_obj.object_list)
     ]
@@ -109,7 +119,7 @@ def my_requests(request):
     )
 
 
-def _detail_context(service_request):
+def _detail_context(request, service_request):
     record = queries.details_record(service_request)
     return {
         "service_request": service_request,
@@ -117,8 +127,7 @@ def _detail_context(service_request):
         "details_record": record,
         "attachments": service_request.attachments.all(),
         "history": service_request.history.select_related("actor"),
-        "may_edit": applicant_may_edit(service_request.status),
-        "may_cancel": applicant_may_cancel(service_request.status),
+        "permissions": RequestPermissionTester(request.user, service_request),
         "offers_calendar_file": calendars.offers_calendar_file(service_request),
     }
 
@@ -126,15 +135,18 @@ def _detail_context(service_request):
 @login_required
 def detail(request, reference):
     service_request = _own_request_or_404(request, reference)
-    return TemplateResponse(request, "service_requests/detail.html", _detail_context(service_request))
+    return TemplateResponse(
+        request, "service_requests/detail.html", _detail_context(request, service_request)
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, reference):
     service_request = _own_request_or_404(request, reference)
-    if not applicant_may_edit(service_request.status):
-        raise PermissionDenied
+    permissions = RequestPermissionTester(request.user, service_request)
+    if not permissions.can_edit():
+        raise PermissionDenied(permissions.refusal(Role.APPLICANT))
     service = service_request.service
     if request.method == "POST":
         forms = RequestForms(
@@ -172,8 +184,9 @@ def edit(request, reference):
 @require_http_methods(["GET", "POST"])
 def cancel(request, reference):
     service_request = _own_request_or_404(request, reference)
-    if not applicant_may_cancel(service_request.status):
-        raise PermissionDenied
+    permissions = RequestPermissionTester(request.user, service_request)
+    if not permissions.can_cancel(Role.APPLICANT):
+        raise PermissionDenied(permissions.refusal(Role.APPLICANT))
     form = CancelForm(request.POST or None)
     form.fields["reason"].required = False
     if request.method == "POST" and form.is_valid():
@@ -181,6 +194,7 @@ def cancel(request, reference):
             actor=request.user,
             service_request=service_request,
             to_status=RequestStatus.CANCELLED,
+            role=Role.APPLICANT,
             message=form.cleaned_data["reason"],
             base_url=portal_base_url(request),
         )
@@ -203,7 +217,8 @@ def _private_file_response(field_file, download_name, content_type):
 @login_required
 def attachment(request, reference, attachment_id):
     """An attachment, for the applicant and the officers of the service; 404 for anyone else."""
-    item = queries.attachment_for(request.user, reference=reference, attachment_id=attachment_id)
+    service_request = _visible_request_or_404(request, reference)
+    item = service_request.attachments.filter(pk=attachment_id).first()
     if item is None:
         raise Http404
     return _private_file_response(item.file, item.original_name, item.content_type)
@@ -211,8 +226,8 @@ def attachment(request, reference, attachment_id):
 
 @login_required
 def reply_file(request, reference):
-    service_request = queries.visible_request(request.user, reference=reference)
-    if service_request is None or not service_request.reply_file:
+    service_request = _visible_request_or_404(request, reference)
+    if not service_request.reply_file:
         raise Http404
     return _private_file_response(
         service_request.reply_file,

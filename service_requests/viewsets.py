@@ -32,7 +32,8 @@ class ServiceRequestViewSet(ModelViewSet):
     menu_label = _("Service requests")
     menu_order = 150
     add_to_admin_menu = True
-    add_to_reference_index = False
+    # Indexed, so that a user's usage counts (and protects) the requests they filed.
+    add_to_reference_index = True
     copy_view_enabled = False
 
     index_view_class = admin_views.ServiceRequestIndexView
@@ -133,7 +134,7 @@ class ServiceAssignmentViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Service assignments")
     add_to_settings_menu = True
-    add_to_reference_index = False
+    add_to_reference_index = True  # a group's usage shows the services it works
     copy_view_enabled = False
     list_display = ["service_code", "group"]
     ordering = "service_code"

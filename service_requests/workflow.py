@@ -1,6 +1,8 @@
 """The request workflow at a glance: its statuses and who may move a request from which to which.
 
-Every change of status goes through service_requests.actions, which checks it against TRANSITIONS.
+Every change of status goes through service_requests.actions, which checks it against TRANSITIONS
+(through service_requests.permissions.RequestPermissionTester). The groups of statuses other
+modules need (closed, waiting for an officer, confirmed) are derived from the table below.
 """
 
 from enum import StrEnum
@@ -61,6 +63,9 @@ TRANSITIONS: dict[RequestStatus, dict[RequestStatus, frozenset[Role]]] = {
     S.CANCELLED: {},
 }
 
+# Every request starts here, filed by its applicant.
+INITIAL = S.SUBMITTED
+
 # Where an applicant's edit takes a request: a returned one becomes resubmitted.
 EDIT_TARGET = {S.SUBMITTED: S.SUBMITTED, S.RETURNED: S.RESUBMITTED}
 
@@ -76,14 +81,36 @@ def allowed_targets(source: str, role: Role) -> list[RequestStatus]:
     return [target for target, roles in TRANSITIONS[RequestStatus(source)].items() if role in roles]
 
 
-def applicant_may_edit(status: str) -> bool:
-    target = EDIT_TARGET.get(RequestStatus(status))
-    return target is not None and is_allowed(status, target, Role.APPLICANT)
-
-
-def applicant_may_cancel(status: str) -> bool:
-    return is_allowed(status, RequestStatus.CANCELLED, Role.APPLICANT)
-
-
 def message_required(target: str, role: Role) -> bool:
     return role == Role.OFFICER and target in OFFICER_MESSAGE_REQUIRED
+
+
+def _moved_into_by(role: Role) -> frozenset[RequestStatus]:
+    return frozenset(
+        target for moves in TRANSITIONS.values() for target, roles in moves.items() if role in roles
+    )
+
+
+def _moved_out_of_by(role: Role) -> frozenset[RequestStatus]:
+    return frozenset(
+        source for source, moves in TRANSITIONS.items() if any(role in r for r in moves.values())
+    )
+
+
+# Closed: nobody can move it any more (completed or cancelled).
+CLOSED = frozenset(source for source, moves in TRANSITIONS.items() if not moves)
+
+# Waiting for an officer: the applicant filed it or last moved it there (new requests, corrections
+# sent) and an officer has a move out of it. A returned request waits for the applicant instead.
+WAITING_FOR_OFFICER = frozenset(({INITIAL} | _moved_into_by(Role.APPLICANT)) & _moved_out_of_by(Role.OFFICER))
+
+# Confirmed (a booking or an appointment stands): only an officer moves a request there, and the
+# applicant can no longer change it, only cancel it: taken up or completed. A returned request is
+# not: it is back with the applicant for correction.
+CONFIRMED = frozenset(
+    status
+    for status in _moved_into_by(Role.OFFICER) - _moved_into_by(Role.APPLICANT)
+    if not any(
+        Role.APPLICANT in roles for target, roles in TRANSITIONS[status].items() if target != S.CANCELLED
+    )
+)

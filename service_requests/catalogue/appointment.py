@@ -16,7 +16,7 @@ from base.working_days import is_working_day
 
 from ..date_fields import IsoDateField, IsoTimeField
 from ..details import DetailsForm, RequestDetails
-from ..workflow import RequestStatus
+from ..workflow import CONFIRMED
 from . import groups
 from .base import AttachmentSlot, EService
 from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2, TOO_FAR_AHEAD, too_far_ahead
@@ -25,7 +25,6 @@ APPOINTMENT_LENGTH = datetime.timedelta(minutes=30)
 # Government office hours (เวลาราชการ); the last appointment ends when the office closes.
 OFFICE_OPENS = datetime.time(8, 30)
 OFFICE_CLOSES = datetime.time(16, 30)
-ACCEPTED = frozenset({RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED})
 
 
 class Executive(models.Model):
@@ -109,7 +108,7 @@ class AppointmentDetails(RequestDetails):
         )
 
     def on_status_change(self, status):
-        self.accepted = status in ACCEPTED
+        self.accepted = status in CONFIRMED
 
 
 class AppointmentForm(DetailsForm):

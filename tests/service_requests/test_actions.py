@@ -60,7 +60,7 @@ def perform(service_request, *, source, target, role, actor, message=None):
     if message is None:
         message = OFFICER_MESSAGE if role == Role.OFFICER else APPLICANT_REASON
     return actions.move_request(
-        actor=actor, service_request=service_request, to_status=target, message=message
+        actor=actor, service_request=service_request, to_status=target, role=role, message=message
     )
 
 
@@ -160,7 +160,11 @@ def test_an_officer_must_say_why_when_returning_or_cancelling(request_in, office
     before = snapshot(service_request)
     with pytest.raises(ValidationError) as raised:
         actions.move_request(
-            actor=officer_for("11"), service_request=service_request, to_status=target, message=message
+            actor=officer_for("11"),
+            service_request=service_request,
+            to_status=target,
+            role=Role.OFFICER,
+            message=message,
         )
     assert raised.value.code == "message_required"
     assert snapshot(service_request) == before
@@ -172,6 +176,7 @@ def test_the_officers_message_is_kept_on_the_request_for_the_applicant(request_i
         actor=officer_for("11"),
         service_request=service_request,
         to_status=S.RETURNED,
+        role=Role.OFFICER,
         message=OFFICER_MESSAGE,
     )
     service_request.refresh_from_db()
@@ -184,10 +189,15 @@ def test_the_applicants_cancel_reason_does_not_replace_the_officers_message(requ
         actor=officer_for("11"),
         service_request=service_request,
         to_status=S.RETURNED,
+        role=Role.OFFICER,
         message=OFFICER_MESSAGE,
     )
     actions.move_request(
-        actor=user, service_request=service_request, to_status=S.CANCELLED, message=APPLICANT_REASON
+        actor=user,
+        service_request=service_request,
+        to_status=S.CANCELLED,
+        role=Role.APPLICANT,
+        message=APPLICANT_REASON,
     )
     service_request.refresh_from_db()
     assert service_request.officer_message == OFFICER_MESSAGE
@@ -196,7 +206,9 @@ def test_the_applicants_cancel_reason_does_not_replace_the_officers_message(requ
 
 def test_the_applicant_may_cancel_without_a_reason(request_in, user):
     service_request = request_in(S.SUBMITTED)
-    actions.move_request(actor=user, service_request=service_request, to_status=S.CANCELLED)
+    actions.move_request(
+        actor=user, service_request=service_request, to_status=S.CANCELLED, role=Role.APPLICANT
+    )
     service_request.refresh_from_db()
     assert service_request.status == S.CANCELLED
 
@@ -296,6 +308,7 @@ def test_an_officer_may_send_a_reply_file(request_in, officer_for, private_files
         actor=officer_for("11"),
         service_request=service_request,
         to_status=S.COMPLETED,
+        role=Role.OFFICER,
         message="ออกหนังสือรับรองแล้ว",
         reply_file=upload("หนังสือรับรอง.pdf", pdf_bytes(), "application/pdf"),
     )
@@ -314,6 +327,7 @@ def test_the_applicant_may_not_send_a_reply_file(request_in, user, private_files
             actor=user,
             service_request=service_request,
             to_status=S.CANCELLED,
+            role=Role.APPLICANT,
             reply_file=upload("reply.pdf", pdf_bytes(), "application/pdf"),
         )
     assert ServiceRequest.objects.get(pk=service_request.pk).status == S.SUBMITTED
@@ -329,6 +343,7 @@ def test_a_new_reply_file_replaces_the_old_one(
         actor=officer,
         service_request=service_request,
         to_status=S.IN_PROGRESS,
+        role=Role.OFFICER,
         reply_file=upload("ร่าง.pdf", pdf_bytes(), "application/pdf"),
     )
     first = ServiceRequest.objects.get(pk=service_request.pk).reply_file.name
@@ -337,6 +352,7 @@ def test_a_new_reply_file_replaces_the_old_one(
             actor=officer,
             service_request=service_request,
             to_status=S.COMPLETED,
+            role=Role.OFFICER,
             reply_file=upload("ฉบับจริง.pdf", pdf_bytes(), "application/pdf"),
         )
     service_request.refresh_from_db()

@@ -10,7 +10,7 @@ import pytest
 from service_requests import actions
 from service_requests.catalogue import get_service
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import (
     ServiceRequestFactory,
     attach_reply,
@@ -188,6 +188,7 @@ def test_the_emails_name_the_reference_the_status_and_the_officers_message(
             actor=officer,
             service_request=service_request,
             to_status=RequestStatus.RETURNED,
+            role=Role.OFFICER,
             message='กรุณาระบุ "ธนาคาร" & <สาขา>',
         )
     (changed,) = mail.outbox

@@ -14,7 +14,7 @@ import pytest
 from service_requests import actions
 from service_requests.catalogue.appointment import AppointmentDetails
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import (
     ExecutiveFactory,
     ServiceRequestFactory,
@@ -55,7 +55,9 @@ def accepted_at_ten(submit, officer, other_applicant, director):
     service_request = submit(
         "32", applicant=other_applicant, details=appointment_at(working_day_at(10), executive=director)
     )
-    return actions.move_request(actor=officer, service_request=service_request, to_status=S.IN_PROGRESS)
+    return actions.move_request(
+        actor=officer, service_request=service_request, to_status=S.IN_PROGRESS, role=Role.OFFICER
+    )
 
 
 def test_an_accepted_appointment_holds_its_time(accepted_at_ten):
@@ -87,7 +89,9 @@ def test_the_form_shows_the_clash_on_the_date(client, page_tree, user, accepted_
 
 
 def test_a_completed_appointment_holds_its_time_too(submit, officer, accepted_at_ten, director):
-    actions.move_request(actor=officer, service_request=accepted_at_ten, to_status=S.COMPLETED)
+    actions.move_request(
+        actor=officer, service_request=accepted_at_ten, to_status=S.COMPLETED, role=Role.OFFICER
+    )
     with pytest.raises(ValidationError) as refused:
         submit("32", details=appointment_at(working_day_at(10), executive=director))
     assert refused.value.message_dict == clash_refusal()
@@ -113,7 +117,11 @@ def test_a_merely_submitted_appointment_does_not_block_the_time(submit, other_ap
 
 def test_a_cancelled_acceptance_frees_the_time(submit, officer, accepted_at_ten, director):
     actions.move_request(
-        actor=officer, service_request=accepted_at_ten, to_status=S.CANCELLED, message="ติดราชการ"
+        actor=officer,
+        service_request=accepted_at_ten,
+        to_status=S.CANCELLED,
+        role=Role.OFFICER,
+        message="ติดราชการ",
     )
     assert AppointmentDetails.objects.get(request=accepted_at_ten).accepted is False
     assert submit("32", details=appointment_at(working_day_at(10), executive=director)).status == S.SUBMITTED
@@ -133,9 +141,11 @@ def two_asking_for_ten(submit, other_applicant, director):
 
 def test_accepting_a_second_appointment_at_the_same_time_is_refused(officer, two_asking_for_ten):
     first, second = two_asking_for_ten
-    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS)
+    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS, role=Role.OFFICER)
     with pytest.raises(ValidationError) as refused:
-        actions.move_request(actor=officer, service_request=second, to_status=S.IN_PROGRESS)
+        actions.move_request(
+            actor=officer, service_request=second, to_status=S.IN_PROGRESS, role=Role.OFFICER
+        )
     assert refused.value.code == "conflict"
     assert refused.value.messages == [in_thai(AppointmentDetails.conflict_message)]
     second.refresh_from_db()
@@ -146,9 +156,9 @@ def test_accepting_a_second_appointment_at_the_same_time_is_refused(officer, two
 
 def test_completing_a_clashing_appointment_straight_away_is_refused_too(officer, two_asking_for_ten):
     first, second = two_asking_for_ten
-    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS)
+    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS, role=Role.OFFICER)
     with pytest.raises(ValidationError) as refused:
-        actions.move_request(actor=officer, service_request=second, to_status=S.COMPLETED)
+        actions.move_request(actor=officer, service_request=second, to_status=S.COMPLETED, role=Role.OFFICER)
     assert refused.value.code == "conflict"
     second.refresh_from_db()
     assert second.status == S.SUBMITTED
@@ -156,7 +166,7 @@ def test_completing_a_clashing_appointment_straight_away_is_refused_too(officer,
 
 def test_the_process_page_shows_the_clash_to_the_officer(client, officer, two_asking_for_ten):
     first, second = two_asking_for_ten
-    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS)
+    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS, role=Role.OFFICER)
     client.force_login(officer)
     url = reverse("service_request_admin:process", args=[second.pk])
     response = client.post(url, {"to_status": S.IN_PROGRESS, "message": ""})
@@ -168,9 +178,13 @@ def test_the_process_page_shows_the_clash_to_the_officer(client, officer, two_as
 
 def test_returning_the_second_one_for_another_time_is_fine(officer, two_asking_for_ten):
     first, second = two_asking_for_ten
-    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS)
+    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS, role=Role.OFFICER)
     returned = actions.move_request(
-        actor=officer, service_request=second, to_status=S.RETURNED, message="กรุณาเลือกเวลาอื่น"
+        actor=officer,
+        service_request=second,
+        to_status=S.RETURNED,
+        role=Role.OFFICER,
+        message="กรุณาเลือกเวลาอื่น",
     )
     assert returned.status == S.RETURNED
 

@@ -6,7 +6,7 @@ import pytest
 
 from service_requests import actions
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import contact_of, details_for, files_post, form_data
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +92,7 @@ def test_the_applicant_gets_the_officers_message_on_a_status_change(
             actor=officers["id_card"][0],
             service_request=service_request,
             to_status=S.RETURNED,
+            role=Role.OFFICER,
             message=OFFICER_MESSAGE,
         )
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
@@ -108,7 +109,11 @@ def test_the_applicant_hears_of_every_status_change(
     mailoutbox.clear()
     with committed():
         actions.move_request(
-            actor=officers["id_card"][0], service_request=service_request, to_status=target, message="แจ้งผล"
+            actor=officers["id_card"][0],
+            service_request=service_request,
+            to_status=target,
+            role=Role.OFFICER,
+            message="แจ้งผล",
         )
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
     assert service_request.reference in message.subject
@@ -122,6 +127,7 @@ def test_a_resubmission_notifies_the_officers_of_the_service(
         actor=officers["id_card"][0],
         service_request=service_request,
         to_status=S.RETURNED,
+        role=Role.OFFICER,
         message=OFFICER_MESSAGE,
     )
     mailoutbox.clear()
@@ -168,7 +174,11 @@ def test_the_address_a_service_asks_for_gets_that_requests_emails_too(
     mailoutbox.clear()
     with committed():
         actions.move_request(
-            actor=officer, service_request=service_request, to_status=S.RETURNED, message=OFFICER_MESSAGE
+            actor=officer,
+            service_request=service_request,
+            to_status=S.RETURNED,
+            role=Role.OFFICER,
+            message=OFFICER_MESSAGE,
         )
     assert OFFICER_MESSAGE in sent_to(mailoutbox, PENSION_EMAIL)[0].body
     assert len(sent_to(mailoutbox, APPLICANT_EMAIL)) == 1
@@ -255,6 +265,7 @@ def test_an_officers_message_is_quoted_line_by_line_and_starts_no_header(
             actor=officers["id_card"][0],
             service_request=service_request,
             to_status=S.RETURNED,
+            role=Role.OFFICER,
             message=INJECTED_MESSAGE,
         )
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)

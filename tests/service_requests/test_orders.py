@@ -16,7 +16,7 @@ from service_requests.catalogue.school_record_forms import (
     to_baht,
 )
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import files_post, form_data, price_list
 from tests.helpers import in_thai
 
@@ -117,7 +117,10 @@ def test_a_price_change_leaves_the_old_order_as_it_was(submit, officer_for, item
     PriceItem.objects.filter(code="ปพ.3-ป").update(price=Decimal("6.00"))
     # The officer works the old order after the change: it is not priced again.
     actions.move_request(
-        actor=officer_for("41"), service_request=old_order, to_status=RequestStatus.IN_PROGRESS
+        actor=officer_for("41"),
+        service_request=old_order,
+        to_status=RequestStatus.IN_PROGRESS,
+        role=Role.OFFICER,
     )
     details = FormOrderDetails.objects.get(request=old_order)
     assert money(details) == (Decimal("530.00"), Decimal("25.00"), Decimal("555.00"))

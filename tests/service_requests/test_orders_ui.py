@@ -15,7 +15,7 @@ from demo.price_list import ensure_price_list
 from service_requests import actions
 from service_requests.catalogue.school_record_forms import PriceItem, ShippingSettings
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import contact_of, pdf_bytes, pdf_upload, png_upload
 from tests.helpers import in_thai
@@ -261,6 +261,7 @@ def test_the_officers_reply_to_a_pension_request_downloads_from_the_applicants_l
         actor=officer_for("21"),
         service_request=pension,
         to_status=RequestStatus.COMPLETED,
+        role=Role.OFFICER,
         message="อนุมัติแล้ว",
         reply_file=pdf_upload("หนังสืออนุมัติ.pdf"),
     )
@@ -286,6 +287,7 @@ def test_nobody_else_downloads_a_pension_requests_reply(client, submit, officer_
         actor=officer_for("21"),
         service_request=pension,
         to_status=RequestStatus.IN_PROGRESS,
+        role=Role.OFFICER,
         reply_file=pdf_upload("หนังสืออนุมัติ.pdf"),
     )
     client.force_login(UserFactory())

@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 
 from service_requests import actions
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import ServiceRequestFactory, attach_reply, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,11 @@ def test_a_request_page_runs_the_same_queries_for_a_short_and_a_long_history(
     short, long = submit("11"), submit("11")
     for officer in officers * 4:  # twelve changes, by three officers
         actions.move_request(
-            actor=officer, service_request=long, to_status=RequestStatus.IN_PROGRESS, message="ok"
+            actor=officer,
+            service_request=long,
+            to_status=RequestStatus.IN_PROGRESS,
+            role=Role.OFFICER,
+            message="ok",
         )
     _response, for_short = queries_to_open(logged_in, reverse(url_name, args=[short.reference]))
     _response, for_long = queries_to_open(logged_in, reverse(url_name, args=[long.reference]))

@@ -11,6 +11,7 @@ import pytest
 from service_requests import actions
 from service_requests.models import ServiceRequest
 from service_requests.references import base_reference
+from service_requests.workflow import Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import (
     EXAMPLE_MOMENT,
@@ -55,7 +56,9 @@ def test_requests_to_different_services_in_the_same_second_keep_their_plain_code
 def test_the_reference_is_kept_as_submitted_when_the_request_changes(submit, user, frozen_now):
     service_request = submit("11")
     with frozen_at(EXAMPLE_MOMENT + datetime.timedelta(hours=5)):
-        actions.move_request(actor=user, service_request=service_request, to_status="cancelled")
+        actions.move_request(
+            actor=user, service_request=service_request, to_status="cancelled", role=Role.APPLICANT
+        )
     service_request.refresh_from_db()
     assert service_request.reference == EXAMPLE_REFERENCE
 

@@ -18,7 +18,7 @@ import pytest
 from service_requests import actions
 from service_requests.catalogue.meeting_room import RoomBookingDetails
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import (
     RoomFactory,
@@ -152,7 +152,9 @@ def test_a_cancelled_booking_frees_its_slot(submit, user, other_applicant, room)
     first = submit(
         "31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room)
     )
-    actions.move_request(actor=other_applicant, service_request=first, to_status=S.CANCELLED)
+    actions.move_request(
+        actor=other_applicant, service_request=first, to_status=S.CANCELLED, role=Role.APPLICANT
+    )
     assert bookings_of(room) == [(tomorrow_at(9), tomorrow_at(12), False)]
     second = submit("31", details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
     assert second.status == S.SUBMITTED
@@ -165,7 +167,11 @@ def test_a_booking_cancelled_by_the_officer_frees_its_slot_too(submit, officer_f
         "31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room)
     )
     actions.move_request(
-        actor=officer_for("31"), service_request=first, to_status=S.CANCELLED, message="ห้องปิดซ่อม"
+        actor=officer_for("31"),
+        service_request=first,
+        to_status=S.CANCELLED,
+        role=Role.OFFICER,
+        message="ห้องปิดซ่อม",
     )
     submit("31", details=booking(tomorrow_at(10), tomorrow_at(11), room=room))
     assert RoomBookingDetails.objects.filter(room=room, holds_slot=True).count() == 1
@@ -177,8 +183,8 @@ def test_a_booking_keeps_its_slot_while_officers_work_it(submit, officer_for, ot
         "31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room)
     )
     officer = officer_for("31")
-    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS)
-    actions.move_request(actor=officer, service_request=first, to_status=S.COMPLETED)
+    actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS, role=Role.OFFICER)
+    actions.move_request(actor=officer, service_request=first, to_status=S.COMPLETED, role=Role.OFFICER)
     with pytest.raises(ValidationError) as refused:
         submit("31", details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
     assert refused.value.message_dict == conflict_refusal()
@@ -277,7 +283,11 @@ def returned_booking(submit, officer_for, other_applicant, user, room):
     submit("31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
     mine = submit("31", details=booking(tomorrow_at(13), tomorrow_at(15), room=room))
     return actions.move_request(
-        actor=officer_for("31"), service_request=mine, to_status=S.RETURNED, message=RETURN_MESSAGE
+        actor=officer_for("31"),
+        service_request=mine,
+        to_status=S.RETURNED,
+        role=Role.OFFICER,
+        message=RETURN_MESSAGE,
     )
 
 

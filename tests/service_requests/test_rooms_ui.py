@@ -15,7 +15,7 @@ from service_requests import actions, calendars
 from service_requests.catalogue.appointment import Executive
 from service_requests.catalogue.meeting_room import Room
 from service_requests.models import ServiceRequest
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import contact_of, pdf_upload
 
@@ -74,7 +74,7 @@ def room_officer(officer_for):
 
 def confirm(service_request, officer):
     return actions.move_request(
-        actor=officer, service_request=service_request, to_status=RequestStatus.IN_PROGRESS
+        actor=officer, service_request=service_request, to_status=RequestStatus.IN_PROGRESS, role=Role.OFFICER
     )
 
 
@@ -119,7 +119,9 @@ def test_visitors_see_booked_times_of_a_room_but_nobody_s_details(
 def test_a_cancelled_booking_frees_its_time_in_the_calendar(client, page_tree, rooms, book, user):
     day = tomorrow()
     booking = book(rooms["big"], at(day, 9), at(day, 12))
-    actions.move_request(actor=user, service_request=booking, to_status=RequestStatus.CANCELLED)
+    actions.move_request(
+        actor=user, service_request=booking, to_status=RequestStatus.CANCELLED, role=Role.APPLICANT
+    )
 
     response = client.get(page_tree.service_pages["meeting-room"].url, {"room": rooms["big"].pk})
 
@@ -266,7 +268,9 @@ def test_officers_of_rooms_see_the_week_of_bookings_with_links_to_each_request(
     day = tomorrow()
     kept = book(rooms["big"], at(day, 9), at(day, 12))
     cancelled = book(rooms["small"], at(day, 9), at(day, 12))
-    actions.move_request(actor=user, service_request=cancelled, to_status=RequestStatus.CANCELLED)
+    actions.move_request(
+        actor=user, service_request=cancelled, to_status=RequestStatus.CANCELLED, role=Role.APPLICANT
+    )
     client.force_login(room_officer)
 
     response = client.get(reverse("room_bookings:index"), {"week": day.isoformat()})
@@ -359,7 +363,11 @@ def test_no_icalendar_file_for_unconfirmed_cancelled_or_someone_else_s_booking(
     confirmed = confirm(book(rooms["big"], at(day, 10), at(day, 11)), room_officer)
     cancelled = confirm(book(rooms["big"], at(day, 11), at(day, 12)), room_officer)
     actions.move_request(
-        actor=room_officer, service_request=cancelled, to_status=RequestStatus.CANCELLED, message="ห้องงดใช้"
+        actor=room_officer,
+        service_request=cancelled,
+        to_status=RequestStatus.CANCELLED,
+        role=Role.OFFICER,
+        message="ห้องงดใช้",
     )
     client.force_login(user)
 

@@ -4,8 +4,8 @@
 import threading
 import uuid
 
-from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, connection
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 import pytest
 
@@ -103,9 +103,22 @@ def test_the_same_submission_key_twice_gives_back_the_first_request(submit, priv
 def test_another_applicant_cannot_claim_a_request_by_its_key(submit, other_applicant):
     key = uuid.uuid4()
     first = submit("11", submission_key=key)
-    with pytest.raises(IntegrityError):
+    with pytest.raises(ValidationError) as refused:
         submit("11", applicant=other_applicant, submission_key=key)
+    assert refused.value.code == actions.STALE_SUBMISSION_KEY
     assert list(ServiceRequest.objects.values_list("pk", "applicant")) == [(first.pk, first.applicant_id)]
+
+
+@pytest.mark.django_db
+def test_a_key_of_another_service_does_not_return_that_request(submit, private_files):
+    key = uuid.uuid4()
+    id_card = submit("11", submission_key=key)
+    files_before = private_files()
+    with pytest.raises(ValidationError) as refused:
+        submit("12", submission_key=key)
+    assert refused.value.code == actions.STALE_SUBMISSION_KEY
+    assert list(ServiceRequest.objects.values_list("pk", "service_code")) == [(id_card.pk, "11")]
+    assert private_files() == files_before
 
 
 # Committed for real, so that the threads see each other; serialized_rollback brings back what the

@@ -15,7 +15,7 @@ from service_requests import actions
 from service_requests.catalogue import get_service
 from service_requests.models import ServiceRequest
 from service_requests.queries import details_of
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import (
     EXAMPLE_MOMENT,
     ServiceRequestFactory,
@@ -190,6 +190,41 @@ def test_two_forms_file_two_requests(logged_in, user):
     assert ServiceRequest.objects.count() == 2
 
 
+# Forged or stale submission keys: refused with a fresh form, what was typed kept
+
+STALE_KEY = (
+    "This form is out of date and was not sent. Please check what you entered, attach the "
+    "files again and send it once more."
+)
+
+
+def posted_key(response):
+    return response.context["request_forms"].contact["submission_key"].value()
+
+
+@pytest.mark.parametrize("whose", ["another applicant's", "another service's"])
+def test_a_used_key_of_another_request_gets_a_fresh_form(logged_in, user, submit, other_applicant, whose):
+    used = submit("11", applicant=other_applicant) if whose == "another applicant's" else submit("11")
+    data = certificate_post(
+        user, submission_key=used.submission_key, **{"details-purpose": "ขอวีซ่าไปประเทศญี่ปุ่น"}
+    )
+
+    response = logged_in.post(CERTIFICATE_URL, data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(in_thai(STALE_KEY)) in page
+    assert "ขอวีซ่าไปประเทศญี่ปุ่น" in page  # what was typed is kept
+    fresh_key = posted_key(response)
+    assert fresh_key and str(fresh_key) != str(used.submission_key)
+    assert list(ServiceRequest.objects.values_list("pk", flat=True)) == [used.pk]  # nothing filed
+    # Sent again with the fresh key, it is filed as a new request.
+    data = {**data, "contact-submission_key": str(fresh_key), "files-id_card_copy": png_upload()}
+    again = logged_in.post(CERTIFICATE_URL, data)
+    assert again.status_code == 302
+    assert ServiceRequest.objects.filter(applicant=user, service_code="12").count() == 1
+
+
 # My requests
 
 
@@ -340,11 +375,14 @@ def returned_request(submit, officer_for):
     """The applicant's certificate request, returned by an officer with a message."""
     service_request = submit("12")
     officer = officer_for("12")
-    actions.move_request(actor=officer, service_request=service_request, to_status=RequestStatus.IN_PROGRESS)
+    actions.move_request(
+        actor=officer, service_request=service_request, to_status=RequestStatus.IN_PROGRESS, role=Role.OFFICER
+    )
     return actions.move_request(
         actor=officer,
         service_request=service_request,
         to_status=RequestStatus.RETURNED,
+        role=Role.OFFICER,
         message="กรุณาแนบสลิปเงินเดือนเดือนล่าสุด",
     )
 

@@ -3,12 +3,13 @@
 import pytest
 
 from service_requests.workflow import (
+    CLOSED,
+    CONFIRMED,
     TRANSITIONS,
+    WAITING_FOR_OFFICER,
     RequestStatus,
     Role,
     allowed_targets,
-    applicant_may_cancel,
-    applicant_may_edit,
     is_allowed,
     message_required,
 )
@@ -56,24 +57,6 @@ def test_officers_are_offered_the_moves_of_the_table_in_order():
 
 
 @pytest.mark.parametrize(
-    ("status", "may_edit"),
-    [(S.SUBMITTED, True), (S.RETURNED, True), (S.IN_PROGRESS, False), (S.RESUBMITTED, False)]
-    + [(S.COMPLETED, False), (S.CANCELLED, False)],
-)
-def test_the_applicant_may_edit_only_an_untouched_or_returned_request(status, may_edit):
-    assert applicant_may_edit(status) is may_edit
-
-
-@pytest.mark.parametrize(
-    ("status", "may_cancel"),
-    [(S.SUBMITTED, True), (S.IN_PROGRESS, True), (S.RETURNED, True), (S.RESUBMITTED, True)]
-    + [(S.COMPLETED, False), (S.CANCELLED, False)],
-)
-def test_the_applicant_may_cancel_until_the_request_is_completed(status, may_cancel):
-    assert applicant_may_cancel(status) is may_cancel
-
-
-@pytest.mark.parametrize(
     ("target", "required"), [(target, target in (S.RETURNED, S.CANCELLED)) for target in S]
 )
 def test_officers_must_explain_a_return_or_a_cancellation(target, required):
@@ -82,3 +65,18 @@ def test_officers_must_explain_a_return_or_a_cancellation(target, required):
 
 def test_the_applicant_may_cancel_without_a_reason():
     assert message_required(S.CANCELLED, APPLICANT) is False
+
+
+# The groups of statuses other modules use, derived from the table.
+
+
+def test_closed_requests_are_the_completed_and_cancelled_ones():
+    assert {S.COMPLETED, S.CANCELLED} == CLOSED
+
+
+def test_new_and_corrected_requests_wait_for_an_officer():
+    assert {S.SUBMITTED, S.RESUBMITTED} == WAITING_FOR_OFFICER
+
+
+def test_a_booking_stands_once_an_officer_took_it_up_or_completed_it():
+    assert {S.IN_PROGRESS, S.COMPLETED} == CONFIRMED
