@@ -18,7 +18,7 @@ from . import notifications, queries
 from .catalogue import get_service
 from .models import Attachment, ServiceRequest, StatusChange, StatusLookup
 from .references import save_with_unique_reference
-from .uploads import check_upload
+from .uploads import check_upload, shortened_name
 from .workflow import EDIT_TARGET, RequestStatus, Role, is_allowed, message_required
 
 CONTACT_FIELDS = ("applicant_title", "applicant_first_name", "applicant_last_name", "applicant_phone")
@@ -44,7 +44,7 @@ def _store_attachments(service_request, attachments, *, stored):
         attachment = Attachment(
             request=service_request,
             slot=slot,
-            original_name=original_name[:255],
+            original_name=shortened_name(original_name),
             content_type=accepted.content_type,
             size=uploaded.size,
         )
@@ -242,7 +242,7 @@ def move_request(*, actor, service_request, to_status, message="", reply_file=No
                 service_request.officer_message = message
             if reply_file is not None:
                 accepted = check_upload(reply_file)
-                service_request.reply_file_name = reply_file.name[:255]
+                service_request.reply_file_name = shortened_name(reply_file.name)
                 reply_file.name = f"reply.{accepted.extension}"
                 old_name = service_request.reply_file.name
                 service_request.reply_file.save(reply_file.name, reply_file, save=False)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,7 +19,9 @@ from home.models import OfficeSettings
 
 from . import actions, calendars, queries
 from .catalogue import all_services
+from .downloads import content_download, file_download
 from .forms import CancelForm, RequestForms, StatusCheckForm
+from .upload_limits import takes_files
 from .workflow import RequestStatus, applicant_may_cancel, applicant_may_edit
 
 PAGE_SIZES = (10, 25, 50, 100)
@@ -120,6 +122,7 @@ def detail(request, reference):
     return TemplateResponse(request, "service_requests/detail.html", _detail_context(service_request))
 
 
+@takes_files(lambda request, reference: queries.attachment_slot_count(reference))
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, reference):
@@ -180,22 +183,13 @@ def cancel(request, reference):
     )
 
 
-def _private_file_response(field_file, download_name, content_type):
-    response = FileResponse(
-        field_file.open("rb"), as_attachment=True, filename=download_name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 @login_required
 def attachment(request, reference, attachment_id):
     """An attachment, for the applicant and the officers of the service; 404 for anyone else."""
     item = queries.attachment_for(request.user, reference=reference, attachment_id=attachment_id)
     if item is None:
         raise Http404
-    return _private_file_response(item.file, item.original_name, item.content_type)
+    return file_download(item.file, item.original_name, item.content_type)
 
 
 @login_required
@@ -203,11 +197,7 @@ def reply_file(request, reference):
     service_request = queries.visible_request(request.user, reference=reference)
     if service_request is None or not service_request.reply_file:
         raise Http404
-    return _private_file_response(
-        service_request.reply_file,
-        service_request.reply_file_name,
-        queries.reply_content_type(service_request),
-    )
+    return file_download(service_request.reply_file, service_request.reply_file_name)
 
 
 def status_check(request):
@@ -251,9 +241,8 @@ def calendar_file(request, reference):
     event = calendars.event_for(
         details, office=OfficeSettings.for_request(request), uid_domain=request.get_host().split(":")[0]
     )
-    response = HttpResponse(
-        calendars.ics_document(event, stamp=timezone.now()), content_type="text/calendar; charset=utf-8"
+    return content_download(
+        calendars.ics_document(event, stamp=timezone.now()),
+        f"{reference}.ics",
+        "text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{reference}.ics"'
-    response["Cache-Control"] = "no-store"
-    return response
