@@ -7,7 +7,10 @@ pdf_problem(content) answers with a refusal code or None; uploads.check_upload t
 the applicant's message and the officers' bundle leaves such files out.
 """
 
+import base64
+import binascii
 import io
+import re
 import zlib
 
 import pikepdf
@@ -41,7 +44,6 @@ EMBEDDED_ANNOTATIONS = {"/FileAttachment"}
 # Compressed streams are inflated to check them; this caps the work a small file can demand
 # (a deflate bomb of a few MB inflates to gigabytes).
 MAX_INFLATED_BYTES = 128 * 1024 * 1024
-IMAGE_FILTERS = {"/DCTDecode", "/JPXDecode", "/CCITTFaxDecode", "/JBIG2Decode"}
 INFLATE_CHUNK = 1024 * 1024
 
 
@@ -119,43 +121,64 @@ def _filters(stream) -> list[str]:
 
 
 def _decode_streams(pdf):
-    """Decode every stream once, so that a stream cut short or corrupted is found here."""
+    """Read every stream, and decode those in deflate or ASCII encodings (page content, fonts,
+    forms), so that a stream cut short or corrupted is found here. Decoding is done here, within
+    a budget, not by qpdf, which would inflate a bomb to the end. Streams in other encodings
+    (pictures, LZW) are read but left to the viewer to decode."""
     budget = MAX_INFLATED_BYTES
     for obj in pdf.objects:
         if not isinstance(obj, Stream):
             continue
+        data = obj.read_raw_bytes()
         filters = _filters(obj)
-        raw = obj.read_raw_bytes()
-        if not filters or set(filters) & IMAGE_FILTERS:
-            continue  # images are decoded by the viewer's image codec, not here
-        if all(name == "/FlateDecode" for name in filters):
-            budget -= _inflate(raw, layers=len(filters), budget=budget)
-        else:
-            decoded = obj.read_bytes()  # the other text filters (hex, ASCII85, LZW, run length)
-            budget -= len(decoded)
-        if budget < 0:
-            raise Damaged("too much to inflate")
+        if not filters or not all(name in DECODERS for name in filters):
+            continue
+        for position, name in enumerate(filters):
+            last = position == len(filters) - 1
+            data, size = DECODERS[name](data, budget=budget, keep=not last)
+            budget -= size
+            if budget < 0:
+                raise Damaged("too much to decode")
 
 
-def _inflate(data: bytes, *, layers: int, budget: int) -> int:
-    """How many bytes `data` inflates to through `layers` deflate layers, all layers counted
-    (stops past the budget). Only the inner layers' output is kept, as the next layer's input."""
+def _inflate(data: bytes, *, budget: int, keep: bool) -> tuple[bytes, int]:
+    """The inflated data (when kept) and its size; stops past the budget."""
+    if not data:
+        return b"", 0  # an empty stream: nothing to inflate
+    inflater = zlib.decompressobj()
+    kept = []
     produced = 0
-    for layer in range(layers):
-        if not data:
-            return produced  # an empty stream: nothing to inflate
-        inflater = zlib.decompressobj()
-        kept = []
-        pending = data
-        while not inflater.eof:
-            chunk = inflater.decompress(pending, INFLATE_CHUNK)
-            pending = inflater.unconsumed_tail
-            if not chunk and not pending:
-                raise Damaged("deflate stream cut short")
-            produced += len(chunk)
-            if produced > budget:
-                return produced
-            if layer < layers - 1:
-                kept.append(chunk)
-        data = b"".join(kept)
-    return produced
+    pending = data
+    while not inflater.eof:
+        chunk = inflater.decompress(pending, INFLATE_CHUNK)
+        pending = inflater.unconsumed_tail
+        if not chunk and not pending:
+            raise Damaged("deflate stream cut short")
+        produced += len(chunk)
+        if produced > budget:
+            break
+        if keep:
+            kept.append(chunk)
+    return b"".join(kept), produced
+
+
+def _ascii_hex(data: bytes, *, budget: int, keep: bool) -> tuple[bytes, int]:
+    digits = re.sub(rb"\s+", b"", data.split(b">", 1)[0])
+    decoded = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+    return decoded, len(decoded)
+
+
+def _ascii_85(data: bytes, *, budget: int, keep: bool) -> tuple[bytes, int]:
+    text = data.split(b"~>", 1)[0].strip().removeprefix(b"<~")
+    decoded = base64.a85decode(text, ignorechars=b" \t\n\r\x0b\x0c")
+    return decoded, len(decoded)
+
+
+DECODERS = {
+    "/FlateDecode": _inflate,
+    "/Fl": _inflate,
+    "/ASCIIHexDecode": _ascii_hex,
+    "/AHx": _ascii_hex,
+    "/ASCII85Decode": _ascii_85,
+    "/A85": _ascii_85,
+}

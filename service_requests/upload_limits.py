@@ -14,16 +14,7 @@ import math
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.files.uploadhandler import (
-    FileUploadHandler,
-    StopFutureHandlers,
-)
-from django.core.files.uploadhandler import (
-    MemoryFileUploadHandler as DjangoMemoryFileUploadHandler,
-)
-from django.core.files.uploadhandler import (
-    TemporaryFileUploadHandler as DjangoTemporaryFileUploadHandler,
-)
+from django.core.files import uploadhandler
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -74,15 +65,15 @@ class ShortNames:
         super().new_file(field_name, shortened_name(file_name), *args, **kwargs)
 
 
-class MemoryFileUploadHandler(ShortNames, DjangoMemoryFileUploadHandler):
+class MemoryFileUploadHandler(ShortNames, uploadhandler.MemoryFileUploadHandler):
     pass
 
 
-class TemporaryFileUploadHandler(ShortNames, DjangoTemporaryFileUploadHandler):
+class TemporaryFileUploadHandler(ShortNames, uploadhandler.TemporaryFileUploadHandler):
     pass
 
 
-class BodyLimitHandler(FileUploadHandler):
+class BodyLimitHandler(uploadhandler.FileUploadHandler):
     """Drops every file of a body over the form's limit, leaving an UnreceivedUpload in its field."""
 
     def __init__(self, request, *, file_count):
@@ -98,7 +89,7 @@ class BodyLimitHandler(FileUploadHandler):
         super().new_file(field_name, shortened_name(file_name), *args, **kwargs)
         if self.over_limit:
             self.received = 0
-            raise StopFutureHandlers  # no handler after this one keeps anything of it
+            raise uploadhandler.StopFutureHandlers  # no handler after this one keeps anything of it
 
     def receive_data_chunk(self, raw_data, start):
         if self.over_limit:

@@ -36,6 +36,7 @@ ACCEPTED_TYPES = {
     "image/jpeg": AcceptedType("image/jpeg", "jpg", frozenset({"jpg", "jpeg"})),
     "application/pdf": AcceptedType("application/pdf", "pdf", frozenset({"pdf"})),
 }
+# The accepted images as Pillow names their formats (the officers' bundle embeds them by these).
 PILLOW_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 MESSAGES = {
@@ -123,6 +124,7 @@ def image_problem(file) -> str | None:
                 if width * height > MAX_IMAGE_PIXELS:
                     return "too_many_pixels"
                 image.verify()  # the chunks' checksums
+            file.seek(0)
             with Image.open(file) as image:
                 image.load()  # every pixel: a file cut short fails here
     except Image.DecompressionBombError:

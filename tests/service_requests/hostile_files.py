@@ -5,6 +5,7 @@ maker says what its file attacks and runs once, when a test first asks for the f
 GOOD lists files an applicant really sends, which must still pass.
 """
 
+import base64
 import functools
 import io
 import struct
@@ -39,8 +40,9 @@ def _made(make) -> bytes:
 
 
 def _save(pdf, **options) -> bytes:
+    """The file as written: qpdf would otherwise decode the streams and encode them afresh."""
     buffer = io.BytesIO()
-    pdf.save(buffer, **options)
+    pdf.save(buffer, compress_streams=False, **options)
     return buffer.getvalue()
 
 
@@ -48,7 +50,9 @@ def _one_page_pdf():
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(595, 842))
     page = pdf.pages[0]
-    page.obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 72 760 Td (Form) Tj ET")
+    content = pdf.make_stream(b"")
+    content.write(zlib.compress(b"BT /F1 12 Tf 72 760 Td (Form) Tj ET"), filter=Name.FlateDecode)
+    page.obj.Contents = content
     return pdf
 
 
@@ -226,16 +230,32 @@ def pdf_corrupt_stream() -> bytes:
     return _pdf_with(change)
 
 
-def pdf_deflate_bomb() -> bytes:
-    # 150 MB of zeros, deflated twice, in a file of a few hundred bytes (with more layers, far
-    # more): it would keep a checker (or viewer) inflating for a long time.
+@functools.cache
+def _zeros_deflated_twice() -> bytes:
     once = zlib.compressobj(1)
     inner = b"".join(once.compress(b"\x00" * (1 << 22)) for _ in range(38)) + once.flush()
-    twice = zlib.compress(inner, 9)
+    return zlib.compress(inner, 9)
 
+
+def pdf_deflate_bomb() -> bytes:
+    # 150 MB of zeros, deflated twice, in a file of 150 KB (with more layers, far more): it
+    # would keep a checker (or viewer) inflating for a long time.
     def change(pdf):
         stream = pdf.make_stream(b"")
-        stream.write(twice, filter=Array([Name.FlateDecode, Name.FlateDecode]))
+        stream.write(_zeros_deflated_twice(), filter=Array([Name.FlateDecode, Name.FlateDecode]))
+        pdf.pages[0].obj.Contents = stream
+
+    return _pdf_with(change)
+
+
+def pdf_deflate_bomb_in_ascii85() -> bytes:
+    # The same bomb behind an ASCII85 layer, for a checker that inflates only pure deflate.
+    def change(pdf):
+        stream = pdf.make_stream(b"")
+        stream.write(
+            base64.a85encode(_zeros_deflated_twice()) + b"~>",
+            filter=Array([Name.ASCII85Decode, Name.FlateDecode, Name.FlateDecode]),
+        )
         pdf.pages[0].obj.Contents = stream
 
     return _pdf_with(change)
@@ -333,6 +353,7 @@ HOSTILE = [
     HostileFile("PDF broken cross-references", "ใบรับรอง.pdf", pdf_broken_cross_references, "pdf_damaged"),
     HostileFile("PDF corrupt content stream", "ใบรับรอง.pdf", pdf_corrupt_stream, "pdf_damaged"),
     HostileFile("PDF deflate bomb", "ใบรับรอง.pdf", pdf_deflate_bomb, "pdf_damaged"),
+    HostileFile("PDF deflate bomb behind ASCII85", "ใบรับรอง.pdf", pdf_deflate_bomb_in_ascii85, "pdf_damaged"),
     HostileFile("PDF without pages", "ใบรับรอง.pdf", pdf_without_pages, "pdf_damaged"),
     HostileFile("PDF with a password", "ใบรับรอง.pdf", pdf_with_password, "pdf_encrypted"),
     HostileFile("PDF script on open", "ใบรับรอง.pdf", pdf_open_action_javascript, "pdf_active"),
