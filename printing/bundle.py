@@ -1,7 +1,9 @@
 """The officer's bundle: the printout, then every attachment, in one PDF.
 
-PDFs are appended page by page, images get a page each; a file that cannot be read gets a page
-that says so instead of breaking the bundle. Files are read through the private storage only.
+PDFs are appended page by page, images get a page each; a file that cannot be read, or that the
+upload check would refuse today (scripts, embedded files, a picture too large; it may have been
+stored before that check), gets a page that says so instead. Files are read through the private
+storage only.
 """
 
 import io
@@ -10,17 +12,18 @@ import logging
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from service_requests.pdf_content import pdf_problem
 from service_requests.presentation import attachment_rows
+from service_requests.uploads import PILLOW_FORMATS, image_problem
 
 from .printout import PRINT_LANGUAGE, render_printout
 from .rendering import data_uri, render_pdf
 
 logger = logging.getLogger(__name__)
 
-IMAGE_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 ATTACHMENT_PAGE = "printing/attachment_page.html"
 
 
@@ -38,6 +41,8 @@ def _read(attachment) -> bytes:
 
 def _pdf_pages(content: bytes) -> PdfReader:
     """The attachment as a PDF whose every page can be written out, or UnreadableAttachment."""
+    if pdf_problem(content):
+        raise UnreadableAttachment("refused by the upload check")
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted:
@@ -55,15 +60,14 @@ def _pdf_pages(content: bytes) -> PdfReader:
 
 def _image_page(content: bytes, *, heading: str) -> bytes:
     """An A4 page with the image scaled to fit below its heading, or UnreadableAttachment."""
-    try:
-        with Image.open(io.BytesIO(content)) as image:
-            kind = image.format
-            image.load()  # decodes it all: a truncated file fails here, not in WeasyPrint
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
-        raise UnreadableAttachment from error
-    if kind not in IMAGE_TYPES:
+    # Decodes it all: a truncated file fails here, not in WeasyPrint.
+    if image_problem(io.BytesIO(content)):
+        raise UnreadableAttachment("refused by the upload check")
+    with Image.open(io.BytesIO(content)) as image:
+        kind = image.format
+    if kind not in PILLOW_FORMATS:
         raise UnreadableAttachment(kind)
-    image_uri = data_uri(content, IMAGE_TYPES[kind])
+    image_uri = data_uri(content, PILLOW_FORMATS[kind])
     return render_pdf(ATTACHMENT_PAGE, {"heading": heading, "image": image_uri}, data_uris=[image_uri])
 
 

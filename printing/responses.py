@@ -2,10 +2,8 @@
 
 from django.http import HttpResponse
 
+from service_requests.downloads import content_download
+
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return content_download(content, filename, "application/pdf")

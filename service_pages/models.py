@@ -120,6 +120,10 @@ class ServicePage(Page):
             context.setdefault("request_forms", RequestForms(self.service, user=request.user))
         return context
 
+    def upload_file_count(self, request, **view_kwargs):
+        """The request form's file fields (service_requests.upload_limits caps the body by them)."""
+        return len(self.service.attachment_slots)
+
     def serve(self, request, *args, **kwargs):
         # The embedded request form posts back to its service page.
         if request.method == "POST":

@@ -19,7 +19,7 @@ from .catalogue import get_service
 from .models import Attachment, ServiceRequest, StatusChange, StatusLookup
 from .permissions import RequestPermissionTester
 from .references import save_with_unique_reference
-from .uploads import check_upload
+from .uploads import check_upload, shortened_name
 from .workflow import EDIT_TARGET, INITIAL, RequestStatus, Role, message_required
 
 CONTACT_FIELDS = ("applicant_title", "applicant_first_name", "applicant_last_name", "applicant_phone")
@@ -33,7 +33,7 @@ def _store_upload(field_file, uploaded, *, stem, stored):
     one is listed in `stored`, to be deleted if the transaction fails.
     """
     accepted = check_upload(uploaded)
-    original_name = uploaded.name[:255]
+    original_name = shortened_name(uploaded.name)
     replaced = field_file.name
     uploaded.name = f"{stem}.{accepted.extension}"
     field_file.save(uploaded.name, uploaded, save=False)

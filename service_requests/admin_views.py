@@ -229,6 +229,7 @@ class ProcessView(OfficerRequestView):
 
     template_name = "service_requests/admin/process.html"
     page_title = gettext_lazy("Process request")
+    upload_file_count = 1  # the reply file
     header_icon = "form"
 
     @cached_property

@@ -1,5 +1,15 @@
 from django.apps import AppConfig
+from django.http import multipartparser
 from django.utils.translation import gettext_lazy as _
+
+from PIL import Image
+
+from .uploads import MAX_IMAGE_PIXELS
+
+# Django refuses a multipart part whose headers exceed 1 KB with a bare HTTP 400, and a file name
+# of 255 Thai characters alone takes 765 bytes. With this limit a far longer name reaches the
+# upload handlers, which shorten it (upload_limits.ShortNames).
+MAX_PART_HEADER_BYTES = 16 * 1024
 
 
 class ServiceRequestsConfig(AppConfig):
@@ -22,3 +32,10 @@ class ServiceRequestsConfig(AppConfig):
             *(service.details_model for service in all_services()),
         ):
             ReferenceIndex.register_model(model)
+        # Django reads this module constant on each parse; there is no setting for it.
+        multipartparser.MAX_TOTAL_HEADER_SIZE = max(
+            multipartparser.MAX_TOTAL_HEADER_SIZE, MAX_PART_HEADER_BYTES
+        )
+        # Pillow warns above this many pixels and refuses twice as many wherever it opens an image
+        # (the officers' bundle too); check_upload refuses more than this from the header.
+        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
-from .catalogue import CATALOGUE, appointment, meeting_room
+from .catalogue import CATALOGUE, appointment, get_service, meeting_room
 from .catalogue.appointment import AppointmentDetails
 from .catalogue.meeting_room import RoomBookingDetails
 from .models import ServiceAssignment, ServiceRequest
@@ -149,11 +149,10 @@ def details_of(service_request):
     return details.rows() if details else []
 
 
-def reply_content_type(service_request) -> str:
-    extension = service_request.reply_file.name.rsplit(".", 1)[-1].lower()
-    return {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg"}.get(
-        extension, "application/octet-stream"
-    )
+def attachment_slot_count(reference: str) -> int:
+    """How many files the edit form of this request takes (none for an unknown reference)."""
+    code = ServiceRequest.objects.filter(reference=reference).values_list("service_code", flat=True).first()
+    return len(get_service(code).attachment_slots) if code else 0
 
 
 # Calendars of the services that book time (meeting rooms, executives' appointments).

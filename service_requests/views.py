@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,8 +20,10 @@ from base.models import OfficeSettings
 
 from . import actions, calendars, queries
 from .catalogue import all_services
+from .downloads import content_download, file_download
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .permissions import RequestPermissionTester
+from .upload_limits import takes_files
 from .workflow import RequestStatus, Role
 
 PAGE_SIZES = (10, 25, 50, 100)
@@ -140,6 +142,7 @@ def detail(request, reference):
     )
 
 
+@takes_files(lambda request, reference: queries.attachment_slot_count(reference))
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, reference):
@@ -205,15 +208,6 @@ def cancel(request, reference):
     )
 
 
-def _private_file_response(field_file, download_name, content_type):
-    response = FileResponse(
-        field_file.open("rb"), as_attachment=True, filename=download_name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 @login_required
 def attachment(request, reference, attachment_id):
     """An attachment, for the applicant and the officers of the service; 404 for anyone else."""
@@ -221,7 +215,7 @@ def attachment(request, reference, attachment_id):
     item = service_request.attachments.filter(pk=attachment_id).first()
     if item is None:
         raise Http404
-    return _private_file_response(item.file, item.original_name, item.content_type)
+    return file_download(item.file, item.original_name, item.content_type)
 
 
 @login_required
@@ -229,11 +223,7 @@ def reply_file(request, reference):
     service_request = _visible_request_or_404(request, reference)
     if not service_request.reply_file:
         raise Http404
-    return _private_file_response(
-        service_request.reply_file,
-        service_request.reply_file_name,
-        queries.reply_content_type(service_request),
-    )
+    return file_download(service_request.reply_file, service_request.reply_file_name)
 
 
 def status_check(request):
@@ -277,9 +267,8 @@ def calendar_file(request, reference):
     event = calendars.event_for(
         details, office=OfficeSettings.for_request(request), uid_domain=request.get_host().split(":")[0]
     )
-    response = HttpResponse(
-        calendars.ics_document(event, stamp=timezone.now()), content_type="text/calendar; charset=utf-8"
+    return content_download(
+        calendars.ics_document(event, stamp=timezone.now()),
+        f"{reference}.ics",
+        "text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="{reference}.ics"'
-    response["Cache-Control"] = "no-store"
-    return response

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: the forms that take files cap theirs.
+    "service_requests.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -171,6 +173,16 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Django's own handlers, which also shorten file names over 255 characters. The applicants' and
+# officers' forms put a limit on the whole body in front of them (upload_limits).
+FILE_UPLOAD_HANDLERS = [
+    "service_requests.upload_limits.MemoryFileUploadHandler",
+    "service_requests.upload_limits.TemporaryFileUploadHandler",
+]
+# Django's defaults, stated: files up to 2.5 MB stay in memory, larger ones go to a temporary
+# file; the text fields of one request may take 2.5 MB.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Background work (e-mail notifications): run at once unless an environment says otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

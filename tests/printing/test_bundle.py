@@ -13,6 +13,12 @@ from printing.printout import render_printout
 from service_requests.models import Attachment
 from tests.factories.service_requests import jpg_bytes, png_bytes, upload
 from tests.helpers import in_thai
+from tests.service_requests.hostile_files import (
+    jpeg_truncated,
+    pdf_embedded_file,
+    pdf_open_action_javascript,
+    png_144_megapixels,
+)
 
 from .conftest import comparable, page_count, pdf_text
 
@@ -67,6 +73,11 @@ def test_the_bundle_is_the_printout_then_every_page_of_every_attachment(file_req
         ("other_1", "เสีย.pdf", b"%PDF-1.4\nthis is not a PDF at all"),
         ("id_card_copy", "บัตร.png", png_bytes()[:40]),  # truncated
         ("id_card_copy", "บัตร.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        # Stored before the upload check refused such files: left out all the same.
+        ("other_1", "สคริปต์.pdf", pdf_open_action_javascript()),
+        ("other_1", "แนบไฟล์.pdf", pdf_embedded_file()),
+        ("id_card_copy", "บัตร.png", png_144_megapixels()),
+        ("id_card_copy", "บัตร.png", jpeg_truncated()),
     ],
 )
 def test_a_damaged_attachment_is_named_unreadable_and_the_rest_still_comes(
@@ -93,6 +104,8 @@ def test_a_damaged_attachment_is_named_unreadable_and_the_rest_still_comes(
     assert page_count(bundle) == printout_pages + sum(good_pages.values())
     notice = in_thai("The file %(name)s could not be read.") % {"name": name}
     assert comparable(notice) in pdf_text(bundle)
+    assert b"/JavaScript" not in bundle
+    assert b"/EmbeddedFile" not in bundle
 
 
 def test_a_missing_file_is_reported_too(file_request, page_tree):

@@ -1,4 +1,6 @@
-"""Attachments: png, jpg or pdf only, judged by content, at most 5 MB; refused ones leave nothing."""
+"""Attachments: png, jpg or pdf only, judged by content, at most 5 MB; images that decode
+completely, at most 40 megapixels; PDFs that parse completely and cannot run anything; refused
+ones leave nothing."""
 
 import re
 from pathlib import Path
@@ -9,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.utils.html import escape
 
 import pytest
+from PIL import Image, ImageFile
 
 from service_requests import actions
 from service_requests.models import Attachment, ServiceRequest
-from service_requests.uploads import MAX_UPLOAD_BYTES, MESSAGES, check_upload
+from service_requests.uploads import MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, MESSAGES, check_upload
 from tests.factories.service_requests import (
     contact_of,
     details_for,
@@ -26,6 +29,7 @@ from tests.factories.service_requests import (
 )
 from tests.helpers import in_thai
 from tests.service_requests.conftest import files_under
+from tests.service_requests.hostile_files import GOOD, HOSTILE
 
 CERTIFICATE_URL = "/services/certificate/"
 FIVE_MB = 5 * 1024 * 1024
@@ -187,3 +191,81 @@ def test_the_action_refuses_a_request_without_the_required_id_card_copy(user, pr
         )
     assert not ServiceRequest.objects.exists()
     assert private_files() == []
+
+
+# The hostile corpus (tests/service_requests/hostile_files.py): every file refused with its own
+# message, by the check and through the applicant's form, and nothing of it stored.
+
+HOSTILE_IDS = [hostile.attack for hostile in HOSTILE]
+# A few of each kind through the real form post (the rest through the check alone: same code path).
+THROUGH_THE_FORM = [
+    hostile
+    for hostile in HOSTILE
+    if hostile.attack
+    in {
+        "PDF cut in half",
+        "PDF script on open",
+        "PDF page action",
+        "PDF embedded program",
+        "PDF XFA form",
+        "PNG of 144 megapixels",
+        "JPEG cut in half",
+    }
+]
+GOOD_IDS = [good[0] for good in GOOD]
+
+
+def test_the_hostile_corpus_has_at_least_fifteen_files_of_every_kind():
+    assert len(HOSTILE) >= 15
+    assert {hostile.code for hostile in HOSTILE} >= {
+        "pdf_damaged",
+        "pdf_encrypted",
+        "pdf_active",
+        "pdf_embedded",
+        "too_many_pixels",
+        "damaged",
+    }
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=HOSTILE_IDS)
+def test_the_check_refuses_each_hostile_file_with_its_message(hostile):
+    with pytest.raises(ValidationError) as refused:
+        check_upload(upload(hostile.name, hostile.content))
+    assert refused.value.code == hostile.code
+    assert in_thai(refused.value.messages[0]) == in_thai(MESSAGES[hostile.code])
+    assert re.search("[\u0e00-\u0e7f]", in_thai(MESSAGES[hostile.code]))  # translated
+
+
+@pytest.mark.parametrize("hostile", THROUGH_THE_FORM, ids=[hostile.attack for hostile in THROUGH_THE_FORM])
+def test_a_hostile_file_sent_through_the_form_is_refused_and_not_stored(
+    post_certificate, private_files, hostile
+):
+    response = post_certificate(hostile.name, hostile.content)
+    assert response.status_code == 200
+    message = in_thai(MESSAGES[hostile.code])
+    assert response.context["request_forms"].attachments.errors["id_card_copy"] == [message]
+    assert escape(message) in response.content.decode()
+    assert private_files() == []
+    assert not Attachment.objects.exists()
+    assert not ServiceRequest.objects.exists()
+
+
+@pytest.mark.parametrize(("case", "name", "make", "content_type"), GOOD, ids=GOOD_IDS)
+def test_the_check_accepts_good_files(case, name, make, content_type):
+    assert check_upload(upload(name, make())).content_type == content_type
+
+
+@pytest.mark.parametrize(("case", "name", "make", "content_type"), GOOD[:3], ids=GOOD_IDS[:3])
+def test_good_files_are_stored_through_the_form(post_certificate, case, name, make, content_type):
+    response = post_certificate(name, make())
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.content_type == content_type
+    assert attachment.original_name == name
+
+
+def test_pillow_refuses_more_than_twice_the_limit_anywhere_and_never_loads_cut_images():
+    # Set at start-up: the officers' bundle and any other Pillow use are bounded too, and
+    # WeasyPrint's process-wide LOAD_TRUNCATED_IMAGES is turned off again.
+    assert Image.MAX_IMAGE_PIXELS == MAX_IMAGE_PIXELS == 40_000_000
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False

@@ -1,0 +1,33 @@
+"""Responses that hand a private file to its reader: a download (never shown inline), never kept
+by a browser or proxy cache, never sniffed as another type. Used by the attachment and reply
+downloads, the calendar file and the printing app's PDFs."""
+
+from django.http import FileResponse, HttpResponse
+
+from .uploads import content_type_for
+
+
+def private(response):
+    """Mark a download response as personal data: no caching anywhere, no content sniffing."""
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def file_download(field_file, download_name: str, content_type: str | None = None) -> FileResponse:
+    """A stored file as an attachment; its content type from its stored name unless given."""
+    return private(
+        FileResponse(
+            field_file.open("rb"),
+            as_attachment=True,
+            filename=download_name,
+            content_type=content_type or content_type_for(field_file.name),
+        )
+    )
+
+
+def content_download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """Bytes made for this reader (a PDF, an .ics file) as an attachment."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return private(response)
