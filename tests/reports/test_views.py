@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from accounts.factories import StaffFactory, SuperuserFactory
 from home.dates import format_date
+from home.spreadsheets import text_width
 from reports.models import ClosureDay
 from service_requests.catalogue.common import TOO_FAR_AHEAD
 from tests.helpers import comparable, in_thai
@@ -107,6 +108,27 @@ def test_export_xlsx_holds_the_figures(as_personnel, april):
     assert overdue[4][-1] == 13
 
 
+def test_export_xlsx_has_date_cells_and_fitted_columns(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, {**APRIL, "export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    new, overdue = workbook.worksheets[1], workbook.worksheets[4]
+    april_row = next(row for row in new.iter_rows(min_row=5) if row[0].is_date)
+    assert april_row[0].value == datetime.datetime(2025, 4, 1)
+    assert april_row[0].number_format == "[$-107041E]mmm yyyy"  # "เม.ย. 2568"
+    assert overdue["B2"].value == datetime.datetime(2025, 5, 2) and overdue["B2"].is_date
+    h = next(row for row in overdue.iter_rows(min_row=5) if row[0].value == april.h.reference)
+    reference, _service, _status, submitted, due, days = h
+    assert submitted.value == datetime.datetime(2025, 3, 31, 10, 0)  # Bangkok time, as submitted
+    assert submitted.number_format == '[$-107041E]d mmm yyyy, hh:mm "น."'
+    assert (due.value, due.number_format) == (datetime.datetime(2025, 4, 8), "[$-107041E]d mmm yyyy")
+    assert days.value == 13
+    for sheet in workbook.worksheets:
+        for heading in sheet[4]:
+            width = sheet.column_dimensions[heading.column_letter].width
+            assert width is not None and width >= text_width(str(heading.value))
+
+
 def test_export_pdf_is_a_pdf_with_the_title(as_personnel, april):
     with frozen_at(ON_2_MAY):
         response = as_personnel.get(REPORT, {**APRIL, "export": "pdf"})
@@ -136,8 +158,9 @@ def test_the_request_list_export_carries_due_dates_and_working_days_overdue(as_p
     headings, *rows = list(workbook.active.iter_rows(values_only=True))
     due, overdue = headings.index(in_thai("Due")), headings.index(in_thai("Working days overdue"))
     by_reference = {row[0]: (row[due], row[overdue]) for row in rows}
-    assert by_reference[april.h.reference] == (format_date(datetime.date(2025, 4, 8)), 13)
-    assert by_reference[april.g.reference] == (format_date(datetime.date(2025, 5, 9)), 0)
+    # Due dates are date cells (openpyxl reads them back as midnight).
+    assert by_reference[april.h.reference] == (datetime.datetime(2025, 4, 8), 13)
+    assert by_reference[april.g.reference] == (datetime.datetime(2025, 5, 9), 0)
     assert {reference for reference, (_due, late) in by_reference.items() if late} == {
         april.h.reference,
         april.j.reference,
