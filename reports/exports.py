@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from home.spreadsheets import append_row, fit_columns, month_number_format, sheet_title
+from printing.letterhead import letterhead_context
 
 from .pdf import render_pdf
 from .presenters import Month
@@ -80,9 +81,13 @@ th:first-child, td:first-child, .report-text { text-align: left; }
 thead th, tfoot th, tfoot td { background: #eee; }
 figure { margin: 0 0 4mm; }
 section { break-inside: avoid; }
+.report-plain__example { font-weight: 700; }
 """
 
 
-def report_pdf(presented: dict) -> bytes:
-    body = render_to_string("reports/summary_pdf.html", presented)
-    return render_pdf(body, title=_("Service requests summary report"), css=PDF_CSS)
+def report_pdf(presented: dict, *, office) -> bytes:
+    """The report on A4 landscape under the office letterhead, as the printouts have it."""
+    heading = letterhead_context(office)
+    body = render_to_string("reports/summary_pdf.html", {**presented, **heading})
+    logo = [heading["logo"]] if heading["logo"] else []
+    return render_pdf(body, title=_("Service requests summary report"), css=PDF_CSS, data_uris=logo)

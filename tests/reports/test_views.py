@@ -5,8 +5,11 @@ import io
 
 from django.urls import reverse
 
+from wagtail.models import Collection
+
 import openpyxl
 import pytest
+import wagtail_factories
 from pypdf import PdfReader
 
 from accounts.factories import StaffFactory, SuperuserFactory
@@ -137,6 +140,49 @@ def test_export_pdf_is_a_pdf_with_the_title(as_personnel, april):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert comparable(in_thai("Service requests summary report")) in comparable(text)
     assert april.h.reference in text
+
+
+# The 90th percentile in plain Thai: April's completions took 2, 4, 2, 7 and 6 working days.
+PLAIN_PERCENTILE = (
+    "ในช่วงเวลานี้ คำขออย่างน้อย 9 ใน 10 คำขอดำเนินการเรียบร้อยภายใน 7 วันทำการ "
+    "และครึ่งหนึ่งดำเนินการเรียบร้อยภายใน 4 วันทำการ"
+)
+HOW_TO_READ = "เปอร์เซ็นไทล์ที่ 90 คือ จำนวนวันทำการที่คำขออย่างน้อย 9 ใน 10 คำขอดำเนินการเรียบร้อย"
+
+
+def test_the_page_explains_the_percentile_in_plain_thai(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        html = as_personnel.get(REPORT, APRIL).content.decode()
+    assert HOW_TO_READ in html
+    assert PLAIN_PERCENTILE in html
+
+
+def test_no_example_sentence_when_nothing_was_completed(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        html = as_personnel.get(REPORT, {"start": "2025-06-01", "end": "2025-06-30"}).content.decode()
+    assert HOW_TO_READ in html
+    assert "คำขออย่างน้อย 9 ใน 10 คำขอดำเนินการเรียบร้อยภายใน" not in html.split(HOW_TO_READ)[1]
+
+
+def test_export_pdf_has_the_office_letterhead_and_the_plain_explanation(as_personnel, april, page_tree):
+    office = page_tree.office
+    office.logo = wagtail_factories.ImageFactory(collection=Collection.get_first_root_node())
+    office.save()
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, {**APRIL, "export": "pdf"})
+    reader = PdfReader(io.BytesIO(response.content))
+    first_page = comparable(reader.pages[0].extract_text())
+    assert comparable(office.name_th) in first_page
+    assert comparable(office.address_th) in first_page
+    images = [
+        item.get_object()
+        for item in reader.pages[0]["/Resources"].get("/XObject", {}).values()
+        if item.get_object()["/Subtype"] == "/Image"
+    ]
+    assert images  # the logo
+    text = comparable("".join(page.extract_text() for page in reader.pages))
+    assert comparable(PLAIN_PERCENTILE) in text
+    assert comparable(HOW_TO_READ) in text
 
 
 # The officers' request list
