@@ -7,6 +7,9 @@ through here.
 - Dates in XLSX are real date cells, shown the Thai way (Buddhist Era); Excel has no time
   zones, so a moment is written as the office's local time (Asia/Bangkok).
 - Column widths fit the headings and the content, Thai text included.
+
+Wagtail's admin exports (SpreadsheetExportMixin: the officers' request list, the site history,
+the page reports) get the escaping through protect_wagtail_exports(), installed at start-up.
 """
 
 import datetime
@@ -16,6 +19,8 @@ import unicodedata
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import get_language
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
@@ -125,3 +130,24 @@ def fit_columns(sheet, *, from_row=1):
     for letter, width in widths.items():
         # Two characters of padding; Thai letters are a little wider than Excel's unit, the "0".
         sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(MIN_WIDTH, round(width * 1.1) + 2))
+
+
+def protect_wagtail_exports():
+    """Give every CSV and XLSX export Wagtail's admin makes (the officers' request list, the
+    site history, the page reports: all SpreadsheetExportMixin) the same escaping, and its XLSX
+    moments in Bangkok time instead of UTC. Called once from HomeConfig.ready()."""
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "escapes_formulas", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        if (
+            export_format == SpreadsheetExportMixin.FORMAT_XLSX
+            and isinstance(value, datetime.datetime)
+            and timezone.is_aware(value)
+        ):
+            value = timezone.make_naive(value, timezone.get_default_timezone())
+        return escape_formula(original(self, field, value, export_format))
+
+    preprocess_field_value.escapes_formulas = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -28,7 +28,7 @@ from wagtail.coreutils import multigetattr
 from openpyxl import Workbook
 
 from home.dates import format_date, format_datetime
-from home.spreadsheets import append_row, escape_formula, fit_columns, sheet_title
+from home.spreadsheets import append_row, fit_columns, sheet_title
 from reports.admin_columns import DueDateColumn
 from reports.queries import timing_of, with_sla_history
 from reports.working_days import WorkingCalendar
@@ -187,16 +187,13 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
         )
         return buttons
 
-    def preprocess_field_value(self, field, value, export_format):
-        return escape_formula(super().preprocess_field_value(field, value, export_format))
-
     def stream_csv(self, queryset):
         # A byte-order mark, so that Excel opens the UTF-8 file with its Thai intact.
         yield "\ufeff".encode()
         yield from super().stream_csv(queryset)
 
     def write_xlsx(self, queryset, output):
-        # Wagtail's writer puts moments in UTC and leaves widths alone: home.spreadsheets instead.
+        # Wagtail's write-only writer cannot fit the columns to their content: home.spreadsheets's can.
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = sheet_title(self.get_page_title())

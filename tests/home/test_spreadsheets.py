@@ -1,14 +1,20 @@
 """The one place export cells pass through: formula escaping, date cells, column widths."""
 
+import csv
 import datetime
 import io
 from zoneinfo import ZoneInfo
 
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from wagtail.log_actions import log
+from wagtail.models import Collection, ModelLogEntry
 
 import openpyxl
 import pytest
 
+from accounts.factories import SuperuserFactory
 from home.spreadsheets import append_row, escape_formula, fit_columns, text_width
 
 
@@ -70,3 +76,27 @@ def test_columns_fit_the_widest_line_from_the_table_on():
     assert text_width("1120250401") + 2 <= reference < text_width("สรุปรายงานคำขอรับบริการ")
     assert message >= text_width("บรรทัดที่สองซึ่งยาวกว่าบรรทัดแรกมาก")
     assert sheet["B3"].alignment.wrap_text
+
+
+@pytest.mark.django_db
+def test_wagtails_own_exports_are_escaped_too(client):
+    """The site history (and Wagtail's page reports) export through the same mixin."""
+    administrator = SuperuserFactory()
+    collection = Collection.get_first_root_node().add_child(name='=HYPERLINK("http://attacker.example")')
+    log(instance=collection, action="wagtail.create", user=administrator)
+    client.force_login(administrator)
+    response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8")
+    _headings, *rows = list(csv.reader(io.StringIO(text)))
+    labels = [row[1] for row in rows]
+    assert '\'=HYPERLINK("http://attacker.example")' in labels
+    assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for value in row)
+
+    response = client.get(reverse("wagtailadmin_reports:site_history"), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert '\'=HYPERLINK("http://attacker.example")' in [cell.value for cell in cells]
+    moment = next(cell.value for cell in cells if isinstance(cell.value, datetime.datetime))
+    entry = ModelLogEntry.objects.get(object_id=str(collection.pk))
+    local = timezone.localtime(entry.timestamp).replace(tzinfo=None)
+    assert abs(moment - local) < datetime.timedelta(seconds=1)  # Bangkok time, not UTC
