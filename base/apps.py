@@ -7,3 +7,8 @@ class BaseConfig(AppConfig):
 
     name = "base"
     verbose_name = _("Office")
+
+    def ready(self):
+        from .spreadsheets import protect_wagtail_exports
+
+        protect_wagtail_exports()

@@ -14,10 +14,10 @@ import segno
 from base.links import absolute_url
 from service_requests import queries
 
-from .rendering import data_uri, render_pdf
+from .letterhead import letterhead_context
+from .rendering import render_pdf
 
 TEMPLATE = "printing/request.html"
-LOGO_RENDITION = "height-160"
 PRINT_LANGUAGE = "th"
 
 
@@ -33,22 +33,6 @@ def status_url(reference: str, *, base_url: str | None = None) -> str:
 def qr_svg(payload: str) -> str:
     """The QR code of `payload` as inline SVG, drawn by segno (kept: choosing the mask is slow)."""
     return segno.make(payload, error="m").svg_inline(scale=3, border=2, omitsize=False)
-
-
-def logo_data_uri(office):
-    """The office's logo (a small rendition) read through its storage, as a data: address, or None."""
-    logo = getattr(office, "logo", None)
-    if logo is None:
-        return None
-    try:
-        rendition = logo.get_rendition(LOGO_RENDITION)
-        with rendition.file.open("rb") as handle:
-            content = handle.read()
-    except (OSError, ValueError):
-        return None  # a missing image file should not stop a printout
-    extension = rendition.file.name.rsplit(".", 1)[-1].lower()
-    content_type = {"png": "image/png", "gif": "image/gif", "webp": "image/webp"}.get(extension, "image/jpeg")
-    return data_uri(content, content_type)
 
 
 def details_partial(record):
@@ -69,8 +53,7 @@ def printout_context(service_request, *, office, base_url=None) -> dict:
     return {
         "service_request": service_request,
         "service": service_request.service,
-        "office": office,
-        "logo": logo_data_uri(office),
+        **letterhead_context(office),
         "details_record": record,
         "record": record,
         "details": record.rows() if record else [],

@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher, path2url
 # The Sarabun files (STATICFILES_DIRS serves them under fonts/sarabun/, from fontpkg-sarabun).
 FONT_FACES = {400: "fonts/sarabun/Sarabun-Regular.ttf", 700: "fonts/sarabun/Sarabun-Bold.ttf"}
 STYLESHEET = "printing/printout.css"
+LETTERHEAD_STYLESHEET = "printing/letterhead.css"
 USER_AGENT_STYLESHEET = "printing/user-agent.css"
 
 # HarfBuzz draws SARA AM (ำ) as two glyphs, NIKHAHIT and SARA AA, moving NIKHAHIT before the
@@ -110,7 +111,8 @@ def stylesheet_source() -> str:
         f'@font-face {{ font-family: "Sarabun"; font-weight: {weight}; src: url("{static_url(name)}"); }}'
         for weight, name in FONT_FACES.items()
     )
-    return faces + "\n" + static_path(STYLESHEET).read_text(encoding="utf-8")
+    sheets = (static_path(name).read_text(encoding="utf-8") for name in (LETTERHEAD_STYLESHEET, STYLESHEET))
+    return faces + "\n" + "\n".join(sheets)
 
 
 _per_thread = threading.local()

@@ -6,32 +6,33 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+
+from base.spreadsheets import append_row, fit_columns, month_number_format, sheet_title
+from printing.letterhead import letterhead_context
 
 from .pdf import render_pdf
-
-BOLD = Font(bold=True)
-
-
-def _sheet_title(text: str) -> str:
-    # Excel refuses sheet titles over 31 characters or with []:*?/\ in them.
-    return "".join(" " if character in "[]:*?/\\" else character for character in text)[:31]
+from .presenters import Month
 
 
-def _append_table(sheet, table):
-    sheet.append(table["headings"])
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+def _write_sheet(workbook, name, heading_lines, table):
+    """A sheet headed by the report's title lines, then the table; widths fit the table."""
+    sheet = workbook.create_sheet(sheet_title(name))
+    for line in heading_lines:
+        append_row(sheet, line)
+    append_row(sheet, [])
+    table_starts = sheet.max_row + 1
+    append_row(sheet, table["headings"], bold=True)
+    month_column = {0: month_number_format()}  # a month is a date shown without its day
     for row in table["rows"]:
-        sheet.append(row)
+        append_row(sheet, row, number_formats=month_column if isinstance(row[0], Month) else None)
     if table["totals"]:
-        sheet.append(table["totals"])
-        for cell in sheet[sheet.max_row]:
-            cell.font = BOLD
+        append_row(sheet, table["totals"], bold=True)
+    fit_columns(sheet, from_row=table_starts)
 
 
 def report_xlsx(presented: dict) -> bytes:
-    """One sheet per table, each headed by the report's title and period; figures are numbers."""
+    """One sheet per table, each headed by the report's title and period; figures are numbers,
+    months and dates are date cells."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     title = _("Service requests summary report")
@@ -42,42 +43,30 @@ def report_xlsx(presented: dict) -> bytes:
         (_("Time to completion"), presented["times_table"]),
     ]
     for name, table in sheets:
-        sheet = workbook.create_sheet(_sheet_title(name))
-        sheet.append([title])
-        sheet.append([_("Period"), presented["period"]])
-        sheet.append([])
-        _append_table(sheet, table)
-    overdue = workbook.create_sheet(_sheet_title(_("Overdue")))
-    overdue.append([title])
-    overdue.append([_("Overdue as of"), presented["today"]])
-    overdue.append([])
-    _append_table(
-        overdue,
-        {
-            "headings": [
-                _("Reference code"),
-                _("Service"),
-                _("Status"),
-                _("Submitted"),
-                _("Due"),
-                _("Working days overdue"),
-            ],
-            "rows": [
-                [
-                    row["reference"],
-                    row["service"],
-                    row["status"],
-                    row["submitted"],
-                    row["due"],
-                    row["days_overdue"],
-                ]
-                for row in presented["overdue"]
-            ],
-            "totals": None,
-        },
-    )
-    for sheet in workbook.worksheets:
-        sheet.column_dimensions["A"].width = 24
+        _write_sheet(workbook, name, [[title], [_("Period"), presented["period"]]], table)
+    overdue = {
+        "headings": [
+            _("Reference code"),
+            _("Service"),
+            _("Status"),
+            _("Submitted"),
+            _("Due"),
+            _("Working days overdue"),
+        ],
+        "rows": [
+            [
+                row["reference"],
+                row["service"],
+                row["status"],
+                row["submitted_at"],
+                row["due_on"],
+                row["days_overdue"],
+            ]
+            for row in presented["overdue"]
+        ],
+        "totals": None,
+    }
+    _write_sheet(workbook, _("Overdue"), [[title], [_("Overdue as of"), presented["today_date"]]], overdue)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -92,9 +81,13 @@ th:first-child, td:first-child, .report-text { text-align: left; }
 thead th, tfoot th, tfoot td { background: #eee; }
 figure { margin: 0 0 4mm; }
 section { break-inside: avoid; }
+.report-plain__example { font-weight: 700; }
 """
 
 
-def report_pdf(presented: dict) -> bytes:
-    body = render_to_string("reports/summary_pdf.html", presented)
-    return render_pdf(body, title=_("Service requests summary report"), css=PDF_CSS)
+def report_pdf(presented: dict, *, office) -> bytes:
+    """The report on A4 landscape under the office letterhead, as the printouts have it."""
+    heading = letterhead_context(office)
+    body = render_to_string("reports/summary_pdf.html", {**presented, **heading})
+    logo = [heading["logo"]] if heading["logo"] else []
+    return render_pdf(body, title=_("Service requests summary report"), css=PDF_CSS, data_uris=logo)

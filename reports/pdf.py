@@ -1,11 +1,12 @@
 """The report's PDF: the printouts' renderer pieces (the static-only URL fetcher, Sarabun from
-the static files, the SARA AM fix) with the report's own page style."""
+the static files, the SARA AM fix, the office letterhead's style) with the report's own page style."""
 
 from django.utils.html import escape
 
 import weasyprint
 
-from printing.rendering import FONT_FACES, StaticOnlyFetcher, decompose_sara_am, static_url
+from printing import letterhead
+from printing.rendering import FONT_FACES, StaticOnlyFetcher, decompose_sara_am, static_path, static_url
 
 
 def font_faces() -> str:
@@ -15,11 +16,14 @@ def font_faces() -> str:
     )
 
 
-def render_pdf(body_html: str, *, title: str, css: str = "") -> bytes:
-    """An A4 PDF of `body_html` (already escaped by its template) in Sarabun."""
+def render_pdf(body_html: str, *, title: str, css: str = "", data_uris=()) -> bytes:
+    """An A4 PDF of `body_html` (already escaped by its template) in Sarabun; `data_uris`: the
+    images the body may show (the office logo)."""
+    letterhead_css = static_path(letterhead.STYLESHEET).read_text(encoding="utf-8")
     html = (
         f'<!doctype html><html lang="th"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<style>{font_faces()}\nhtml {{ font-family: "Sarabun"; }}\n{css}</style></head>'
+        f'<style>{font_faces()}\nhtml {{ font-family: "Sarabun"; }}\n{css}\n{letterhead_css}</style></head>'
         f"<body>{body_html}</body></html>"
     )
-    return weasyprint.HTML(string=decompose_sara_am(html), url_fetcher=StaticOnlyFetcher()).write_pdf()
+    fetcher = StaticOnlyFetcher(data_uris=data_uris)
+    return weasyprint.HTML(string=decompose_sara_am(html), url_fetcher=fetcher).write_pdf()

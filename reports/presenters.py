@@ -1,6 +1,8 @@
 """The summary report as tables of labels and values: one layout for the page, the PDF and the
 spreadsheet."""
 
+import datetime
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -16,6 +18,14 @@ def format_month(month) -> str:
     if (get_language() or "th").startswith("th"):
         return f"{THAI_MONTHS[month.month - 1]} {month.year + BUDDHIST_ERA_OFFSET}"
     return f"{MONTHS_EN[month.month - 1]} {month.year}"
+
+
+class Month(datetime.date):
+    """A month of the report (its first day): read as "มี.ค. 2568" on the page and in the PDF,
+    a real date cell in the spreadsheet."""
+
+    def __str__(self):
+        return format_month(self)
 
 
 def format_figure(value) -> str:
@@ -42,7 +52,7 @@ def month_table(report, month_rows):
     rows, (totals, grand_total) = month_rows
     return table(
         [_("Month"), *[str(service.name) for service in report.services], _("Total")],
-        [[format_month(month), *cells, total] for month, cells, total in rows],
+        [[Month(month.year, month.month, 1), *cells, total] for month, cells, total in rows],
         [_("Total"), *totals, grand_total],
     )
 
@@ -66,7 +76,9 @@ def overdue_rows(report):
             "service": str(item.service_request.service.name),
             "status": item.service_request.get_status_display(),
             "submitted": format_datetime(item.service_request.submitted_at),
+            "submitted_at": item.service_request.submitted_at,
             "due": format_date(item.timing.due_on),
+            "due_on": item.timing.due_on,
             "days_overdue": item.timing.working_days_overdue,
         }
         for item in report.overdue
@@ -87,6 +99,7 @@ def present(report) -> dict:
         "report": report,
         "period": f"{format_date(report.start)} – {format_date(report.end)}",
         "today": format_date(report.today),
+        "today_date": report.today,
         "status_table": status_table(report),
         "new_table": month_table(report, report.new_rows()),
         "completed_table": month_table(report, report.completed_rows()),

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from base.admin_views import link_errors
+from base.models import OfficeSettings
 from service_requests.queries import is_officer
 
 from . import queries
@@ -17,10 +18,7 @@ from .forms import PeriodForm
 from .presenters import present
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-EXPORTS = {
-    "xlsx": (report_xlsx, XLSX_TYPE),
-    "pdf": (report_pdf, "application/pdf"),
-}
+EXPORT_TYPES = {"xlsx": XLSX_TYPE, "pdf": "application/pdf"}
 
 
 class SummaryReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -51,14 +49,20 @@ class SummaryReportView(WagtailAdminTemplateMixin, TemplateView):
         )
         return present(report)
 
+    def render_export(self, export, presented) -> bytes:
+        if export == "pdf":  # headed by the site's office letterhead, as the printouts are
+            return report_pdf(presented, office=OfficeSettings.for_request(self.request))
+        return report_xlsx(presented)
+
     def get(self, request, *args, **kwargs):
         export = request.GET.get("export")
-        if export in EXPORTS:
+        if export in EXPORT_TYPES:
             presented = self.presented()
             if presented is not None:
-                render, content_type = EXPORTS[export]
                 start, end = self.form.cleaned_data["start"], self.form.cleaned_data["end"]
-                response = HttpResponse(render(presented), content_type=content_type)
+                response = HttpResponse(
+                    self.render_export(export, presented), content_type=EXPORT_TYPES[export]
+                )
                 response["Content-Disposition"] = (
                     f'attachment; filename="service-requests-report-{start:%Y%m%d}-{end:%Y%m%d}.{export}"'
                 )

@@ -1,11 +1,13 @@
 from django import template
 
-from reports.presenters import format_figure
+from reports.presenters import Month, format_figure
 
 register = template.Library()
 
 
 @register.filter
 def figure(value):
-    """A number of working days as the report shows it ("2.5", "–" for none)."""
+    """A number of working days as the report shows it ("2.5", "–" for none); a month as "มี.ค. 2568"."""
+    if isinstance(value, Month):
+        return str(value)
     return format_figure(value) if value is None or isinstance(value, float) else value

@@ -5,12 +5,16 @@ import io
 
 from django.urls import reverse
 
+from wagtail.models import Collection
+
 import openpyxl
 import pytest
+import wagtail_factories
 from pypdf import PdfReader
 
 from base.dates import format_date
 from base.models import ClosureDay
+from base.spreadsheets import text_width
 from tests.factories.accounts import StaffFactory, SuperuserFactory
 from tests.helpers import buddhist_era_hint, comparable, in_thai
 from tests.reports.conftest import bangkok, officer_group
@@ -106,6 +110,27 @@ def test_export_xlsx_holds_the_figures(as_personnel, april):
     assert overdue[4][-1] == 13
 
 
+def test_export_xlsx_has_date_cells_and_fitted_columns(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, {**APRIL, "export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    new, overdue = workbook.worksheets[1], workbook.worksheets[4]
+    april_row = next(row for row in new.iter_rows(min_row=5) if row[0].is_date)
+    assert april_row[0].value == datetime.datetime(2025, 4, 1)
+    assert april_row[0].number_format == "[$-107041E]mmm yyyy"  # "เม.ย. 2568"
+    assert overdue["B2"].value == datetime.datetime(2025, 5, 2) and overdue["B2"].is_date
+    h = next(row for row in overdue.iter_rows(min_row=5) if row[0].value == april.h.reference)
+    reference, _service, _status, submitted, due, days = h
+    assert submitted.value == datetime.datetime(2025, 3, 31, 10, 0)  # Bangkok time, as submitted
+    assert submitted.number_format == '[$-107041E]d mmm yyyy, hh:mm "น."'
+    assert (due.value, due.number_format) == (datetime.datetime(2025, 4, 8), "[$-107041E]d mmm yyyy")
+    assert days.value == 13
+    for sheet in workbook.worksheets:
+        for heading in sheet[4]:
+            width = sheet.column_dimensions[heading.column_letter].width
+            assert width is not None and width >= text_width(str(heading.value))
+
+
 def test_export_pdf_is_a_pdf_with_the_title(as_personnel, april):
     with frozen_at(ON_2_MAY):
         response = as_personnel.get(REPORT, {**APRIL, "export": "pdf"})
@@ -114,6 +139,49 @@ def test_export_pdf_is_a_pdf_with_the_title(as_personnel, april):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert comparable(in_thai("Service requests summary report")) in comparable(text)
     assert april.h.reference in text
+
+
+# The 90th percentile in plain Thai: April's completions took 2, 4, 2, 7 and 6 working days.
+PLAIN_PERCENTILE = (
+    "ในช่วงเวลานี้ คำขออย่างน้อย 9 ใน 10 คำขอดำเนินการเรียบร้อยภายใน 7 วันทำการ "
+    "และครึ่งหนึ่งดำเนินการเรียบร้อยภายใน 4 วันทำการ"
+)
+HOW_TO_READ = "เปอร์เซ็นไทล์ที่ 90 คือ จำนวนวันทำการที่คำขออย่างน้อย 9 ใน 10 คำขอดำเนินการเรียบร้อย"
+
+
+def test_the_page_explains_the_percentile_in_plain_thai(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        html = as_personnel.get(REPORT, APRIL).content.decode()
+    assert HOW_TO_READ in html
+    assert PLAIN_PERCENTILE in html
+
+
+def test_no_example_sentence_when_nothing_was_completed(as_personnel, april):
+    with frozen_at(ON_2_MAY):
+        html = as_personnel.get(REPORT, {"start": "2025-06-01", "end": "2025-06-30"}).content.decode()
+    assert HOW_TO_READ in html
+    assert "คำขออย่างน้อย 9 ใน 10 คำขอดำเนินการเรียบร้อยภายใน" not in html.split(HOW_TO_READ)[1]
+
+
+def test_export_pdf_has_the_office_letterhead_and_the_plain_explanation(as_personnel, april, page_tree):
+    office = page_tree.office
+    office.logo = wagtail_factories.ImageFactory(collection=Collection.get_first_root_node())
+    office.save()
+    with frozen_at(ON_2_MAY):
+        response = as_personnel.get(REPORT, {**APRIL, "export": "pdf"})
+    reader = PdfReader(io.BytesIO(response.content))
+    first_page = comparable(reader.pages[0].extract_text())
+    assert comparable(office.name_th) in first_page
+    assert comparable(office.address_th) in first_page
+    images = [
+        item.get_object()
+        for item in reader.pages[0]["/Resources"].get("/XObject", {}).values()
+        if item.get_object()["/Subtype"] == "/Image"
+    ]
+    assert images  # the logo
+    text = comparable("".join(page.extract_text() for page in reader.pages))
+    assert comparable(PLAIN_PERCENTILE) in text
+    assert comparable(HOW_TO_READ) in text
 
 
 # The officers' request list
@@ -135,8 +203,9 @@ def test_the_request_list_export_carries_due_dates_and_working_days_overdue(as_p
     headings, *rows = list(workbook.active.iter_rows(values_only=True))
     due, overdue = headings.index(in_thai("Due")), headings.index(in_thai("Working days overdue"))
     by_reference = {row[0]: (row[due], row[overdue]) for row in rows}
-    assert by_reference[april.h.reference] == (format_date(datetime.date(2025, 4, 8)), 13)
-    assert by_reference[april.g.reference] == (format_date(datetime.date(2025, 5, 9)), 0)
+    # Due dates are date cells (openpyxl reads them back as midnight).
+    assert by_reference[april.h.reference] == (datetime.datetime(2025, 4, 8), 13)
+    assert by_reference[april.g.reference] == (datetime.datetime(2025, 5, 9), 0)
     assert {reference for reference, (_due, late) in by_reference.items() if late} == {
         april.h.reference,
         april.j.reference,
