@@ -29,7 +29,7 @@ class RoomViewSet(ModelViewSet):
     menu_label = _("Meeting rooms")
     add_to_settings_menu = True
     copy_view_enabled = False
-    form_fields = ["name", "capacity", "equipment", "photo", "is_active"]
+    form_fields = ["name", "capacity", "equipment", "photo", "is_active", "bookable_on_non_working_days"]
     list_display = ["name", "capacity", BooleanColumn("is_active", label=_("Active"), sort_key="is_active")]
     list_filter = ["is_active"]
     search_fields = ["name", "equipment"]

@@ -11,6 +11,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reports.working_days import WorkingCalendar
+
 from . import queries
 from .catalogue import appointment, meeting_room
 
@@ -61,10 +63,17 @@ class TimeRange:
 class CalendarDay:
     day: datetime.date
     taken: list[TimeRange] = field(default_factory=list)
+    # Why the office does not work that day (weekend, the holiday's name, a closure day); None
+    # on working days.
+    closed_because: str | None = None
+    # Whether the resource can be booked that day: not on a non-working day unless it is open
+    # on those days.
+    bookable: bool = True
 
 
-def days_of(start: datetime.date, count: int, times) -> list[CalendarDay]:
-    """One CalendarDay per day from start, each with the (starts_at, ends_at) ranges touching it."""
+def days_of(start: datetime.date, count: int, times, *, calendar=None, open_on_non_working_days=False):
+    """One CalendarDay per day from start, each with the (starts_at, ends_at) ranges touching it
+    and, given the office's WorkingCalendar, whether the office works that day."""
     days = []
     for offset in range(count):
         day = start + datetime.timedelta(days=offset)
@@ -79,6 +88,9 @@ def days_of(start: datetime.date, count: int, times) -> list[CalendarDay]:
                 ],
             )
         )
+        if calendar is not None:
+            days[-1].closed_because = calendar.closed_because(day)
+            days[-1].bookable = open_on_non_working_days or days[-1].closed_because is None
     return days
 
 
@@ -96,6 +108,8 @@ class CalendarSource:
     resources: Callable  # () -> the bookable resources, in order
     taken_times: Callable  # (resource pk, starts=, ends=) -> [(starts_at, ends_at)]
     public: bool  # shown to visitors who are not logged in
+    # (resource) -> whether it can be booked on days the office does not work
+    open_on_non_working_days: Callable = lambda resource: False
 
 
 SOURCES = {
@@ -115,6 +129,7 @@ SOURCES = {
             resources=lambda: meeting_room.Room.objects.filter(is_active=True),
             taken_times=queries.room_busy_times,
             public=True,
+            open_on_non_working_days=lambda room: room.bookable_on_non_working_days,
         ),
         CalendarSource(
             service_code=appointment.SERVICE.code,
@@ -189,7 +204,13 @@ def availability(service_code, *, resource_id=None, start=None, today=None) -> A
         resources=resources,
         selected=selected,
         start=start,
-        days=days_of(start, DAYS_SHOWN, times),
+        days=days_of(
+            start,
+            DAYS_SHOWN,
+            times,
+            calendar=WorkingCalendar(),
+            open_on_non_working_days=source.open_on_non_working_days(selected),
+        ),
         previous_start=max(start - span, today) if start > today else None,
         next_start=start + span if start + span <= today + FURTHEST_AHEAD else None,
     )

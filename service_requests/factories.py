@@ -107,9 +107,21 @@ def price_list() -> dict[str, PriceItem]:
     return {item.code: item for item in ensure_price_list()}
 
 
-def tomorrow_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.datetime:
-    """A Bangkok wall-clock time `days` after today (by the clock the actions read)."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
+def first_booking_day(run: int = 3) -> datetime.date:
+    """The first day after today (by the clock the actions read) that starts `run` working days
+    in a row: rooms are booked on working days, and some tests need two or three days together."""
+    from reports.working_days import WorkingCalendar
+
+    calendar = WorkingCalendar()
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    while not all(calendar.is_working_day(day + datetime.timedelta(days=offset)) for offset in range(run)):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def booking_day_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.datetime:
+    """A Bangkok wall-clock time on the `days`-th (1 to 3) of the next three working days in a row."""
+    day = first_booking_day() + datetime.timedelta(days=days - 1)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
@@ -130,8 +142,8 @@ def _details_made_now(service_code: str) -> dict:
             "attendees": 20,
             "room": RoomFactory(),
             "purpose": "ประชุมคณะกรรมการประเมินผลการปฏิบัติงาน",
-            "starts_at": tomorrow_at(9),
-            "ends_at": tomorrow_at(12),
+            "starts_at": booking_day_at(9),
+            "ends_at": booking_day_at(12),
         }
     if service_code == "32":
         return {
@@ -153,7 +165,7 @@ def _details_made_now(service_code: str) -> dict:
 def details_for(service_code: str, **changes) -> dict:
     """Valid cleaned details for a service (what its form's details_data() gives), with changes.
 
-    Rooms start tomorrow 09:00-12:00 in the default room, appointments the next working day at
+    Rooms start on the next working day 09:00-12:00 (booking_day_at) in the default room, appointments the next working day at
     10:00, orders are
     3 x ปพ.1-ป and 10 x ปพ.3-ป.
     """
@@ -345,10 +357,9 @@ class ServiceRequestFactory(DjangoModelFactory):
         # A day of its own per request, so that many bookings or appointments never clash (within
         # a year ahead, where bookings are allowed: primary keys keep growing across tests).
         spread = 1 + service_request.pk % 200
-        if "ends_at" in details:  # a room booking
-            shift = datetime.timedelta(days=spread)
-            details["starts_at"] += shift
-            details["ends_at"] += shift
+        if "ends_at" in details:  # a room booking, on a working day
+            details["starts_at"] = working_day_at(9, after=spread)
+            details["ends_at"] = working_day_at(12, after=spread)
         elif "starts_at" in details:  # an appointment, on a working day
             details["starts_at"] = working_day_at(10, after=spread)
         model.create_for(service_request, details)

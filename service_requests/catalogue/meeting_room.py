@@ -13,6 +13,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.dates import format_date
+from reports.working_days import WorkingCalendar
+
 from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
@@ -35,6 +38,13 @@ class Room(models.Model):
         related_name="+",
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # Rooms follow the office's working days unless an administrator opens one to weekend and
+    # holiday bookings (e.g. a hall lent for training days).
+    bookable_on_non_working_days = models.BooleanField(
+        _("bookable on non-working days"),
+        default=False,
+        help_text=_("Allow bookings at weekends, on public holidays and on the office's closure days."),
+    )
 
     class Meta:
         verbose_name = _("meeting room")
@@ -77,9 +87,32 @@ class RoomBookingDetails(RequestDetails):
             errors["attendees"] = _("The room holds at most %(capacity)d people.") % {
                 "capacity": self.room.capacity
             }
+        if not errors and self.room_id:
+            errors.update(self.non_working_day_errors())
         if errors:
             raise ValidationError(errors)
         self.check_conflicts()
+
+    def non_working_day_errors(self):
+        """{field: message} when the booking touches a day the office does not work and the room
+        is not open on such days."""
+        if self.room.bookable_on_non_working_days:
+            return {}
+        calendar = WorkingCalendar()
+        first = timezone.localtime(self.starts_at).date()
+        # A booking ending at midnight does not touch the next day.
+        last = timezone.localtime(self.ends_at - datetime.timedelta(microseconds=1)).date()
+        day = first
+        while day <= last:
+            reason = calendar.closed_because(day)
+            if reason:
+                message = _(
+                    "This room can be booked on working days only, and %(day)s is not one (%(reason)s). "
+                    "Please choose another date or a room open on non-working days."
+                ) % {"day": format_date(day), "reason": reason}
+                return {"start_date" if day == first else "end_date": message}
+            day += datetime.timedelta(days=1)
+        return {}
 
     def check_conflicts(self):
         if self.holds_slot and self.overlapping().exists():

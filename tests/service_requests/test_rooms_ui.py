@@ -12,10 +12,11 @@ from django.utils import timezone, translation
 import pytest
 
 from accounts.factories import UserFactory
+from reports.working_days import add_working_days
 from service_requests import actions, calendars
 from service_requests.catalogue.appointment import Executive
 from service_requests.catalogue.meeting_room import Room
-from service_requests.factories import contact_of, pdf_upload
+from service_requests.factories import contact_of, first_booking_day, pdf_upload
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
 
@@ -26,7 +27,8 @@ PURPOSE = "ประชุมคณะกรรมการสถานศึก
 
 
 def tomorrow():
-    return timezone.localdate() + datetime.timedelta(days=1)
+    """The next day a room can be booked, starting three working days in a row."""
+    return first_booking_day()
 
 
 def at(day, hour, minute=0):
@@ -127,7 +129,7 @@ def test_a_cancelled_booking_frees_its_time_in_the_calendar(client, page_tree, r
 
 
 def test_the_calendar_shows_the_chosen_room_and_fortnight(client, page_tree, rooms, book):
-    later = tomorrow() + datetime.timedelta(days=20)
+    later = add_working_days(tomorrow(), 15)  # beyond the first fortnight
     book(rooms["small"], at(later, 8), at(later, 10))
     book(rooms["big"], at(later, 14), at(later, 15))
 
@@ -197,7 +199,7 @@ def test_logged_in_applicants_see_the_calendar_inside_the_booking_form(client, p
 def test_a_refused_booking_shows_the_calendar_of_the_room_and_date_asked_for(
     client, page_tree, rooms, book, user
 ):
-    later = tomorrow() + datetime.timedelta(days=30)
+    later = add_working_days(tomorrow(), 22)
     book(rooms["small"], at(later, 9), at(later, 12))
     client.force_login(user)
 
@@ -281,7 +283,7 @@ def test_officers_of_rooms_see_the_week_of_bookings_with_links_to_each_request(
 
 
 def test_the_week_navigation_moves_by_seven_days(client, rooms, book, room_officer):
-    day = tomorrow() + datetime.timedelta(days=14)
+    day = add_working_days(tomorrow(), 10)
     booking = book(rooms["big"], at(day, 9), at(day, 12))
     client.force_login(room_officer)
     monday = calendars.week_of(day)
