@@ -17,8 +17,9 @@ from django.views.decorators.http import require_http_methods
 
 from home.models import OfficeSettings
 
-from . import actions, calendars, queries
-from .catalogue import all_services
+from . import actions, ics, queries
+from .availability import availability_of, requested_in, shown_to
+from .catalogue import CATALOGUE, all_services
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .workflow import RequestStatus, applicant_may_cancel, applicant_may_edit
 
@@ -110,7 +111,7 @@ def _detail_context(service_request):
         "history": service_request.history.select_related("actor"),
         "may_edit": applicant_may_edit(service_request.status),
         "may_cancel": applicant_may_cancel(service_request.status),
-        "offers_calendar_file": calendars.offers_calendar_file(service_request),
+        "offers_calendar_file": ics.offers_calendar_file(service_request, record),
     }
 
 
@@ -231,28 +232,29 @@ def status_check(request):
 def availability(request, service_code):
     """The availability calendar alone (an HTML fragment), which the service form's script loads
     when the applicant picks another room, executive or date."""
-    source = calendars.SOURCES.get(service_code)
-    if source is None or not (source.public or request.user.is_authenticated):
+    service = CATALOGUE.get(service_code)
+    source = shown_to(service, request.user)
+    if source is None:
         raise Http404
-    resource_id, start = calendars.requested_in(source, request.GET)
+    resource_id, start = requested_in(source, request.GET)
     return TemplateResponse(
         request,
         "service_requests/includes/availability_body.html",
-        {"availability": calendars.availability(service_code, resource_id=resource_id, start=start)},
+        {"availability": availability_of(service, resource_id=resource_id, start=start)},
     )
 
 
 @login_required
 def calendar_file(request, reference):
     """The applicant's confirmed booking or appointment as an iCalendar file; 404 otherwise."""
-    details = queries.confirmed_booking_of_applicant(request.user, reference)
-    if details is None:
-        raise Http404
-    event = calendars.event_for(
+    details = queries.confirmed_details_of_applicant(request.user, reference)
+    event = details and ics.event_for(
         details, office=OfficeSettings.for_request(request), uid_domain=request.get_host().split(":")[0]
     )
+    if not event:
+        raise Http404
     response = HttpResponse(
-        calendars.ics_document(event, stamp=timezone.now()), content_type="text/calendar; charset=utf-8"
+        ics.ics_document(event, stamp=timezone.now()), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{reference}.ics"'
     response["Cache-Control"] = "no-store"

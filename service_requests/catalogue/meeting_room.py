@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from home.dates import format_date
 from reports.working_days import WorkingCalendar
 
+from ..availability import CalendarSource, times_of
 from ..details import DetailsForm, RequestDetails
 from ..workflow import RequestStatus
 from . import groups
@@ -132,6 +133,15 @@ class RoomBookingDetails(RequestDetails):
     def on_status_change(self, status):
         self.holds_slot = status != RequestStatus.CANCELLED
 
+    def calendar_event(self, *, office_address):
+        purpose = " ".join(self.purpose.split())
+        return {
+            "starts_at": self.starts_at,
+            "ends_at": self.ends_at,
+            "summary": _("Meeting room %(room)s: %(purpose)s") % {"room": self.room.name, "purpose": purpose},
+            "location": f"{self.room.name}, {office_address}" if office_address else self.room.name,
+        }
+
     internal_fields = ("holds_slot",)
     conflict_message = _("The room is already booked at that time. Please choose another time or room.")
     conflict_field = "start_date"
@@ -171,6 +181,61 @@ class RoomBookingForm(DetailsForm):
         data["ends_at"] = combine(self.cleaned_data["end_date"], self.cleaned_data["end_time"])
         return data
 
+    @classmethod
+    def posted_data(cls, details):
+        details = dict(details)
+        starts, ends = (
+            timezone.localtime(details.pop("starts_at")),
+            timezone.localtime(details.pop("ends_at")),
+        )
+        return super().posted_data(details) | {
+            "start_date": starts.date().isoformat(),
+            "start_time": starts.strftime("%H:%M"),
+            "end_date": ends.date().isoformat(),
+            "end_time": ends.strftime("%H:%M"),
+        }
+
+
+CALENDAR = CalendarSource(
+    resource_param="room",
+    date_field="start_date",
+    heading=_("Room availability"),
+    intro=_(
+        "Times already booked are listed below; any other time is free. "
+        "A booking may start when another one ends."
+    ),
+    resource_label=_("Room"),
+    taken_label=_("Booked"),
+    resources=lambda: Room.objects.filter(is_active=True),
+    taken_times=lambda room_id, *, starts, ends: times_of(
+        RoomBookingDetails.taking(room_id, starts=starts, ends=ends)
+    ),
+    public=True,
+    open_on_non_working_days=lambda room: room.bookable_on_non_working_days,
+)
+
+
+def sample_details(variant=0):
+    """A morning's meeting in the demo's first room on a working day ahead, one per variant."""
+    room = Room.objects.get_or_create(
+        name="ห้องประชุมพญาแล", defaults={"capacity": 30, "equipment": "โปรเจกเตอร์ ไมโครโฟน 4 ตัว"}
+    )[0]
+    calendar = WorkingCalendar()
+    # The first day after today that starts three working days in a row, then a working day
+    # each further variant: so tests may extend a sample booking by a day or two.
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    while not all(calendar.is_working_day(day + datetime.timedelta(days=offset)) for offset in range(3)):
+        day += datetime.timedelta(days=1)
+    day = calendar.add_working_days(day, variant)
+    return {
+        "organisation": "กลุ่มนิเทศ ติดตามและประเมินผล",
+        "attendees": 20,
+        "room": room,
+        "purpose": "ประชุมคณะกรรมการประเมินผลการปฏิบัติงาน",
+        "starts_at": combine(day, datetime.time(9)),
+        "ends_at": combine(day, datetime.time(12)),
+    }
+
 
 SERVICE = EService(
     code="31",
@@ -180,6 +245,16 @@ SERVICE = EService(
     officer_group=groups.ADMINISTRATION,
     details_form=RoomBookingForm,
     kept_lists=("service_requests.Room",),
+    icon=(
+        '<rect x="5" y="9" width="14" height="5" rx="1"/><path d="M7 14v5M17 14v5"/>'
+        '<circle cx="8" cy="5" r="1.8"/><circle cx="16" cy="5" r="1.8"/><path d="M3 19h4M17 19h4"/>'
+    ),
+    calendar=CALENDAR,
+    admin_viewsets=(
+        "service_requests.catalogue.meeting_room_admin.RoomViewSet",
+        "service_requests.catalogue.meeting_room_admin.RoomBookingsViewSet",
+    ),
+    sample_details=sample_details,
     attachment_slots=(
         AttachmentSlot("request_letter", _("Request letter"), required=True),
         OTHER_DOCUMENT_1,

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_supported_language_variant
 
-from ..catalogue import EService, all_services
+from ..catalogue import CATALOGUE, EService, all_services
 
 register = template.Library()
 
@@ -68,3 +69,14 @@ def attachment_rows(service, attachments):
         AttachmentRow(label=attachment.slot, attachment=attachment) for attachment in by_slot.values()
     )
     return rows
+
+
+# A generic form: the icon of a service that brings none of its own.
+GENERIC_ICON = '<path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z"/><path d="M14 3v5h5M8.5 13h7M8.5 16.5h5"/>'
+
+
+@register.simple_tag
+def service_icon_shapes(code):
+    """The inside of a service's 24×24 icon (EService.icon; the catalogue's own markup)."""
+    service = CATALOGUE.get(str(code))
+    return mark_safe((service.icon if service is not None else "") or GENERIC_ICON)  # noqa: S308
