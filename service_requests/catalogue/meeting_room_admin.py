@@ -16,6 +16,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from reports.working_days import WorkingCalendar
+
 from .. import queries
 from ..availability import TimeRange, day_start, parse_date, touches
 from .meeting_room import SERVICE, Room, RoomBookingDetails
@@ -126,8 +128,11 @@ class RoomBookingsView(WagtailAdminTemplateMixin, TemplateView):
         )
         for booking in bookings:
             booking.process_url = reverse(self.process_url_name, args=[booking.request_id])
+        calendar = WorkingCalendar()
         context.update(
             days=days,
+            # Each day with why the office does not work it (None on working days).
+            day_headings=[(day, calendar.closed_because(day)) for day in days],
             today=today,
             rows=room_weeks(bookings, Room.objects.filter(is_active=True), days),
             booking_count=len(bookings),

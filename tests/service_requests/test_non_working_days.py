@@ -229,3 +229,14 @@ def test_administrators_open_a_room_to_non_working_days(client, superuser, room)
     assert response.status_code == 302
     room.refresh_from_db()
     assert room.bookable_on_non_working_days
+
+
+def test_the_officers_week_of_bookings_names_the_days_the_office_does_not_work(client, officer_for, room):
+    client.force_login(officer_for("31"))
+    fathers_day = next_fathers_day()
+
+    response = client.get(reverse("room_bookings:index"), {"week": fathers_day.isoformat()})
+
+    headings = dict(response.context["day_headings"])
+    assert "วันพ่อแห่งชาติ" in headings[fathers_day]
+    assert "วันพ่อแห่งชาติ" in response.content.decode()

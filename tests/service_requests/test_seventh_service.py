@@ -9,7 +9,6 @@ from django.apps import apps
 from django.db import connection, models
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.translation import gettext_lazy
 
 from wagtail.admin.viewsets.base import ViewSet
 
@@ -73,11 +72,11 @@ def seventh_service(db, monkeypatch):
     service = EService(
         code=CODE,
         slug="library-card",
-        name=gettext_lazy(NAME),
-        form_title=gettext_lazy("คำขอมีบัตรห้องสมุด"),
+        name=NAME,
+        form_title="คำขอมีบัตรห้องสมุด",
         officer_group="กลุ่มห้องสมุด",
         details_form=LibraryCardForm,
-        attachment_slots=(AttachmentSlot("photo", gettext_lazy("รูปถ่าย"), required=True),),
+        attachment_slots=(AttachmentSlot("photo", "รูปถ่าย", required=True),),
         sample_details=lambda variant=0: {"library": LIBRARY, "card_kind": "บัตรยืมหนังสือ"},
         icon=ICON,
         admin_viewsets=(f"{__name__}.LibraryCardsViewSet",),
