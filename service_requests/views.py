@@ -248,10 +248,12 @@ def availability(request, service_code):
 def calendar_file(request, reference):
     """The applicant's confirmed booking or appointment as an iCalendar file; 404 otherwise."""
     details = queries.confirmed_details_of_applicant(request.user, reference)
-    event = details and ics.event_for(
+    if details is None:
+        raise Http404
+    event = ics.event_for(
         details, office=OfficeSettings.for_request(request), uid_domain=request.get_host().split(":")[0]
     )
-    if not event:
+    if event is None:  # a service without calendar files
         raise Http404
     response = HttpResponse(
         ics.ics_document(event, stamp=timezone.now()), content_type="text/calendar; charset=utf-8"
