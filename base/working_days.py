@@ -12,10 +12,11 @@ The counting rule, used everywhere (due dates, times to completion, days overdue
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 import holidays
 
@@ -38,11 +39,14 @@ class WorkingCalendar:
     """The office's working days, with the closure days read once: build one per page or report
     and ask it as many questions as needed without further queries."""
 
-    def __init__(self, closure_days: Iterable[datetime.date] | None = None):
+    def __init__(self, closure_days: Iterable[datetime.date] | Mapping[datetime.date, str] | None = None):
+        """closure_days: the dates, or {date: reason}; None: the ClosureDay rows."""
         if closure_days is None:
-            closure_days = ClosureDay.objects.values_list("date", flat=True)
+            closure_days = dict(ClosureDay.objects.values_list("date", "reason"))
+        self.closure_reasons = dict(closure_days) if isinstance(closure_days, Mapping) else {}
         self.closure_days = frozenset(closure_days)
         self._public_holidays = holidays.country_holidays("TH", years=[])
+        self._holiday_names = {}
 
     def is_public_holiday(self, day: datetime.date) -> bool:
         # The package fills in each year the first time a date of that year is asked for.
@@ -50,6 +54,26 @@ class WorkingCalendar:
 
     def is_working_day(self, day: datetime.date) -> bool:
         return day.weekday() < SATURDAY and not self.is_public_holiday(day) and day not in self.closure_days
+
+    def holiday_name(self, day: datetime.date) -> str | None:
+        """The public holiday's name in the active language (Thai or English), or None."""
+        if not self.is_public_holiday(day):
+            return None
+        language = "th" if (translation.get_language() or "th").startswith("th") else "en_US"
+        if language not in self._holiday_names:
+            self._holiday_names[language] = holidays.country_holidays("TH", years=[], language=language)
+        return self._holiday_names[language].get(day)
+
+    def closed_because(self, day: datetime.date) -> str | None:
+        """Why the office does not work that day, as people read it; None on a working day."""
+        if self.is_public_holiday(day):
+            return _("Holiday: %(name)s") % {"name": self.holiday_name(day)}
+        if day in self.closure_days:
+            reason = self.closure_reasons.get(day)
+            return _("Office closed: %(reason)s") % {"reason": reason} if reason else _("Office closed")
+        if day.weekday() >= SATURDAY:
+            return _("Weekend")
+        return None
 
     def add_working_days(self, start: datetime.date, count: int) -> datetime.date:
         """The count-th working day after start (start itself is never counted); start for 0."""

@@ -85,6 +85,11 @@ class RequestDetails(models.Model):
             return ""
         return getattr(self, self.notification_email_field) or ""
 
+    def calendar_event(self, *, office_address: str) -> dict | None:
+        """What the applicant's calendar file of this request says: {starts_at, ends_at,
+        summary, location}. None: the service offers no calendar file."""
+        return None
+
     def rows(self):
         """(label, value) for each field, in the form's order, for detail pages and printouts."""
         result = []
@@ -130,3 +135,22 @@ class DetailsForm(forms.ModelForm, metaclass=DetailsFormMetaclass):
     def details_data(self):
         names = {field.name for field in self._meta.model._meta.concrete_fields}
         return {name: value for name, value in self.cleaned_data.items() if name in names}
+
+    @classmethod
+    def posted_data(cls, details: dict) -> dict:
+        """The inverse of details_data(): what a browser posts (without prefix) for these cleaned
+        details, for tests and the demo. Forms with fields of their own override it."""
+        posted = {}
+        for name, value in details.items():
+            if isinstance(value, models.Model):
+                posted[name] = str(value.pk)
+            elif isinstance(value, bool):
+                if value:  # an unticked checkbox is not posted at all
+                    posted[name] = "on"
+            elif value is None:
+                posted[name] = ""
+            elif isinstance(value, datetime.date):
+                posted[name] = value.isoformat()
+            else:
+                posted[name] = str(value)
+        return posted

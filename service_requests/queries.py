@@ -3,9 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
-from .catalogue import CATALOGUE, appointment, get_service, meeting_room
-from .catalogue.appointment import AppointmentDetails
-from .catalogue.meeting_room import RoomBookingDetails
+from .catalogue import CATALOGUE, get_service
 from .models import ServiceAssignment, ServiceRequest
 from .workflow import CONFIRMED, WAITING_FOR_OFFICER
 
@@ -155,46 +153,10 @@ def attachment_slot_count(reference: str) -> int:
     return len(get_service(code).attachment_slots) if code else 0
 
 
-# Calendars of the services that book time (meeting rooms, executives' appointments).
-
-
-def _times(taken):
-    """(starts_at, ends_at) only: nothing about who booked."""
-    return list(taken.order_by("starts_at").values_list("starts_at", "ends_at"))
-
-
-def room_busy_times(room_id, *, starts, ends):
-    """The times the room is booked (bookings that hold their slot) within this range."""
-    return _times(RoomBookingDetails.taking(room_id, starts=starts, ends=ends))
-
-
-def executive_busy_times(executive_id, *, starts, ends):
-    """The times of the executive's accepted appointments within this range."""
-    return _times(AppointmentDetails.taking(executive_id, starts=starts, ends=ends))
-
-
-def room_bookings_for_officer(user, *, starts, ends):
-    """The bookings that hold their slot in this range, for officers of the meeting-room service
-    (none for anyone else), with their rooms and requests."""
-    if not is_officer_for(user, meeting_room.SERVICE.code):
-        return RoomBookingDetails.objects.none()
-    return (
-        RoomBookingDetails.objects.filter(holds_slot=True, starts_at__lt=ends, ends_at__gt=starts)
-        .select_related("room", "request")
-        .order_by("starts_at", "room__name")
-    )
-
-
-def confirmed_booking_of_applicant(user, reference: str):
-    """The applicant's own room booking or appointment with this reference once an officer has
-    taken it on (in progress or completed), with what it books; else None."""
+def confirmed_details_of_applicant(user, reference: str):
+    """The service's own row of the applicant's request with this reference once an officer has
+    taken it on (in progress or completed); else None (never someone else's)."""
     service_request = request_of_applicant(user, reference)
     if service_request is None or service_request.status not in CONFIRMED:
         return None
-    related = {meeting_room.SERVICE.code: "room", appointment.SERVICE.code: "executive"}.get(
-        service_request.service_code
-    )
-    if related is None:
-        return None
-    model = service_request.service.details_model
-    return model.objects.select_related(related, "request").filter(request=service_request).first()
+    return details_record(service_request)

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
-from . import actions, calendars, queries
-from .catalogue import all_services
+from . import actions, ics, queries
+from .availability import availability_of, requested_in, shown_to
+from .catalogue import CATALOGUE, all_services
 from .downloads import content_download, file_download
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .permissions import RequestPermissionTester
@@ -130,7 +131,7 @@ def _detail_context(request, service_request):
         "attachments": service_request.attachments.all(),
         "history": service_request.history.select_related("actor"),
         "permissions": RequestPermissionTester(request.user, service_request),
-        "offers_calendar_file": calendars.offers_calendar_file(service_request),
+        "offers_calendar_file": ics.offers_calendar_file(service_request, record),
     }
 
 
@@ -247,28 +248,31 @@ def status_check(request):
 def availability(request, service_code):
     """The availability calendar alone (an HTML fragment), which the service form's script loads
     when the applicant picks another room, executive or date."""
-    source = calendars.SOURCES.get(service_code)
-    if source is None or not (source.public or request.user.is_authenticated):
+    service = CATALOGUE.get(service_code)
+    source = shown_to(service, request.user)
+    if source is None:
         raise Http404
-    resource_id, start = calendars.requested_in(source, request.GET)
+    resource_id, start = requested_in(source, request.GET)
     return TemplateResponse(
         request,
         "service_requests/includes/availability_body.html",
-        {"availability": calendars.availability(service_code, resource_id=resource_id, start=start)},
+        {"availability": availability_of(service, resource_id=resource_id, start=start)},
     )
 
 
 @login_required
 def calendar_file(request, reference):
     """The applicant's confirmed booking or appointment as an iCalendar file; 404 otherwise."""
-    details = queries.confirmed_booking_of_applicant(request.user, reference)
+    details = queries.confirmed_details_of_applicant(request.user, reference)
     if details is None:
         raise Http404
-    event = calendars.event_for(
+    event = ics.event_for(
         details, office=OfficeSettings.for_request(request), uid_domain=request.get_host().split(":")[0]
     )
+    if event is None:  # a service without calendar files
+        raise Http404
     return content_download(
-        calendars.ics_document(event, stamp=timezone.now()),
+        ics.ics_document(event, stamp=timezone.now()),
         f"{reference}.ics",
         "text/calendar; charset=utf-8",
     )

@@ -1,13 +1,14 @@
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .calendar_admin import ExecutiveViewSet, RoomBookingsViewSet, RoomViewSet
+from .catalogue import all_services
 from .models import ServiceRequest
 from .panels import ServiceRequestSummaryPanel
 from .permissions import service_request_permission_policy
-from .viewsets import PriceItemViewSet, ServiceAssignmentViewSet, ServiceRequestViewSet
+from .viewsets import ServiceAssignmentViewSet, ServiceRequestViewSet
 
 # First, before anything asks for the policy and Wagtail makes its model-permission fallback.
 register_permission_policy(ServiceRequest, service_request_permission_policy)
@@ -27,13 +28,9 @@ def register_service_request_viewsets():
 
 
 @hooks.register("register_admin_viewset")
-def register_price_list_viewset():
-    return PriceItemViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_calendar_viewsets():
-    return [RoomViewSet(), ExecutiveViewSet(), RoomBookingsViewSet()]
+def register_services_own_viewsets():
+    """What each service brings to the admin (its kept lists, pages of its own)."""
+    return [import_string(path)() for service in all_services() for path in service.admin_viewsets]
 
 
 @hooks.register("construct_homepage_panels")

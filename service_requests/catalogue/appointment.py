@@ -12,8 +12,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from base.working_days import is_working_day
+from base.working_days import add_working_days, is_working_day
 
+from ..availability import CalendarSource, times_of
 from ..date_fields import IsoDateField, IsoTimeField
 from ..details import DetailsForm, RequestDetails
 from ..workflow import CONFIRMED
@@ -110,6 +111,15 @@ class AppointmentDetails(RequestDetails):
     def on_status_change(self, status):
         self.accepted = status in CONFIRMED
 
+    def calendar_event(self, *, office_address):
+        return {
+            "starts_at": self.starts_at,
+            "ends_at": self.ends_at,
+            "summary": _("Appointment with %(executive)s: %(subject)s")
+            % {"executive": self.executive.name, "subject": self.subject},
+            "location": office_address,
+        }
+
 
 class AppointmentForm(DetailsForm):
     date = IsoDateField(label=_("Appointment date"))
@@ -133,6 +143,45 @@ class AppointmentForm(DetailsForm):
         )
         return data
 
+    @classmethod
+    def posted_data(cls, details):
+        details = dict(details)
+        starts = timezone.localtime(details.pop("starts_at"))
+        details.pop("ends_at", None)
+        return super().posted_data(details) | {
+            "date": starts.date().isoformat(),
+            "time": starts.strftime("%H:%M"),
+        }
+
+
+CALENDAR = CalendarSource(
+    resource_param="executive",
+    date_field="date",
+    heading=_("The executive's confirmed appointments"),
+    intro=_("Appointments the office has confirmed are listed below; please choose another time."),
+    resource_label=_("Executive"),
+    taken_label=_("Appointment"),
+    resources=lambda: Executive.objects.filter(is_active=True),
+    taken_times=lambda executive_id, *, starts, ends: times_of(
+        AppointmentDetails.taking(executive_id, starts=starts, ends=ends)
+    ),
+    public=False,
+)
+
+
+def sample_details(variant=0):
+    """A visit to the demo's director at 10:00 on the (variant + 1)-th working day ahead."""
+    executive = Executive.objects.get_or_create(
+        name="นายประเสริฐ บุญมา", defaults={"position": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา"}
+    )[0]
+    day = add_working_days(timezone.localdate(), variant + 1)
+    return {
+        "visitor": "คณะครูโรงเรียนบ้านหนองบัว",
+        "subject": "ขอคำปรึกษาเรื่องโครงการโรงเรียนคุณภาพ",
+        "executive": executive,
+        "starts_at": timezone.make_aware(datetime.datetime.combine(day, datetime.time(10))),
+    }
+
 
 SERVICE = EService(
     code="32",
@@ -142,6 +191,10 @@ SERVICE = EService(
     officer_group=groups.DIRECTOR_OFFICE,
     details_form=AppointmentForm,
     kept_lists=("service_requests.Executive",),
+    icon='<rect x="3" y="4.5" width="18" height="16" rx="2"/><path d="M3 9.5h18M8 2.5v4M16 2.5v4"/><path d="M8.5 15l2.3 2.3 4.7-4.8"/>',
+    calendar=CALENDAR,
+    admin_viewsets=("service_requests.catalogue.appointment_admin.ExecutiveViewSet",),
+    sample_details=sample_details,
     attachment_slots=(
         AttachmentSlot("official_letter", _("Related official letter")),
         OTHER_DOCUMENT_1,

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
@@ -27,6 +28,17 @@ class EService:
     # Lists its officers keep current in the admin (e.g. the rooms), as "app_label.ModelName";
     # the demo content gives its officer group the rights to them.
     kept_lists: tuple[str, ...] = field(default=())
+    # Its tile's icon: the inside of a 24×24 stroked SVG (paths, circles); "" a generic form.
+    icon: str = ""
+    # What its availability calendar shows (service_requests.availability.CalendarSource);
+    # None: it books no time.
+    calendar: object = None
+    # The admin viewsets it brings (its kept lists, pages of its own), as dotted paths of
+    # ViewSet classes: registered by service_requests.wagtail_hooks once the admin is loaded.
+    admin_viewsets: tuple[str, ...] = field(default=())
+    # (variant: int) -> valid cleaned details (what its form's details_data() gives), for tests
+    # and the demo; different variants never clash (e.g. bookings on different days).
+    sample_details: Callable[[int], dict] | None = None
 
     @property
     def accepts_requests(self) -> bool:

@@ -1,8 +1,12 @@
 """12 หนังสือรับรอง: a certificate letter (conduct, salary, employment, ...)."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import PersonnelType
 
 from ..details import DetailsForm, RequestDetails
 from . import groups
@@ -72,6 +76,22 @@ class CertificateForm(DetailsForm):
             self.fields[name].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})
 
 
+def sample_details(variant=0):
+    """A salary certificate for a bank loan."""
+    return {
+        "officer_type": PersonnelType.TEACHER,
+        "work_unit": "โรงเรียนบ้านหนองบัว",
+        "position": "ครู",
+        "academic_standing": "ชำนาญการ คศ.2",
+        "salary": Decimal("32150.00"),
+        "academic_allowance": Decimal("3500.00"),
+        "compensation": Decimal("0.00"),
+        "certificate_kind": "salary",
+        "certificate_other": "",
+        "purpose": "ประกอบการขอสินเชื่อธนาคารออมสิน",
+    }
+
+
 SERVICE = EService(
     code="12",
     slug="certificate",
@@ -84,4 +104,10 @@ SERVICE = EService(
         AttachmentSlot("last_payslip", _("Copy of the last pay slip")),
         OTHER_DOCUMENT_1,
     ),
+    icon=(
+        '<path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21H11"/><path d="M14 3l5 5v2.5"/>'
+        '<path d="M14 3v5h5M8 9h3M8 12.5h6"/><circle cx="16.5" cy="15.5" r="2.8"/>'
+        '<path d="M15 18l-.8 3.5 2.3-1.2 2.3 1.2L18 18"/>'
+    ),
+    sample_details=sample_details,
 )

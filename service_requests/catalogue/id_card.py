@@ -1,5 +1,6 @@
 """11 บัตรข้าราชการ: a new or replacement government officer ID card."""
 
+import datetime
 import re
 
 from django import forms
@@ -7,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.models import PersonnelType
 
 from ..details import DetailsForm, RequestDetails, display_value
 from . import groups
@@ -134,6 +137,26 @@ class IdCardForm(DetailsForm):
         }
 
 
+def sample_details(variant=0):
+    """Ms Wilaiwan's renewal of an expired card, as in the manual."""
+    return {
+        "officer_type": PersonnelType.TEACHER,
+        "first_name_en": "Wilaiwan",
+        "last_name_en": "Suppachat",
+        "birth_date": datetime.date(1985, 6, 15),
+        "nationality": "ไทย",
+        "blood_group": "O",
+        "blood_group_consent": True,
+        "registered_address": "99 หมู่ 4 ตำบลในเมือง อำเภอเมือง จังหวัดขอนแก่น 40000",
+        "contact_address": "โรงเรียนบ้านหนองบัว ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
+        "work_unit": "โรงเรียนบ้านหนองบัว",
+        "position": "ครู",
+        "rank": "ชำนาญการพิเศษ",
+        "reason": "expired",
+        "reason_other": "",
+    }
+
+
 SERVICE = EService(
     code="11",
     slug="id-card",
@@ -142,4 +165,9 @@ SERVICE = EService(
     officer_group=groups.PERSONNEL,
     details_form=IdCardForm,
     attachment_slots=(ID_CARD_COPY, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2),
+    icon=(
+        '<rect x="2.5" y="5" width="19" height="14" rx="2"/><circle cx="8.5" cy="11" r="2.2"/>'
+        '<path d="M5.5 16.2c.6-1.6 1.7-2.4 3-2.4s2.4.8 3 2.4M14 10h4.5M14 13.5h3"/>'
+    ),
+    sample_details=sample_details,
 )

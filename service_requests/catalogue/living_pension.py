@@ -48,6 +48,11 @@ class LivingPensionForm(DetailsForm):
         }
 
 
+def sample_details(variant=0):
+    """An application without a pledge, with the e-mail address the form asks for."""
+    return {"email": "wilaiwan.s@example.go.th", "pledged": False, "pledged_amount": None}
+
+
 SERVICE = EService(
     code="21",
     slug="living-pension",
@@ -56,4 +61,10 @@ SERVICE = EService(
     officer_group=groups.FINANCE,
     details_form=LivingPensionForm,
     attachment_slots=(ID_CARD_COPY, OTHER_DOCUMENT_1, OTHER_DOCUMENT_2),
+    icon=(
+        '<ellipse cx="9" cy="6.5" rx="6" ry="2.5"/><path d="M3 6.5v4c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5v-4"/>'
+        '<path d="M3 10.5v4c0 1.4 2.7 2.5 6 2.5 1 0 1.9-.1 2.7-.3"/><circle cx="17" cy="16" r="4.5"/>'
+        '<path d="M17 13.8v4.4M15.6 15h2.1a.9.9 0 0 1 0 1.8h-1.4a.9.9 0 0 0 0 1.8h2.1"/>'
+    ),
+    sample_details=sample_details,
 )

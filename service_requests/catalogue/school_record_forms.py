@@ -274,6 +274,38 @@ class FormOrderForm(DetailsForm):
         }
         return data
 
+    @classmethod
+    def posted_data(cls, details):
+        details = dict(details)
+        quantities = details.pop("quantities")
+        return super().posted_data(details) | {
+            f"quantity_{item.pk}": str(quantity) for item, quantity in quantities.items()
+        }
+
+
+def sample_details(variant=0):
+    """3 × ปพ.1-ป and 10 × ปพ.3-ป (priced as the manual prices them unless the list has them)."""
+    ordered = {
+        "ปพ.1-ป": (
+            3,
+            {"level": SchoolLevel.PRIMARY, "unit": "เล่ม", "price": Decimal("160.00"), "sort_order": 10},
+        ),
+        "ปพ.3-ป": (
+            10,
+            {"level": SchoolLevel.PRIMARY, "unit": "แผ่น", "price": Decimal("5.00"), "sort_order": 20},
+        ),
+    }
+    for code, (_quantity, defaults) in ordered.items():
+        PriceItem.objects.get_or_create(code=code, defaults=defaults)
+    ShippingSettings.load()
+    return {
+        "school": "โรงเรียนบ้านหนองบัว",
+        "affiliation_other": "",
+        "quantities": {
+            item: ordered.get(item.code, (0, None))[0] for item in PriceItem.objects.filter(is_active=True)
+        },
+    }
+
 
 SERVICE = EService(
     code="41",
@@ -283,6 +315,12 @@ SERVICE = EService(
     officer_group=groups.ACADEMIC,
     details_form=FormOrderForm,
     kept_lists=("service_requests.PriceItem", "service_requests.ShippingSettings"),
+    icon=(
+        '<path d="M4 4.5A1.5 1.5 0 0 1 5.5 3H19v15H5.5A1.5 1.5 0 0 0 4 19.5z"/>'
+        '<path d="M4 19.5A1.5 1.5 0 0 0 5.5 21H19v-3"/><path d="M8 7.5h7M8 11h5"/>'
+    ),
+    admin_viewsets=("service_requests.catalogue.school_record_forms_admin.PriceItemViewSet",),
+    sample_details=sample_details,
     attachment_slots=(
         AttachmentSlot("order_letter", _("Order letter"), required=True),
         OTHER_DOCUMENT_1,

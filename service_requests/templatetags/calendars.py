@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import calendars
+from ..availability import availability_of, requested_in, shown_to
 
 register = template.Library()
 
@@ -12,13 +12,13 @@ def availability_calendar(context, service, *, request_forms=None):
     """The chosen room's (or executive's) taken times for a fortnight; nothing for other services,
     and nothing for visitors who are not logged in where the calendar is not public."""
     request = context["request"]
-    source = calendars.SOURCES.get(service.code)
-    if source is None or not (source.public or request.user.is_authenticated):
+    source = shown_to(service, request.user)
+    if source is None:
         return {"availability": None}
     details_form = request_forms.details if request_forms is not None else None
-    resource_id, start = calendars.requested_in(source, request.GET, details_form)
+    resource_id, start = requested_in(source, request.GET, details_form)
     return {
-        "availability": calendars.availability(service.code, resource_id=resource_id, start=start),
+        "availability": availability_of(service, resource_id=resource_id, start=start),
         "in_form": details_form is not None,
         "request": request,
     }

@@ -1,9 +1,22 @@
 """Template helpers of the request pages."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from .. import presentation
+from ..catalogue import CATALOGUE
 
 register = template.Library()
 
 register.simple_tag(presentation.attachment_rows, name="attachment_rows")
+
+
+# A generic form: the icon of a service that brings none of its own.
+GENERIC_ICON = '<path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h11a1.5 1.5 0 0 0 1.5-1.5V8z"/><path d="M14 3v5h5M8.5 13h7M8.5 16.5h5"/>'
+
+
+@register.simple_tag
+def service_icon_shapes(code):
+    """The inside of a service's 24×24 icon (EService.icon; the catalogue's own markup)."""
+    service = CATALOGUE.get(str(code))
+    return mark_safe((service.icon if service is not None else "") or GENERIC_ICON)  # noqa: S308

@@ -2,7 +2,8 @@
 
 `submit_request` (service_requests.actions) is the way tests file requests through the real
 workflow; ServiceRequestFactory is for lists and counts where many rows are needed quickly.
-Rooms, executives and the price list (services 31, 32, 41) come from their own factories.
+Each service's valid details are its own sample (EService.sample_details); the lists some
+services keep (rooms, executives, the price list) have model factories here.
 """
 
 import datetime
@@ -13,64 +14,27 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import models
 from django.utils import timezone
 
 import factory
 from factory.django import DjangoModelFactory
 from PIL import Image
 
-from accounts.models import PersonnelType
-from base.working_days import add_working_days
+from base.working_days import WorkingCalendar, add_working_days
 from demo.price_list import ensure_price_list
 from service_requests.catalogue import get_service
 from service_requests.catalogue.appointment import Executive
 from service_requests.catalogue.meeting_room import Room
 from service_requests.catalogue.school_record_forms import PriceItem, SchoolLevel
+from service_requests.details import DetailsForm
 from service_requests.models import ServiceRequest
 from service_requests.references import base_reference
 from service_requests.workflow import RequestStatus
-
-from .accounts import UserFactory
+from tests.factories.accounts import UserFactory
 
 # The SPEC's example: an ID-card request made 31 March 2025 11:10:14 Bangkok time (04:10:14 UTC).
 EXAMPLE_MOMENT = datetime.datetime(2025, 3, 31, 4, 10, 14, tzinfo=datetime.UTC)
 EXAMPLE_REFERENCE = "1120250331111014"
-
-# What the services' own forms hold once cleaned (dates and amounts as Python values).
-DETAILS = {
-    "11": {
-        "officer_type": PersonnelType.TEACHER,
-        "first_name_en": "Wilaiwan",
-        "last_name_en": "Suppachat",
-        "birth_date": datetime.date(1985, 6, 15),
-        "nationality": "ไทย",
-        "blood_group": "O",
-        "blood_group_consent": True,
-        "registered_address": "99 หมู่ 4 ตำบลในเมือง อำเภอเมือง จังหวัดขอนแก่น 40000",
-        "contact_address": "โรงเรียนบ้านหนองบัว ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
-        "work_unit": "โรงเรียนบ้านหนองบัว",
-        "position": "ครู",
-        "rank": "ชำนาญการพิเศษ",
-        "reason": "expired",
-        "reason_other": "",
-    },
-    "12": {
-        "officer_type": PersonnelType.TEACHER,
-        "work_unit": "โรงเรียนบ้านหนองบัว",
-        "position": "ครู",
-        "academic_standing": "ชำนาญการ คศ.2",
-        "salary": Decimal("32150.00"),
-        "academic_allowance": Decimal("3500.00"),
-        "compensation": Decimal("0.00"),
-        "certificate_kind": "salary",
-        "certificate_other": "",
-        "purpose": "ประกอบการขอสินเชื่อธนาคารออมสิน",
-    },
-}
-
-
-DETAILS["21"] = {"email": "wilaiwan.s@example.go.th", "pledged": False, "pledged_amount": None}
 
 
 class RoomFactory(DjangoModelFactory):
@@ -108,9 +72,19 @@ def price_list() -> dict[str, PriceItem]:
     return {item.code: item for item in ensure_price_list()}
 
 
-def tomorrow_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.datetime:
-    """A Bangkok wall-clock time `days` after today (by the clock the actions read)."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
+def first_booking_day(run: int = 3) -> datetime.date:
+    """The first day after today (by the clock the actions read) that starts `run` working days
+    in a row: rooms are booked on working days, and some tests need two or three days together."""
+    calendar = WorkingCalendar()
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    while not all(calendar.is_working_day(day + datetime.timedelta(days=offset)) for offset in range(run)):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def booking_day_at(hour: int, minute: int = 0, *, days: int = 1) -> datetime.datetime:
+    """A Bangkok wall-clock time on the `days`-th (1 to 3) of the next three working days in a row."""
+    day = first_booking_day() + datetime.timedelta(days=days - 1)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
@@ -121,73 +95,16 @@ def working_day_at(hour: int, minute: int = 0, *, after: int = 1) -> datetime.da
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
-def _details_made_now(service_code: str) -> dict:
-    """Details that name rows or future times, made when asked for."""
-    if service_code == "31":
-        return {
-            "organisation": "กลุ่มนิเทศ ติดตามและประเมินผล",
-            "attendees": 20,
-            "room": RoomFactory(),
-            "purpose": "ประชุมคณะกรรมการประเมินผลการปฏิบัติงาน",
-            "starts_at": tomorrow_at(9),
-            "ends_at": tomorrow_at(12),
-        }
-    if service_code == "32":
-        return {
-            "visitor": "คณะครูโรงเรียนบ้านหนองบัว",
-            "subject": "ขอคำปรึกษาเรื่องโครงการโรงเรียนคุณภาพ",
-            "executive": ExecutiveFactory(),
-            "starts_at": working_day_at(10),
-        }
-    if service_code == "41":
-        items = price_list()
-        return {
-            "school": "โรงเรียนบ้านหนองบัว",
-            "affiliation_other": "",
-            "quantities": {item: {"ปพ.1-ป": 3, "ปพ.3-ป": 10}.get(code, 0) for code, item in items.items()},
-        }
-    return DETAILS[service_code]
-
-
 def details_for(service_code: str, **changes) -> dict:
-    """Valid cleaned details for a service (what its form's details_data() gives), with changes.
-
-    Rooms start tomorrow 09:00-12:00 in the default room, appointments the next working day at
-    10:00, orders are
-    3 x ปพ.1-ป and 10 x ปพ.3-ป.
-    """
-    return {**_details_made_now(service_code), **changes}
+    """Valid cleaned details for a service (what its form's details_data() gives), with changes:
+    the service's own sample (EService.sample_details)."""
+    return {**get_service(service_code).sample_details(0), **changes}
 
 
-def _posted_details(details: dict) -> dict:
-    """The cleaned details as a browser posts them: rows by pk, times split into date and time."""
-    posted = {}
-    for name, value in details.items():
-        if name == "starts_at" and "ends_at" in details:  # a room booking's range
-            starts, ends = timezone.localtime(value), timezone.localtime(details["ends_at"])
-            posted |= {
-                "start_date": starts.date().isoformat(),
-                "start_time": starts.strftime("%H:%M"),
-                "end_date": ends.date().isoformat(),
-                "end_time": ends.strftime("%H:%M"),
-            }
-        elif name == "starts_at":  # an appointment
-            starts = timezone.localtime(value)
-            posted |= {"date": starts.date().isoformat(), "time": starts.strftime("%H:%M")}
-        elif name == "ends_at":
-            continue
-        elif name == "quantities":
-            posted |= {f"quantity_{item.pk}": str(quantity) for item, quantity in value.items()}
-        elif isinstance(value, models.Model):
-            posted[name] = str(value.pk)
-        elif isinstance(value, bool):
-            if value:  # an unticked checkbox is not posted at all
-                posted[name] = "on"
-        elif value is None:
-            posted[name] = ""
-        else:
-            posted[name] = _form_value(value)
-    return posted
+def posted_details(service_code: str, details: dict) -> dict:
+    """The cleaned details as a browser posts them (the service form's posted_data(); the generic
+    one for a service not yet online)."""
+    return (get_service(service_code).details_form or DetailsForm).posted_data(details)
 
 
 def attachments_for(service_code: str) -> dict:
@@ -207,12 +124,6 @@ def contact_of(user, **changes) -> dict:
     return {**contact, **changes}
 
 
-def _form_value(value):
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
 def form_data(service_code: str, user, *, submission_key=None, details=None, **changes) -> dict:
     """What a browser posts from a service page's request form (prefixes contact-, details-).
 
@@ -221,7 +132,7 @@ def form_data(service_code: str, user, *, submission_key=None, details=None, **c
     """
     data = {f"contact-{name}": value for name, value in contact_of(user).items()}
     data["contact-submission_key"] = str(submission_key or uuid.uuid4())
-    posted = _posted_details(details if details is not None else details_for(service_code))
+    posted = posted_details(service_code, details if details is not None else details_for(service_code))
     data |= {f"details-{name}": value for name, value in posted.items()}
     return {**data, **changes}
 
@@ -337,17 +248,10 @@ class ServiceRequestFactory(DjangoModelFactory):
 
     @factory.post_generation
     def details(service_request, create, extracted, **kwargs):
-        model = get_service(service_request.service_code).details_model
-        if not create or model is None:
+        service = get_service(service_request.service_code)
+        if not create or service.details_model is None:
             return
-        details = details_for(service_request.service_code)
-        # A day of its own per request, so that many bookings or appointments never clash (within
-        # a year ahead, where bookings are allowed: primary keys keep growing across tests).
-        spread = 1 + service_request.pk % 200
-        if "ends_at" in details:  # a room booking
-            shift = datetime.timedelta(days=spread)
-            details["starts_at"] += shift
-            details["ends_at"] += shift
-        elif "starts_at" in details:  # an appointment, on a working day
-            details["starts_at"] = working_day_at(10, after=spread)
-        model.create_for(service_request, details)
+        # A variant of its own per request, so that many bookings or appointments never clash
+        # (within a year ahead, where bookings are allowed: primary keys keep growing across tests).
+        details = service.sample_details(service_request.pk % 200)
+        service.details_model.create_for(service_request, details)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 import pytest
 
+from printing import printout
 from tests.factories.accounts import UserFactory
 
 from .conftest import comparable, pdf_text
@@ -113,16 +114,14 @@ def test_applicants_and_anonymous_never_reach_the_admin_pdfs(client, applicant, 
 @pytest.fixture
 def qr_payloads(monkeypatch):
     """What every QR code drawn is made of (the code itself is vector art, not text)."""
-    import printing.printout
-
     drawn = []
-    draw = printing.printout.qr_svg
+    draw = printout.qr_svg
 
     def record(payload):
         drawn.append(payload)
         return draw(payload)
 
-    monkeypatch.setattr(printing.printout, "qr_svg", record)
+    monkeypatch.setattr(printout, "qr_svg", record)
     return drawn
 
 

@@ -24,11 +24,12 @@ from tests.factories.service_requests import (
     RoomFactory,
     ServiceRequestFactory,
     attachments_for,
+    booking_day_at,
     contact_of,
     details_for,
     files_post,
     form_data,
-    tomorrow_at,
+    working_day_at,
 )
 from tests.helpers import buddhist_era_hint, in_thai
 from tests.service_requests.booking_processes import book_the_room
@@ -80,22 +81,24 @@ def bookings_of(room):
 
 @pytest.mark.django_db
 def test_the_form_books_a_free_slot(applicant_client, user, room):
-    response = post_booking(applicant_client, user, booking(tomorrow_at(9), tomorrow_at(12), room=room))
+    response = post_booking(applicant_client, user, booking(booking_day_at(9), booking_day_at(12), room=room))
     service_request = ServiceRequest.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/my/requests/{service_request.reference}/submitted/"
-    assert bookings_of(room) == [(tomorrow_at(9), tomorrow_at(12), True)]
+    assert bookings_of(room) == [(booking_day_at(9), booking_day_at(12), True)]
 
 
 @pytest.mark.django_db
 def test_an_overlapping_booking_is_refused_on_the_form_with_the_thai_message(
     applicant_client, user, submit, other_applicant, room
 ):
-    submit("31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
-    response = post_booking(applicant_client, user, booking(tomorrow_at(11), tomorrow_at(13), room=room))
+    submit("31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room))
+    response = post_booking(
+        applicant_client, user, booking(booking_day_at(11), booking_day_at(13), room=room)
+    )
     assert details_errors(response) == conflict_refusal()
     assert ServiceRequest.objects.count() == 1
-    assert bookings_of(room) == [(tomorrow_at(9), tomorrow_at(12), True)]
+    assert bookings_of(room) == [(booking_day_at(9), booking_day_at(12), True)]
 
 
 @pytest.mark.django_db
@@ -110,53 +113,57 @@ def test_an_overlapping_booking_is_refused_on_the_form_with_the_thai_message(
     ],
 )
 def test_the_action_refuses_any_overlap(submit, other_applicant, room, starts, ends):
-    submit("31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
+    submit("31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room))
     with pytest.raises(ValidationError) as refused:
-        submit("31", details=booking(tomorrow_at(*starts), tomorrow_at(*ends), room=room))
+        submit("31", details=booking(booking_day_at(*starts), booking_day_at(*ends), room=room))
     assert refused.value.message_dict == conflict_refusal()
     assert ServiceRequest.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_a_booking_over_midnight_overlaps_the_next_mornings(submit, other_applicant, room):
-    submit("31", applicant=other_applicant, details=booking(tomorrow_at(8, days=2), tomorrow_at(10, days=2)))
+    submit(
+        "31",
+        applicant=other_applicant,
+        details=booking(booking_day_at(8, days=2), booking_day_at(10, days=2)),
+    )
     with pytest.raises(ValidationError) as refused:
-        submit("31", details=booking(tomorrow_at(18), tomorrow_at(8, 30, days=2)))
+        submit("31", details=booking(booking_day_at(18), booking_day_at(8, 30, days=2)))
     assert refused.value.message_dict == conflict_refusal()
 
 
 @pytest.mark.django_db
 def test_back_to_back_bookings_are_fine(applicant_client, user, submit, other_applicant, room):
-    submit("31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
-    after = post_booking(applicant_client, user, booking(tomorrow_at(12), tomorrow_at(15), room=room))
+    submit("31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room))
+    after = post_booking(applicant_client, user, booking(booking_day_at(12), booking_day_at(15), room=room))
     assert after.status_code == 302
-    before = submit("31", details=booking(tomorrow_at(7), tomorrow_at(9), room=room))
+    before = submit("31", details=booking(booking_day_at(7), booking_day_at(9), room=room))
     assert before.status == S.SUBMITTED
     assert [(start, end) for start, end, _holds in bookings_of(room)] == [
-        (tomorrow_at(7), tomorrow_at(9)),
-        (tomorrow_at(9), tomorrow_at(12)),
-        (tomorrow_at(12), tomorrow_at(15)),
+        (booking_day_at(7), booking_day_at(9)),
+        (booking_day_at(9), booking_day_at(12)),
+        (booking_day_at(12), booking_day_at(15)),
     ]
 
 
 @pytest.mark.django_db
 def test_another_room_at_the_same_time_is_fine(submit, other_applicant, room):
-    submit("31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
+    submit("31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room))
     other_room = RoomFactory(name="ห้องประชุมเล็ก ชั้น 2", capacity=12)
-    submit("31", details=booking(tomorrow_at(9), tomorrow_at(12), room=other_room, attendees=12))
-    assert bookings_of(other_room) == [(tomorrow_at(9), tomorrow_at(12), True)]
+    submit("31", details=booking(booking_day_at(9), booking_day_at(12), room=other_room, attendees=12))
+    assert bookings_of(other_room) == [(booking_day_at(9), booking_day_at(12), True)]
 
 
 @pytest.mark.django_db
 def test_a_cancelled_booking_frees_its_slot(submit, user, other_applicant, room):
     first = submit(
-        "31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room)
+        "31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room)
     )
     actions.move_request(
         actor=other_applicant, service_request=first, to_status=S.CANCELLED, role=Role.APPLICANT
     )
-    assert bookings_of(room) == [(tomorrow_at(9), tomorrow_at(12), False)]
-    second = submit("31", details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
+    assert bookings_of(room) == [(booking_day_at(9), booking_day_at(12), False)]
+    second = submit("31", details=booking(booking_day_at(9), booking_day_at(12), room=room))
     assert second.status == S.SUBMITTED
     assert RoomBookingDetails.objects.get(request=second).holds_slot is True
 
@@ -164,7 +171,7 @@ def test_a_cancelled_booking_frees_its_slot(submit, user, other_applicant, room)
 @pytest.mark.django_db
 def test_a_booking_cancelled_by_the_officer_frees_its_slot_too(submit, officer_for, other_applicant, room):
     first = submit(
-        "31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room)
+        "31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room)
     )
     actions.move_request(
         actor=officer_for("31"),
@@ -173,20 +180,20 @@ def test_a_booking_cancelled_by_the_officer_frees_its_slot_too(submit, officer_f
         role=Role.OFFICER,
         message="ห้องปิดซ่อม",
     )
-    submit("31", details=booking(tomorrow_at(10), tomorrow_at(11), room=room))
+    submit("31", details=booking(booking_day_at(10), booking_day_at(11), room=room))
     assert RoomBookingDetails.objects.filter(room=room, holds_slot=True).count() == 1
 
 
 @pytest.mark.django_db
 def test_a_booking_keeps_its_slot_while_officers_work_it(submit, officer_for, other_applicant, room):
     first = submit(
-        "31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room)
+        "31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room)
     )
     officer = officer_for("31")
     actions.move_request(actor=officer, service_request=first, to_status=S.IN_PROGRESS, role=Role.OFFICER)
     actions.move_request(actor=officer, service_request=first, to_status=S.COMPLETED, role=Role.OFFICER)
     with pytest.raises(ValidationError) as refused:
-        submit("31", details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
+        submit("31", details=booking(booking_day_at(9), booking_day_at(12), room=room))
     assert refused.value.message_dict == conflict_refusal()
 
 
@@ -196,7 +203,7 @@ def test_a_booking_keeps_its_slot_while_officers_work_it(submit, officer_for, ot
 @pytest.mark.django_db
 def test_more_attendees_than_the_room_holds_are_refused(applicant_client, user, room):
     response = post_booking(
-        applicant_client, user, booking(tomorrow_at(9), tomorrow_at(12), room=room, attendees=31)
+        applicant_client, user, booking(booking_day_at(9), booking_day_at(12), room=room, attendees=31)
     )
     message = in_thai("The room holds at most %(capacity)d people.") % {"capacity": 30}
     assert details_errors(response) == {"attendees": [message]}
@@ -205,7 +212,9 @@ def test_more_attendees_than_the_room_holds_are_refused(applicant_client, user, 
 
 @pytest.mark.django_db
 def test_a_full_room_is_fine(submit, room):
-    service_request = submit("31", details=booking(tomorrow_at(9), tomorrow_at(12), room=room, attendees=30))
+    service_request = submit(
+        "31", details=booking(booking_day_at(9), booking_day_at(12), room=room, attendees=30)
+    )
     assert RoomBookingDetails.objects.get(request=service_request).attendees == 30
 
 
@@ -221,7 +230,9 @@ def test_a_start_in_the_past_is_refused(applicant_client, user, room):
 
 @pytest.mark.django_db
 def test_a_year_typed_in_the_buddhist_era_is_refused_with_a_hint(applicant_client, user, room):
-    starts, ends = (moment.replace(year=moment.year + 543) for moment in (tomorrow_at(9), tomorrow_at(12)))
+    starts, ends = (
+        moment.replace(year=moment.year + 543) for moment in (booking_day_at(9), booking_day_at(12))
+    )
     response = post_booking(applicant_client, user, booking(starts, ends, room=room))
     hint = buddhist_era_hint(starts.year)
     assert details_errors(response) == {"start_date": [hint], "end_date": [hint]}
@@ -231,7 +242,7 @@ def test_a_year_typed_in_the_buddhist_era_is_refused_with_a_hint(applicant_clien
 
 @pytest.mark.django_db
 def test_a_booking_more_than_a_year_ahead_is_refused(applicant_client, user, room):
-    starts, ends = (tomorrow_at(hour, days=2 * 366) for hour in (9, 12))
+    starts, ends = (working_day_at(hour, after=400) for hour in (9, 12))  # over a year and a half
     response = post_booking(applicant_client, user, booking(starts, ends, room=room))
     too_far = in_thai("Bookings can be made at most a year ahead. Please choose an earlier date.")
     assert details_errors(response) == {"start_date": [too_far], "end_date": [too_far]}
@@ -241,7 +252,7 @@ def test_a_booking_more_than_a_year_ahead_is_refused(applicant_client, user, roo
 @pytest.mark.django_db
 def test_a_booking_for_nobody_is_refused_even_past_the_browsers_check(applicant_client, user, room):
     response = post_booking(
-        applicant_client, user, booking(tomorrow_at(9), tomorrow_at(12), room=room, attendees=0)
+        applicant_client, user, booking(booking_day_at(9), booking_day_at(12), room=room, attendees=0)
     )
     assert details_errors(response) == {"attendees": [in_thai("At least one person must attend.")]}
     assert not ServiceRequest.objects.exists()
@@ -250,7 +261,9 @@ def test_a_booking_for_nobody_is_refused_even_past_the_browsers_check(applicant_
 @pytest.mark.django_db
 @pytest.mark.parametrize("ends", [(9, 0), (8, 0)], ids=["ends-as-it-starts", "ends-before-it-starts"])
 def test_an_end_not_after_the_start_is_refused(applicant_client, user, room, ends):
-    response = post_booking(applicant_client, user, booking(tomorrow_at(9), tomorrow_at(*ends), room=room))
+    response = post_booking(
+        applicant_client, user, booking(booking_day_at(9), booking_day_at(*ends), room=room)
+    )
     assert details_errors(response) == {"end_date": [in_thai("The booking must end after it starts.")]}
     assert not ServiceRequest.objects.exists()
 
@@ -258,7 +271,7 @@ def test_an_end_not_after_the_start_is_refused(applicant_client, user, room, end
 @pytest.mark.django_db
 def test_the_action_refuses_the_same_rules_without_the_form(submit, room):
     with pytest.raises(ValidationError) as refused:
-        submit("31", details=booking(tomorrow_at(9), tomorrow_at(8), room=room, attendees=31))
+        submit("31", details=booking(booking_day_at(9), booking_day_at(8), room=room, attendees=31))
     assert refused.value.message_dict == {
         "end_date": [in_thai("The booking must end after it starts.")],
         "attendees": [in_thai("The room holds at most %(capacity)d people.") % {"capacity": 30}],
@@ -269,7 +282,9 @@ def test_the_action_refuses_the_same_rules_without_the_form(submit, room):
 @pytest.mark.django_db
 def test_an_inactive_room_is_not_offered(applicant_client, user, room):
     closed = RoomFactory(name="ห้องประชุมใหญ่ (ปิดปรับปรุง)", capacity=100, is_active=False)
-    response = post_booking(applicant_client, user, booking(tomorrow_at(9), tomorrow_at(12), room=closed))
+    response = post_booking(
+        applicant_client, user, booking(booking_day_at(9), booking_day_at(12), room=closed)
+    )
     assert list(details_errors(response)) == ["room"]
     assert not ServiceRequest.objects.exists()
 
@@ -280,8 +295,8 @@ def test_an_inactive_room_is_not_offered(applicant_client, user, room):
 @pytest.fixture
 def returned_booking(submit, officer_for, other_applicant, user, room):
     """The applicant's booking 13:00-15:00, returned for correction; another's holds 09:00-12:00."""
-    submit("31", applicant=other_applicant, details=booking(tomorrow_at(9), tomorrow_at(12), room=room))
-    mine = submit("31", details=booking(tomorrow_at(13), tomorrow_at(15), room=room))
+    submit("31", applicant=other_applicant, details=booking(booking_day_at(9), booking_day_at(12), room=room))
+    mine = submit("31", details=booking(booking_day_at(13), booking_day_at(15), room=room))
     return actions.move_request(
         actor=officer_for("31"),
         service_request=mine,
@@ -300,12 +315,12 @@ def edit_booking(service_request, user, details):
 @pytest.mark.django_db
 def test_an_edit_that_would_overlap_is_refused_and_changes_nothing(returned_booking, user, room):
     with pytest.raises(ValidationError) as refused:
-        edit_booking(returned_booking, user, booking(tomorrow_at(11), tomorrow_at(14), room=room))
+        edit_booking(returned_booking, user, booking(booking_day_at(11), booking_day_at(14), room=room))
     assert refused.value.message_dict == conflict_refusal()
     returned_booking.refresh_from_db()
     assert returned_booking.status == S.RETURNED
     mine = RoomBookingDetails.objects.get(request=returned_booking)
-    assert (mine.starts_at, mine.ends_at, mine.holds_slot) == (tomorrow_at(13), tomorrow_at(15), True)
+    assert (mine.starts_at, mine.ends_at, mine.holds_slot) == (booking_day_at(13), booking_day_at(15), True)
 
 
 @pytest.mark.django_db
@@ -313,18 +328,18 @@ def test_an_overlapping_edit_on_the_edit_page_shows_the_message(
     client, page_tree, returned_booking, user, room
 ):
     client.force_login(user)
-    data = form_data("31", user, details=booking(tomorrow_at(11), tomorrow_at(14), room=room))
+    data = form_data("31", user, details=booking(booking_day_at(11), booking_day_at(14), room=room))
     response = client.post(reverse("service_requests:edit", args=[returned_booking.reference]), data)
     assert details_errors(response) == conflict_refusal()
-    assert RoomBookingDetails.objects.get(request=returned_booking).starts_at == tomorrow_at(13)
+    assert RoomBookingDetails.objects.get(request=returned_booking).starts_at == booking_day_at(13)
 
 
 @pytest.mark.django_db
 def test_an_edit_may_overlap_its_own_old_slot(returned_booking, user, room):
-    edited = edit_booking(returned_booking, user, booking(tomorrow_at(12), tomorrow_at(16), room=room))
+    edited = edit_booking(returned_booking, user, booking(booking_day_at(12), booking_day_at(16), room=room))
     assert edited.status == S.RESUBMITTED
     mine = RoomBookingDetails.objects.get(request=returned_booking)
-    assert (mine.starts_at, mine.ends_at) == (tomorrow_at(12), tomorrow_at(16))
+    assert (mine.starts_at, mine.ends_at) == (booking_day_at(12), booking_day_at(16))
 
 
 # No double booking under concurrency
@@ -355,7 +370,7 @@ def test_twenty_threads_booking_the_same_slot_make_one_booking(private_files):
                     applicant=applicant,
                     service_code="31",
                     contact=contact_of(applicant),
-                    details=booking(tomorrow_at(9), tomorrow_at(12), room=room),
+                    details=booking(booking_day_at(9), booking_day_at(12), room=room),
                     attachments=attachments_for("31"),
                     submission_key=uuid.uuid4(),
                 )
@@ -373,7 +388,7 @@ def test_twenty_threads_booking_the_same_slot_make_one_booking(private_files):
     assert failed == []
     assert (len(booked), len(refused)) == (1, THREADS - 1)
     assert list(ServiceRequest.objects.values_list("pk", flat=True)) == [booked[0].pk]
-    assert bookings_of(room) == [(tomorrow_at(9), tomorrow_at(12), True)]
+    assert bookings_of(room) == [(booking_day_at(9), booking_day_at(12), True)]
     # The refused ones left no files behind: only the winner's two attachments are stored.
     assert private_files() == sorted(attachment.file.name for attachment in booked[0].attachments.all())
 
@@ -401,8 +416,8 @@ def test_many_processes_booking_the_same_slot_make_one_booking():
                 database_name,
                 applicant.pk,
                 room.pk,
-                tomorrow_at(9),
-                tomorrow_at(12),
+                booking_day_at(9),
+                booking_day_at(12),
                 barrier,
                 results,
                 index,
@@ -422,7 +437,7 @@ def test_many_processes_booking_the_same_slot_make_one_booking():
     assert [answer for answer in answers.values() if answer not in ("ok", "refused")] == []
     assert sorted(answers.values()) == ["ok"] + ["refused"] * (processes - 1)
     assert ServiceRequest.objects.count() == 1
-    assert bookings_of(room) == [(tomorrow_at(9), tomorrow_at(12), True)]
+    assert bookings_of(room) == [(booking_day_at(9), booking_day_at(12), True)]
 
 
 # The database's own guarantee
@@ -435,7 +450,9 @@ def test_the_database_itself_keeps_a_slot_to_one_booking():
     the check and the insert of one booking cannot interleave with another's."""
     room = RoomFactory()
     first, second = ServiceRequestFactory(service_code="31"), ServiceRequestFactory(service_code="31")
-    RoomBookingDetails.objects.filter(request=first).update(starts_at=tomorrow_at(9), ends_at=tomorrow_at(12))
+    RoomBookingDetails.objects.filter(request=first).update(
+        starts_at=booking_day_at(9), ends_at=booking_day_at(12)
+    )
     RoomBookingDetails.objects.filter(request=second).delete()
     overlapping = {
         "request": second,
@@ -443,16 +460,16 @@ def test_the_database_itself_keeps_a_slot_to_one_booking():
         "organisation": "กลุ่มอำนวยการ",
         "attendees": 10,
         "purpose": "ประชุมประจำเดือน",
-        "starts_at": tomorrow_at(11),
-        "ends_at": tomorrow_at(13),
+        "starts_at": booking_day_at(11),
+        "ends_at": booking_day_at(13),
     }
     if connection.vendor == "postgresql":
         with pytest.raises(IntegrityError, match="room_booking_no_overlap"), transaction.atomic():
             RoomBookingDetails.objects.create(**overlapping)
         RoomBookingDetails.objects.create(**overlapping, holds_slot=False)
         assert bookings_of(room) == [
-            (tomorrow_at(9), tomorrow_at(12), True),
-            (tomorrow_at(11), tomorrow_at(13), False),
+            (booking_day_at(9), booking_day_at(12), True),
+            (booking_day_at(11), booking_day_at(13), False),
         ]
     else:
         assert connection.vendor == "sqlite"

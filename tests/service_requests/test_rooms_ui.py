@@ -11,13 +11,17 @@ from django.utils import timezone, translation
 
 import pytest
 
-from service_requests import actions, calendars
+from base.working_days import add_working_days
+from service_requests import actions, ics
+from service_requests.availability import DAYS_SHOWN, TimeRange, availability_of
+from service_requests.catalogue import get_service
 from service_requests.catalogue.appointment import Executive
 from service_requests.catalogue.meeting_room import Room
+from service_requests.catalogue.meeting_room_admin import week_of
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
-from tests.factories.service_requests import contact_of, pdf_upload
+from tests.factories.service_requests import contact_of, first_booking_day, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +30,8 @@ PURPOSE = "ประชุมคณะกรรมการสถานศึก
 
 
 def tomorrow():
-    return timezone.localdate() + datetime.timedelta(days=1)
+    """The next day a room can be booked, starting three working days in a row."""
+    return first_booking_day()
 
 
 def at(day, hour, minute=0):
@@ -129,7 +134,7 @@ def test_a_cancelled_booking_frees_its_time_in_the_calendar(client, page_tree, r
 
 
 def test_the_calendar_shows_the_chosen_room_and_fortnight(client, page_tree, rooms, book):
-    later = tomorrow() + datetime.timedelta(days=20)
+    later = add_working_days(tomorrow(), 15)  # beyond the first fortnight
     book(rooms["small"], at(later, 8), at(later, 10))
     book(rooms["big"], at(later, 14), at(later, 15))
 
@@ -149,22 +154,22 @@ def test_a_booking_over_several_days_shows_on_each_day(rooms, book):
     day = tomorrow()
     book(rooms["big"], at(day, 16), at(day + datetime.timedelta(days=2), 10))
 
-    availability = calendars.availability("31", resource_id=rooms["big"].pk, start=day)
+    shown = availability_of(get_service("31"), resource_id=rooms["big"].pk, start=day)
 
-    assert [str(time) for time in availability.days[0].taken] == ["16:00–24:00"]
-    assert [str(time) for time in availability.days[1].taken] == [str(calendars.TimeRange(None, None))]
-    assert [str(time) for time in availability.days[2].taken] == ["00:00–10:00"]
-    assert availability.days[3].taken == []
+    assert [str(time) for time in shown.days[0].taken] == ["16:00–24:00"]
+    assert [str(time) for time in shown.days[1].taken] == [str(TimeRange(None, None))]
+    assert [str(time) for time in shown.days[2].taken] == ["00:00–10:00"]
+    assert shown.days[3].taken == []
 
 
 def test_the_calendar_never_goes_into_the_past(rooms):
     today = timezone.localdate()
 
-    availability = calendars.availability("31", start=today - datetime.timedelta(days=30))
+    shown = availability_of(get_service("31"), start=today - datetime.timedelta(days=30))
 
-    assert availability.start == today
-    assert availability.previous_start is None
-    assert len(availability.days) == calendars.DAYS_SHOWN
+    assert shown.start == today
+    assert shown.previous_start is None
+    assert len(shown.days) == DAYS_SHOWN
 
 
 def test_the_fragment_the_form_script_loads(client, rooms, book):
@@ -199,7 +204,7 @@ def test_logged_in_applicants_see_the_calendar_inside_the_booking_form(client, p
 def test_a_refused_booking_shows_the_calendar_of_the_room_and_date_asked_for(
     client, page_tree, rooms, book, user
 ):
-    later = tomorrow() + datetime.timedelta(days=30)
+    later = add_working_days(tomorrow(), 22)
     book(rooms["small"], at(later, 9), at(later, 12))
     client.force_login(user)
 
@@ -285,10 +290,10 @@ def test_officers_of_rooms_see_the_week_of_bookings_with_links_to_each_request(
 
 
 def test_the_week_navigation_moves_by_seven_days(client, rooms, book, room_officer):
-    day = tomorrow() + datetime.timedelta(days=14)
+    day = add_working_days(tomorrow(), 10)
     booking = book(rooms["big"], at(day, 9), at(day, 12))
     client.force_login(room_officer)
-    monday = calendars.week_of(day)
+    monday = week_of(day)
 
     this_week = client.get(reverse("room_bookings:index"), {"week": day.isoformat()}).content.decode()
     week_before = client.get(
@@ -382,9 +387,9 @@ def test_no_icalendar_file_for_unconfirmed_cancelled_or_someone_else_s_booking(
 
 
 def test_icalendar_text_is_escaped_and_folded_without_splitting_thai_characters():
-    line = "SUMMARY:" + calendars.ics_text("ห้อง; ประชุม, ใหญ่\\ชั้น 2\nอาคาร 1" * 3)
+    line = "SUMMARY:" + ics.ics_text("ห้อง; ประชุม, ใหญ่\\ชั้น 2\nอาคาร 1" * 3)
 
-    folded = calendars.fold(line)
+    folded = ics.fold(line)
 
     assert "\\;" in line and "\\," in line and "\\\\" in line and "\\n" in line and "\n" not in line
     parts = folded.encode().split(b"\r\n")

@@ -1,7 +1,8 @@
-"""The Wagtail admin of the services that book time: administrators keep the meeting rooms and
-the executives (Settings menu); officers of the meeting-room service see a week of bookings."""
+"""The meeting-room service's admin (EService.admin_viewsets of service 31): administrators keep
+the rooms (Settings menu); its officers see a week of bookings per room."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -16,11 +17,13 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from base.admin_delete import ProtectedDeleteMixin
+from base.working_days import WorkingCalendar
 
-from . import calendars, queries
-from .catalogue import meeting_room
-from .catalogue.appointment import Executive
-from .catalogue.meeting_room import Room
+from .. import queries
+from ..availability import TimeRange, day_start, parse_date, touches
+from .meeting_room import SERVICE, Room, RoomBookingDetails
+
+DAYS_IN_WEEK = 7
 
 
 class RoomDeleteView(ProtectedDeleteMixin, DeleteView):
@@ -30,22 +33,16 @@ class RoomDeleteView(ProtectedDeleteMixin, DeleteView):
     )
 
 
-class ExecutiveDeleteView(ProtectedDeleteMixin, DeleteView):
-    instead = _(
-        "Hide the executive instead: untick “Active” on the edit page. Appointments are then no "
-        "longer offered with them, and the past ones are kept."
-    )
-
-
 class RoomViewSet(ModelViewSet):
-    """Settings → meeting rooms: name, capacity, equipment, photo; only active ones can be booked."""
+    """Settings → meeting rooms: name, capacity, equipment, photo; only active ones can be booked,
+    and on non-working days only those opened to them."""
 
     model = Room
     icon = "home"
     menu_label = _("Meeting rooms")
     add_to_settings_menu = True
     copy_view_enabled = False
-    form_fields = ["name", "capacity", "equipment", "photo", "is_active"]
+    form_fields = ["name", "capacity", "equipment", "photo", "is_active", "bookable_on_non_working_days"]
     list_display = ["name", "capacity", BooleanColumn("is_active", label=_("Active"), sort_key="is_active")]
     list_filter = ["is_active"]
     search_fields = ["name", "equipment"]
@@ -53,23 +50,60 @@ class RoomViewSet(ModelViewSet):
     delete_view_class = RoomDeleteView
 
 
-class ExecutiveViewSet(ModelViewSet):
-    """Settings → executives who take appointments, in the order the form offers them."""
-
-    model = Executive
-    icon = "user"
-    menu_label = _("Executives")
-    add_to_settings_menu = True
-    copy_view_enabled = False
-    form_fields = ["name", "position", "is_active", "sort_order"]
-    list_display = ["name", "position", BooleanColumn("is_active", label=_("Active"))]
-    list_filter = ["is_active"]
-    search_fields = ["name", "position"]
-    sort_order_field = "sort_order"
-    delete_view_class = ExecutiveDeleteView
+# The officers' week of room bookings.
 
 
-DAYS_IN_WEEK = 7
+def bookings_for_officer(user, *, starts, ends):
+    """The bookings that hold their slot in this range, for officers of the meeting-room service
+    (none for anyone else), with their rooms and requests."""
+    if not queries.is_officer_for(user, SERVICE.code):
+        return RoomBookingDetails.objects.none()
+    return (
+        RoomBookingDetails.objects.filter(holds_slot=True, starts_at__lt=ends, ends_at__gt=starts)
+        .select_related("room", "request")
+        .order_by("starts_at", "room__name")
+    )
+
+
+@dataclass
+class BookingEntry:
+    booking: object
+    time: TimeRange
+
+
+@dataclass
+class RoomWeek:
+    room: object
+    days: list[list[BookingEntry]]
+
+
+def week_of(day: datetime.date) -> datetime.date:
+    """The Monday of the day's week."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def room_weeks(bookings, rooms, days: list[datetime.date]) -> list[RoomWeek]:
+    """One row per room (the given ones, then any other room booked that week), one cell per day."""
+    rooms = list(rooms)
+    known = {room.pk for room in rooms}
+    for booking in bookings:
+        if booking.room_id not in known:
+            rooms.append(booking.room)
+            known.add(booking.room_id)
+    return [
+        RoomWeek(
+            room=room,
+            days=[
+                [
+                    BookingEntry(booking, TimeRange.within(day, booking.starts_at, booking.ends_at))
+                    for booking in bookings
+                    if booking.room_id == room.pk and touches(day, booking.starts_at, booking.ends_at)
+                ]
+                for day in days
+            ],
+        )
+        for room in rooms
+    ]
 
 
 class RoomBookingsView(WagtailAdminTemplateMixin, TemplateView):
@@ -82,7 +116,7 @@ class RoomBookingsView(WagtailAdminTemplateMixin, TemplateView):
     process_url_name = "service_request_admin:process"
 
     def dispatch(self, request, *args, **kwargs):
-        if not queries.is_officer_for(request.user, meeting_room.SERVICE.code):
+        if not queries.is_officer_for(request.user, SERVICE.code):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -92,33 +126,36 @@ class RoomBookingsView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        monday = calendars.week_of(calendars.parse_date(self.request.GET.get("week")) or today)
+        monday = week_of(parse_date(self.request.GET.get("week")) or today)
         days = [monday + datetime.timedelta(days=offset) for offset in range(DAYS_IN_WEEK)]
         bookings = list(
-            queries.room_bookings_for_officer(
+            bookings_for_officer(
                 self.request.user,
-                starts=calendars.day_start(monday),
-                ends=calendars.day_start(monday + datetime.timedelta(days=DAYS_IN_WEEK)),
+                starts=day_start(monday),
+                ends=day_start(monday + datetime.timedelta(days=DAYS_IN_WEEK)),
             )
         )
         for booking in bookings:
             booking.process_url = reverse(self.process_url_name, args=[booking.request_id])
+        calendar = WorkingCalendar()
         context.update(
             days=days,
+            # Each day with why the office does not work it (None on working days).
+            day_headings=[(day, calendar.closed_because(day)) for day in days],
             today=today,
-            rows=calendars.room_weeks(bookings, Room.objects.filter(is_active=True), days),
+            rows=room_weeks(bookings, Room.objects.filter(is_active=True), days),
             booking_count=len(bookings),
             previous_week=(monday - datetime.timedelta(days=DAYS_IN_WEEK)).isoformat(),
             next_week=(monday + datetime.timedelta(days=DAYS_IN_WEEK)).isoformat(),
-            this_week=calendars.week_of(today).isoformat(),
-            is_this_week=monday == calendars.week_of(today),
+            this_week=week_of(today).isoformat(),
+            is_this_week=monday == week_of(today),
         )
         return context
 
 
 class OfficersOfRoomsMenuItem(MenuItem):
     def is_shown(self, request):
-        return queries.is_officer_for(request.user, meeting_room.SERVICE.code)
+        return queries.is_officer_for(request.user, SERVICE.code)
 
 
 class RoomBookingsViewSet(ViewSet):
