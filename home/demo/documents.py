@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import cache
 
+from service_pages.upload_collection import MANUALS_AND_FORMS
 from service_requests.catalogue import EService, all_services
 
 from .content import SERVICES
@@ -10,7 +11,7 @@ from .media import ensure_collection, ensure_document
 from .pdfs import render_pdf
 from .printables import FORM_CSS, MANUAL_CSS, blank_form_html, manual_html
 
-COLLECTION_NAME = "คู่มือและแบบฟอร์ม"
+COLLECTION_NAME = MANUALS_AND_FORMS
 
 
 @dataclass(frozen=True)
