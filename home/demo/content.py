@@ -218,7 +218,7 @@ SERVICES: dict[str, ServiceContent] = {
             ),
             FormField("เจ้าหน้าที่ของรัฐประเภท", OFFICER_TYPES),
         ),
-        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "12": ServiceContent(
         th=ServiceTexts(
@@ -315,7 +315,7 @@ SERVICES: dict[str, ServiceContent] = {
             ),
             FormField("เพื่อนำไปใช้"),
         ),
-        attachment_fields=("สำเนาบัตรประชาชน", "สำเนาสลิปเงินเดือนเดือนสุดท้าย", "เอกสารอื่นๆ 1"),
+        attachment_fields=("สำเนาบัตรประชาชน", "สำเนาสลิปเงินเดือนเดือนสุดท้าย", "เอกสารอื่น ๆ 1"),
     ),
     "21": ServiceContent(
         th=ServiceTexts(
@@ -390,7 +390,7 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("อีเมล"),
             FormField("หนี้บำเหน็จค้ำประกันเงินกู้", ("ไม่มี", "มี จำนวน ........................ บาท")),
         ),
-        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "31": ServiceContent(
         th=ServiceTexts(
@@ -475,7 +475,7 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("ตั้งแต่เวลา"),
             FormField("ถึงเวลา"),
         ),
-        attachment_fields=("หนังสือขอใช้", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("หนังสือขอใช้", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "32": ServiceContent(
         th=ServiceTexts(
@@ -553,7 +553,7 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("วันขอนัดหมาย"),
             FormField("เวลา"),
         ),
-        attachment_fields=("หนังสือราชการที่เกี่ยวข้อง", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("หนังสือราชการที่เกี่ยวข้อง", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "41": ServiceContent(
         th=ServiceTexts(
@@ -642,7 +642,7 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("ราคารวมทั้งหมด (บาท)"),
             FormField("ค่าขนส่ง (บาท) ร้อยละ 3.5 ของราคาซื้อ ขั้นต่ำ 25 บาท"),
         ),
-        attachment_fields=("หนังสือขอสั่งซื้อ", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("หนังสือขอสั่งซื้อ", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
 }
 
