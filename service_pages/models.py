@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -111,12 +111,34 @@ class ServicePage(Page):
             return submit_from_service_page(request, self)
         return super().serve(request, *args, **kwargs)
 
-    @cached_property
-    def document_list(self):
-        """The page's documents with their files, read once (or taken from a prefetch)."""
+    def own_documents(self):
+        """The documents on this page itself, with their files (taken from a prefetch if there is one)."""
         if "documents" in getattr(self, "_prefetched_objects_cache", {}):
             return list(self.documents.all())
         return list(self.documents.select_related("document").order_by("sort_order"))
+
+    @cached_property
+    def original(self):
+        """The page in the office's language (Thai) that this translation was made from, if live;
+        None on a Thai page. queries.live_service_pages sets it for a whole list at once."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        return ServicePage.objects.live().filter(translation_key=self.translation_key, locale=default).first()
+
+    @cached_property
+    def document_list(self):
+        """The page's documents, then those of its Thai original that it lacks: editors add a
+        manual to the Thai page and the English page offers it too, until it gets its own."""
+        documents = self.own_documents()
+        if self.original is None:
+            return documents
+        present = {item.document_id for item in documents}
+        borrowed = [item for item in self.original.own_documents() if item.document_id not in present]
+        language = self.original.locale.language_code
+        for item in borrowed:
+            item.language = language  # its link text is in the original's language
+        return documents + borrowed
 
     def manuals(self):
         return [item for item in self.document_list if item.kind == ServiceDocument.Kind.MANUAL]
@@ -148,6 +170,9 @@ class ServiceDocument(Orderable):
 
     def __str__(self):
         return self.display_title
+
+    # The language of the link text when it is not the page's (a document shown from the original).
+    language = ""
 
     @property
     def display_title(self):

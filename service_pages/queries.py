@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch
+
+from wagtail.coreutils import get_supported_content_language_variant
 
 
 @dataclass
@@ -17,13 +20,30 @@ def live_service_pages(*, locale):
     from .models import ServiceDocument, ServicePage
 
     documents = ServiceDocument.objects.select_related("document").order_by("sort_order")
-    return list(
+    pages = list(
         ServicePage.objects.live()
         .public()
         .filter(locale=locale)
         .order_by("path")
         .prefetch_related(Prefetch("documents", queryset=documents))
     )
+    # Each translation offers its Thai original's documents too (ServicePage.document_list).
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    originals = {}
+    if locale.language_code != default_language:
+        originals = {
+            page.translation_key: page
+            for page in ServicePage.objects.live()
+            .filter(
+                locale__language_code=default_language,
+                translation_key__in=[page.translation_key for page in pages],
+            )
+            .select_related("locale")
+            .prefetch_related(Prefetch("documents", queryset=documents))
+        }
+    for page in pages:
+        page.original = originals.get(page.translation_key)
+    return pages
 
 
 def downloads_by_service(service_pages, *, only_slug=""):
@@ -35,5 +55,5 @@ def downloads_by_service(service_pages, *, only_slug=""):
     return [
         DownloadGroup(page=page, manuals=page.manuals(), blank_forms=page.blank_forms())
         for page in selected
-        if page.documents.all()
+        if page.document_list
     ]
