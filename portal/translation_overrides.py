@@ -201,6 +201,11 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("Go to the first error"),
     gettext_noop("This field is required."),
     # Documents, images, their choosers and collections.
+    gettext_noop("There are no %(model_name)s to display."),
+    gettext_noop('There are no %(model_name)s to display. Why not <a href="%(add_url)s">add one</a>?'),
+    gettext_noop("No %(model_name)s match your query."),
+    gettext_noop("There are no results."),
+    ngettext_lazy("There is %(counter)s match", "There are %(counter)s matches", "num"),
     gettext_noop("Created"),
     gettext_noop("Usage"),
     gettext_noop("Usage count"),

@@ -150,3 +150,10 @@ def test_collections_are_named_consistently(client, superuser):
     assert "เพิ่มคอลเลกชัน" in html
     assert "เพิ่มเติมชุด" not in html
     assert "ชื่อ-นามสกุล" not in html  # the collection's name is not a person's name
+
+
+def test_an_empty_request_list_says_so_in_thai(client, superuser):
+    client.force_login(superuser)
+    html = client.get(reverse("service_request_admin:index")).content.decode()
+    assert "There are no" not in html
+    assert "ยังไม่มี" in html
