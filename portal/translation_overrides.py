@@ -17,6 +17,19 @@ from django.utils.translation import gettext_noop, ngettext_lazy
 OVERRIDDEN_MSGIDS = [
     # Typos and stray words in Wagtail's Thai: ทันที่, เพิ่เติม, เว็บไซด์, หลายหน้า, "เพิ่มเติม" for "Add".
     gettext_noop("Pages"),
+    gettext_noop("pages"),
+    gettext_noop("Users"),
+    gettext_noop("embeds"),
+    gettext_noop(
+        "Optional - form submissions will be emailed to these addresses. Separate multiple addresses by comma."
+    ),
+    gettext_noop("group page permission"),
+    gettext_noop("group page permissions"),
+    gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
+    gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s across entire site."),
+    gettext_noop(
+        "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s in '<span class=\"w-title-ellipsis\">%(title)s</span>'."
+    ),
     gettext_noop("Site summary"),
     gettext_noop("Configure a site now."),
     gettext_noop("Sites menu"),

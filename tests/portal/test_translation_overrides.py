@@ -24,7 +24,7 @@ from accounts.models import User
 OVERRIDES = Path(settings.BASE_DIR) / "portal" / "translation_overrides.py"
 JS_PO = Path(settings.BASE_DIR) / "locale" / "th" / "LC_MESSAGES" / "djangojs.po"
 PACKAGES = [Path(wagtail.__file__).parent, Path(django.__file__).parent]
-TYPOS = ["ทันที่", "เพิ่เติม", "เว็บไซด์", "หลายหน้า"]
+TYPOS = ["ทันที่", "เพิ่เติม", "เว็บไซด์", "หลายหน้า", "หลาย\u0e46"]  # หลาย with ไม้ยมก joined
 
 
 def catalogues(language, domain="django"):
