@@ -166,6 +166,7 @@ OVERRIDDEN_MSGIDS = [
     # The page editor.
     gettext_noop("More actions"),
     gettext_noop("Autosave is paused"),
+    gettext_noop("Autosave is <span>paused</span>"),
     gettext_noop("Saved"),
     gettext_noop("Saving…"),
     gettext_noop("Save"),
