@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .validators import normalize_citizen_id, validate_citizen_id
 
@@ -61,7 +62,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[validate_citizen_id],
         error_messages={"unique": _("An account with this citizen ID already exists.")},
     )
-    title = models.CharField(_("title"), max_length=20, choices=Title.choices)
+    title = models.CharField(pgettext_lazy("honorific", "title"), max_length=20, choices=Title.choices)
     first_name = models.CharField(_("first name"), max_length=150)
     last_name = models.CharField(_("last name"), max_length=150)
     phone = models.CharField(_("phone"), max_length=10, blank=True)

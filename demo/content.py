@@ -12,7 +12,6 @@ class ServiceTexts:
     """One service's texts in one language."""
 
     title: str  # the page title
-    menu: str  # the button on the applicant's page, as the manual names it
     form_title: str
     manual_title: str  # the manual's document title (คู่มือ ...)
     blank_form_title: str  # the blank form's document title (แบบฟอร์ม ...)
@@ -114,7 +113,6 @@ SERVICES: dict[str, ServiceContent] = {
     "11": ServiceContent(
         th=ServiceTexts(
             title="บัตรประจำตัวเจ้าหน้าที่ของรัฐ",
-            menu="บัตรข้าราชการ",
             form_title="คำขอมีบัตรประจำตัวหรือขอบัตรประจำตัวใหม่",
             manual_title="คู่มือการขอทำบัตรประจำตัวเจ้าหน้าที่ของรัฐ",
             blank_form_title="แบบฟอร์มทำบัตรประจำตัวเจ้าหน้าที่ของรัฐ",
@@ -155,7 +153,6 @@ SERVICES: dict[str, ServiceContent] = {
         ),
         en=ServiceTexts(
             title="Government officer ID card",
-            menu="Government officer ID card",
             form_title="Application for a new or replacement government officer ID card",
             manual_title="Manual: applying for a government officer ID card",
             blank_form_title="Blank form: government officer ID card",
@@ -227,12 +224,11 @@ SERVICES: dict[str, ServiceContent] = {
             ),
             FormField("เจ้าหน้าที่ของรัฐประเภท", OFFICER_TYPES),
         ),
-        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "12": ServiceContent(
         th=ServiceTexts(
             title="หนังสือรับรอง",
-            menu="หนังสือรับรอง",
             form_title="คำขอหนังสือรับรอง",
             manual_title="คู่มือการขอหนังสือรับรอง",
             blank_form_title="แบบฟอร์มแบบคำขอหนังสือรับรอง",
@@ -268,7 +264,6 @@ SERVICES: dict[str, ServiceContent] = {
         ),
         en=ServiceTexts(
             title="Certificate letter",
-            menu="Certificate letter",
             form_title="Application for a certificate letter",
             manual_title="Manual: applying for a certificate letter",
             blank_form_title="Blank form: certificate letter",
@@ -326,12 +321,11 @@ SERVICES: dict[str, ServiceContent] = {
             ),
             FormField("เพื่อนำไปใช้"),
         ),
-        attachment_fields=("สำเนาบัตรประชาชน", "สำเนาสลิปเงินเดือนเดือนสุดท้าย", "เอกสารอื่นๆ 1"),
+        attachment_fields=("สำเนาบัตรประชาชน", "สำเนาสลิปเงินเดือนเดือนสุดท้าย", "เอกสารอื่น ๆ 1"),
     ),
     "21": ServiceContent(
         th=ServiceTexts(
             title="บำเหน็จดำรงชีพ",
-            menu="บำเหน็จดำรงชีพ",
             form_title="การยื่นขอบำเหน็จดำรงชีพ",
             manual_title="คู่มือการยื่นขอบำเหน็จดำรงชีพ",
             blank_form_title="แบบฟอร์มการยื่นขอบำเหน็จดำรงชีพ",
@@ -365,7 +359,6 @@ SERVICES: dict[str, ServiceContent] = {
         ),
         en=ServiceTexts(
             title="Living pension",
-            menu="Living pension",
             form_title="Application for the living pension lump sum",
             manual_title="Manual: applying for the living pension",
             blank_form_title="Blank form: living pension",
@@ -403,12 +396,11 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("อีเมล"),
             FormField("หนี้บำเหน็จค้ำประกันเงินกู้", ("ไม่มี", "มี จำนวน ........................ บาท")),
         ),
-        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("สำเนาบัตรประชาชน", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "31": ServiceContent(
         th=ServiceTexts(
             title="จองห้องประชุม",
-            menu="จองห้องประชุม",
             form_title="จองห้องประชุม",
             manual_title="คู่มือการจองห้องประชุม",
             blank_form_title="แบบฟอร์มจองห้องประชุม",
@@ -444,7 +436,6 @@ SERVICES: dict[str, ServiceContent] = {
         ),
         en=ServiceTexts(
             title="Meeting room booking",
-            menu="Meeting room booking",
             form_title="Meeting room booking",
             manual_title="Manual: booking a meeting room",
             blank_form_title="Blank form: meeting room booking",
@@ -490,12 +481,11 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("ตั้งแต่เวลา"),
             FormField("ถึงเวลา"),
         ),
-        attachment_fields=("หนังสือขอใช้", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("หนังสือขอใช้", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "32": ServiceContent(
         th=ServiceTexts(
             title="นัดหมายเข้าพบผู้บริหาร",
-            menu="นัดหมาย",
             form_title="ขอนัดหมายเพื่อเข้าพบผู้บริหาร",
             manual_title="คู่มือการขอนัดหมายเข้าพบผู้บริหาร",
             blank_form_title="แบบฟอร์มขอนัดหมายเพื่อเข้าพบผู้บริหาร",
@@ -530,7 +520,6 @@ SERVICES: dict[str, ServiceContent] = {
         ),
         en=ServiceTexts(
             title="Appointment with executives",
-            menu="Appointment",
             form_title="Appointment request to meet the executives",
             manual_title="Manual: requesting an appointment with the executives",
             blank_form_title="Blank form: appointment with the executives",
@@ -570,12 +559,11 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("วันขอนัดหมาย"),
             FormField("เวลา"),
         ),
-        attachment_fields=("หนังสือราชการที่เกี่ยวข้อง", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("หนังสือราชการที่เกี่ยวข้อง", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
     "41": ServiceContent(
         th=ServiceTexts(
             title="สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.1-3)",
-            menu="ซื้อ ปพ.1-3",
             form_title="สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
             manual_title="คู่มือการสั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
             blank_form_title="แบบฟอร์มสั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
@@ -613,7 +601,6 @@ SERVICES: dict[str, ServiceContent] = {
         ),
         en=ServiceTexts(
             title="School record forms (ปพ.1-3)",
-            menu="School record forms",
             form_title="Order of educational record forms (ปพ.)",
             manual_title="Manual: ordering educational record forms (ปพ.)",
             blank_form_title="Blank form: order of educational record forms (ปพ.)",
@@ -661,20 +648,21 @@ SERVICES: dict[str, ServiceContent] = {
             FormField("ราคารวมทั้งหมด (บาท)"),
             FormField("ค่าขนส่ง (บาท) ร้อยละ 3.5 ของราคาซื้อ ขั้นต่ำ 25 บาท"),
         ),
-        attachment_fields=("หนังสือขอสั่งซื้อ", "เอกสารอื่นๆ 1", "เอกสารอื่นๆ 2"),
+        attachment_fields=("หนังสือขอสั่งซื้อ", "เอกสารอื่น ๆ 1", "เอกสารอื่น ๆ 2"),
     ),
 }
 
 
-def application_steps(content: ServiceContent, language: str) -> list[tuple[str, str]]:
-    """The manual's way of applying online, as (step, detail) pairs for one service."""
+def application_steps(content: ServiceContent, language: str, *, service_name: str) -> list[tuple[str, str]]:
+    """The manual's way of applying online, as (step, detail) pairs for one service; the button to
+    choose is the service's catalogue name, as the applicant's page shows it."""
     texts, common = content.texts(language), COMMON[language]
     attachments = ", ".join(texts.attachments)
     if language == "en":
         return [
             ("Log in", "Log in with your citizen ID and password. No account yet? Register first."),
             (
-                f"Choose “{texts.menu}”",
+                f"Choose “{service_name}”",
                 f"Among the One Stop Service buttons. The form “{texts.form_title}” opens, already "
                 "filled in with your citizen ID, phone, title, first name and last name.",
             ),
@@ -694,7 +682,7 @@ def application_steps(content: ServiceContent, language: str) -> list[tuple[str,
             "เข้าสู่ระบบด้วยเลขประจำตัวประชาชนและรหัสผ่าน กรณีไม่มีชื่อผู้ใช้และรหัสผ่านกรุณาลงทะเบียนก่อน",
         ),
         (
-            f"เลือกเมนู “{texts.menu}”",
+            f"เลือกเมนู “{service_name}”",
             f"ที่จุดบริการ One Stop Service ระบบจะแสดงแบบฟอร์ม “{texts.form_title}” พร้อมข้อมูลเลขประจำตัว"
             "ประชาชน เบอร์โทรศัพท์ คำนำหน้าชื่อ ชื่อ และนามสกุล จากบัญชีผู้ใช้",
         ),

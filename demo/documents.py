@@ -3,14 +3,17 @@
 from dataclasses import dataclass
 from functools import cache
 
-from service_requests.catalogue import EService, all_services
+from django.utils import translation
+
+from service_pages.upload_collection import MANUALS_AND_FORMS
+from service_requests.catalogue import EService, all_services, get_service
 
 from .content import SERVICES
 from .media import ensure_collection, ensure_document
 from .pdfs import render_pdf
 from .printables import FORM_CSS, MANUAL_CSS, blank_form_html, manual_html
 
-COLLECTION_NAME = "คู่มือและแบบฟอร์ม"
+COLLECTION_NAME = MANUALS_AND_FORMS
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,9 @@ class ServiceDocuments:
 @cache
 def manual_pdf(code: str) -> bytes:
     content = SERVICES[code]
-    return render_pdf(manual_html(content), title=content.th.manual_title, css=MANUAL_CSS)
+    with translation.override("th"):
+        name = str(get_service(code).name)
+    return render_pdf(manual_html(content, service_name=name), title=content.th.manual_title, css=MANUAL_CSS)
 
 
 @cache

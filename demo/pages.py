@@ -3,6 +3,7 @@
 A page that already exists is left as it is, so editors' changes survive a re-run.
 """
 
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
 from wagtail.coreutils import find_available_slug
@@ -65,6 +66,8 @@ def service_fields(service: EService, documents, language: str) -> dict:
     attachments = format_html("<h2>{}</h2>", common.attachments_heading) + bullets(texts.attachments)
     attachments += paragraphs((common.file_note, *texts.notes))
     link_suffix = " (Thai)" if language == "en" else ""
+    with translation.override(language):
+        name = str(service.name)
     return {
         "title": texts.title,
         "service_code": service.code,
@@ -73,7 +76,7 @@ def service_fields(service: EService, documents, language: str) -> dict:
         "eligibility": bullets(texts.eligibility),
         "processing_time": common.processing_time,
         "body": [
-            steps_block(common.steps_heading, application_steps(content, language)),
+            steps_block(common.steps_heading, application_steps(content, language, service_name=name)),
             {"type": "flow_diagram", "value": {"heading": common.flow_heading, "stages": list(texts.flow)}},
             {"type": "rich_text", "value": str(attachments)},
         ],

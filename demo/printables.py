@@ -57,9 +57,11 @@ def bullet_list(items) -> str:
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((item,) for item in items)))
 
 
-def manual_html(content: ServiceContent) -> str:
+def manual_html(content: ServiceContent, *, service_name: str) -> str:
     texts, common = content.th, COMMON["th"]
-    steps = format_html_join("", "<li><strong>{}</strong><br>{}</li>", application_steps(content, "th"))
+    steps = format_html_join(
+        "", "<li><strong>{}</strong><br>{}</li>", application_steps(content, "th", service_name=service_name)
+    )
     # An arrow before every stage; CSS hides the first one.
     flow = format_html_join(
         "", '<div class="arrow"></div><div class="stage">{}</div>', ((stage,) for stage in texts.flow)

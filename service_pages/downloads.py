@@ -19,5 +19,5 @@ def downloads_by_service(service_pages, *, only_slug=""):
     return [
         DownloadGroup(page=page, manuals=page.manuals(), blank_forms=page.blank_forms())
         for page in selected
-        if page.documents.all()
+        if page.document_list
     ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -6,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -36,21 +38,42 @@ class ServiceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["service_pages"] = list(ServicePage.objects.listed(locale=self.locale))
+        context["service_pages"] = ServicePage.objects.listed(locale=self.locale)
         return context
 
 
+def _documents():
+    return ServiceDocument.objects.select_related("document").order_by("sort_order")
+
+
 class ServicePageQuerySet(PageQuerySet):
-    def listed(self, *, locale):
-        """The live, public service pages of one language, with their documents, in the tree's order."""
-        documents = ServiceDocument.objects.select_related("document").order_by("sort_order")
-        return (
+    def listed(self, *, locale) -> list:
+        """The live, public service pages of one language, with their documents, in the tree's
+        order; each translation carries its Thai original (`original`, for the documents it lacks).
+        Three queries whatever the number of pages."""
+        pages = list(
             self.live()
             .public()
             .filter(locale=locale)
             .order_by("path")
-            .prefetch_related(Prefetch("documents", queryset=documents))
+            .prefetch_related(Prefetch("documents", queryset=_documents()))
         )
+        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        originals = {}
+        if locale.language_code != default_language:
+            originals = {
+                page.translation_key: page
+                for page in self.live()
+                .filter(
+                    locale__language_code=default_language,
+                    translation_key__in=[page.translation_key for page in pages],
+                )
+                .select_related("locale")
+                .prefetch_related(Prefetch("documents", queryset=_documents()))
+            }
+        for page in pages:
+            page.original = originals.get(page.translation_key)
+        return pages
 
 
 class ServicePage(Page):
@@ -130,12 +153,34 @@ class ServicePage(Page):
             return submit_from_service_page(request, self)
         return super().serve(request, *args, **kwargs)
 
-    @cached_property
-    def document_list(self):
-        """The page's documents with their files, read once (or taken from a prefetch)."""
+    def own_documents(self):
+        """The documents on this page itself, with their files (taken from a prefetch if there is one)."""
         if "documents" in getattr(self, "_prefetched_objects_cache", {}):
             return list(self.documents.all())
         return list(self.documents.select_related("document").order_by("sort_order"))
+
+    @cached_property
+    def original(self):
+        """The page in the office's language (Thai) that this translation was made from, if live;
+        None on a Thai page. ServicePage.objects.listed() sets it for a whole list at once."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return None
+        return ServicePage.objects.live().filter(translation_key=self.translation_key, locale=default).first()
+
+    @cached_property
+    def document_list(self):
+        """The page's documents, then those of its Thai original that it lacks: editors add a
+        manual to the Thai page and the English page offers it too, until it gets its own."""
+        documents = self.own_documents()
+        if self.original is None:
+            return documents
+        present = {item.document_id for item in documents}
+        borrowed = [item for item in self.original.own_documents() if item.document_id not in present]
+        language = self.original.locale.language_code
+        for item in borrowed:
+            item.language = language  # its link text is in the original's language
+        return documents + borrowed
 
     def manuals(self):
         return [item for item in self.document_list if item.kind == ServiceDocument.Kind.MANUAL]
@@ -168,6 +213,9 @@ class ServiceDocument(Orderable):
     def __str__(self):
         return self.display_title
 
+    # The language of the link text when it is not the page's (a document shown from the original).
+    language = ""
+
     @property
     def display_title(self):
         return self.title or self.document.title
@@ -190,7 +238,7 @@ class DownloadsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        service_pages = list(ServicePage.objects.listed(locale=self.locale))
+        service_pages = ServicePage.objects.listed(locale=self.locale)
         selected = request.GET.get("service", "")
         context["service_pages"] = service_pages
         context["selected_service"] = selected

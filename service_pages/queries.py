@@ -4,5 +4,6 @@ from .models import ServicePage
 
 
 def live_service_pages(*, locale):
-    """The live service pages of one language, with their documents, in the tree's order."""
-    return list(ServicePage.objects.listed(locale=locale))
+    """The live service pages of one language, with their documents (and, on a translation, its
+    Thai original's), in the tree's order."""
+    return ServicePage.objects.listed(locale=locale)

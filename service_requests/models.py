@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .catalogue import get_service, service_choices
 from .storage import private_storage
@@ -39,7 +40,7 @@ class ServiceRequest(models.Model):
     )
     # The applicant as they were at submission: a later profile change leaves the request as sent.
     applicant_citizen_id = models.CharField(_("citizen ID"), max_length=13)
-    applicant_title = models.CharField(_("title"), max_length=20)
+    applicant_title = models.CharField(pgettext_lazy("honorific", "title"), max_length=20)
     applicant_first_name = models.CharField(_("first name"), max_length=150)
     applicant_last_name = models.CharField(_("last name"), max_length=150)
     applicant_phone = models.CharField(_("phone"), max_length=10)

@@ -1,7 +1,11 @@
 """Reads of requests: who may see what, and the lists of applicants and officers."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
+from django.utils import translation
+
+from wagtail.models import Page
 
 from .catalogue import CATALOGUE, get_service
 from .models import ServiceAssignment, ServiceRequest
@@ -82,15 +86,30 @@ def newest_waiting_for_officer(user, *, limit: int = 10):
     )
 
 
+def services_called(search: str) -> set[str]:
+    """The codes of the services `search` may name: part of a catalogue name in any of the portal's
+    languages, or of the title of a live page that describes the service (editors may word it
+    otherwise, and the applicant searches with the words they read)."""
+    needle = search.casefold()
+    codes = set()
+    for language, _label in settings.LANGUAGES:
+        with translation.override(language):
+            codes.update(
+                code for code, service in CATALOGUE.items() if needle in str(service.name).casefold()
+            )
+    pages = Page.objects.live().filter(title__icontains=search).specific()
+    codes.update(code for page in pages if (code := getattr(page, "service_code", None)) in CATALOGUE)
+    return codes
+
+
 def requests_of_applicant(user, *, search: str = ""):
     """The applicant's own requests, newest first, searchable by reference code or service name."""
     queryset = ServiceRequest.objects.filter(applicant=user).order_by("-submitted_at", "-id")
     search = search.strip()
     if search:
-        matching_services = [
-            code for code, service in CATALOGUE.items() if search.lower() in str(service.name).lower()
-        ]
-        queryset = queryset.filter(Q(reference__icontains=search) | Q(service_code__in=matching_services))
+        queryset = queryset.filter(
+            Q(reference__icontains=search) | Q(service_code__in=services_called(search))
+        )
     return queryset
 
 

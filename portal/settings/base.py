@@ -202,6 +202,9 @@ WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Editors' uploads start in the manuals-and-forms collection (service_pages/upload_collection.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "service_pages.upload_collection.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "service_pages.upload_collection.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -20,7 +20,9 @@ class EService:
 
     code: str  # the two digits that start its reference codes (SPEC: 11, 12, 21, 31, 32, 41)
     slug: str  # its page's address under /services/
-    name: Promise  # the short menu name, e.g. "บัตรข้าราชการ"
+    name: (
+        Promise  # the one name of the service everywhere (tiles, lists, printouts, admin), e.g. "บัตรข้าราชการ"
+    )
     form_title: Promise  # the title of its application form
     officer_group: str  # name of the group the demo content assigns its requests to
     details_form: type | None = None  # ModelForm of its own fields; None: not yet online

@@ -71,6 +71,11 @@ class ShippingSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("shipping for form orders")
 
+    @property
+    def rate(self) -> str:
+        """The rate as the office writes it (ร้อยละ 3.5): no trailing zeros, never an exponent."""
+        return format(self.rate_percent.normalize(), "f")
+
     def shipping_for(self, total: Decimal) -> Decimal:
         if total <= 0:
             return Decimal("0.00")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_the_home_page_shows_a_tile_per_service(client, page_tree):
     html = client.get("/").content.decode()
     for page in page_tree.service_pages.values():
-        assert f'<a href="{page.url}">{escape(page.title)}</a>' in html
+        assert f'<a href="{page.url}">{escape(in_thai(page.service.name))}</a>' in html
     assert html.count('class="tile"') == 6
 
 

@@ -1,0 +1,159 @@
+"""Wagtail's own words in the office's Thai: no typos, no honorific for a document's title, no
+English on the screens officers and editors use daily, and every override a real Wagtail or Django
+msgid (portal/translation_overrides.py, locale/th/LC_MESSAGES/djangojs.po)."""
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import translation
+
+import wagtail
+from wagtail.documents import get_document_model
+
+import pytest
+
+from accounts.models import User
+from tests.factories.accounts import StaffFactory
+
+OVERRIDES = Path(settings.BASE_DIR) / "portal" / "translation_overrides.py"
+JS_PO = Path(settings.BASE_DIR) / "locale" / "th" / "LC_MESSAGES" / "djangojs.po"
+PACKAGES = [Path(wagtail.__file__).parent, Path(django.__file__).parent]
+TYPOS = ["ทันที่", "เพิ่เติม", "เว็บไซด์", "หลายหน้า", "หลาย\u0e46"]  # หลาย with ไม้ยมก joined
+
+
+def catalogues(language, domain="django"):
+    return [path for root in PACKAGES for path in root.glob(f"**/locale/{language}/LC_MESSAGES/{domain}.po")]
+
+
+def entries(path):
+    """(msgid, msgstr) of each entry of a .po file, unescaped (the first msgstr of a plural)."""
+    found = []
+    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+        fields, current = {}, None
+        for line in block.splitlines():
+            if match := re.match(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[0\])?) (\".*\")$", line):
+                current = match.group(1)
+                fields[current] = ast.literal_eval(match.group(2))
+            elif line.startswith('"') and current:
+                fields[current] += ast.literal_eval(line)
+        if fields.get("msgid"):
+            found.append((fields["msgid"], fields.get("msgstr", fields.get("msgstr[0]", ""))))
+    return found
+
+
+def msgids(paths):
+    return {msgid for path in paths for msgid, _msgstr in entries(path)}
+
+
+def overridden_msgids():
+    """The first argument of each gettext_noop / ngettext_lazy call in translation_overrides.py."""
+    tree = ast.parse(OVERRIDES.read_text(encoding="utf-8"))
+    return [node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call) and node.args]
+
+
+def test_every_override_is_a_msgid_wagtail_or_django_uses():
+    known = msgids(catalogues("en"))
+    overridden = overridden_msgids()
+    assert len(overridden) > 100
+    assert [msgid for msgid in overridden if msgid not in known] == []
+
+
+def test_every_javascript_override_is_a_msgid_wagtails_javascript_uses():
+    known = msgids(catalogues("en", "djangojs"))
+    ours = [msgid for msgid, _msgstr in entries(JS_PO)]
+    assert "Pages" in ours
+    assert [msgid for msgid in ours if msgid not in known] == []
+
+
+def test_wagtails_thai_typos_are_replaced():
+    """Every Wagtail or Django msgid whose Thai has ทันที่, เพิ่เติม, เว็บไซด์ or หลายหน้า reads
+    correctly in the portal."""
+    mistyped = [
+        msgid
+        for path in catalogues("th")
+        for msgid, msgstr in entries(path)
+        if any(typo in msgstr for typo in TYPOS)
+    ]
+    assert "Pages" in mistyped
+    with translation.override("th"):
+        still = {msgid: translation.gettext(msgid) for msgid in mistyped}
+    assert {msgid: text for msgid, text in still.items() if any(typo in text for typo in TYPOS)} == {}
+
+
+def test_a_documents_title_is_a_title_and_a_persons_title_an_honorific():
+    with translation.override("th"):
+        assert str(get_document_model()._meta.get_field("title").verbose_name) == "ชื่อเรื่อง"
+        assert str(User._meta.get_field("title").verbose_name) == "คำนำหน้าชื่อ"
+
+
+@pytest.fixture
+def editor(client, db):
+    editor = StaffFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    return editor
+
+
+def test_the_admins_javascript_says_pages_in_thai(client, editor):
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    assert '"Pages": "\\u0e2b\\u0e19\\u0e49\\u0e32"' in catalogue  # หน้า
+    assert (
+        "new items in this menu" in catalogue
+        and "\\u0e23\\u0e32\\u0e22\\u0e01\\u0e32\\u0e23\\u0e43\\u0e2b\\u0e21\\u0e48" in catalogue
+    )
+
+
+# What each daily screen showed in English (or misspelt) before; none of it may show now.
+SCREENS = {
+    "wagtailadmin_home": ["Pages <span", "Documents <span", "editor guide", "หลายหน้า"],
+    "wagtailadmin_explore_root": ["Exploring", "Current page status", "Filter by", "Bulk actions", "หลายหน้า"],
+    "wagtaildocs:index": ["Created", "ไฟล์,แฟ้ม", "เพิ่มเติมเอกสาร", "Usage count", "Sort by &#x27;"],
+    "wagtaildocs:add_multiple": ["ทันที่", "เพิ่เติม", "Maximum filesize"],
+    "wagtailimages:index": ["Sort by</", "Newest", "Grid layout"],
+    "wagtailimages:add_multiple": ["Drag and drop images"],
+}
+
+
+@pytest.mark.parametrize("url_name", SCREENS)
+def test_the_editors_daily_screens_have_no_english_left(client, page_tree, editor, url_name):
+    response = client.get(reverse(url_name))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r"[\u0E00-\u0E7F]", html)
+    assert [phrase for phrase in SCREENS[url_name] if phrase in html] == []
+
+
+def test_the_page_editor_speaks_thai(client, editor, page_tree):
+    page = page_tree.service_pages["id-card"]
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    for english in ["More actions", "Autosave is paused", "Content metrics", "Once live anyone can view"]:
+        assert english not in html
+    assert "การบันทึกอัตโนมัติหยุดชั่วคราว" in html
+
+
+@pytest.mark.parametrize("url_name", ["wagtaildocs_chooser:choose", "wagtailimages_chooser:choose"])
+def test_the_choosers_speak_thai(client, page_tree, editor, url_name):
+    html = json.loads(client.get(reverse(url_name)).content)["html"]
+    for english in ["Created", "Layout", "ไฟล์,แฟ้ม"]:
+        assert english not in html
+
+
+def test_collections_are_named_consistently(client, superuser):
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_collections:index")).content.decode()
+    assert "เพิ่มคอลเลกชัน" in html
+    assert "เพิ่มเติมชุด" not in html
+    assert "ชื่อ-นามสกุล" not in html  # the collection's name is not a person's name
+
+
+def test_an_empty_request_list_says_so_in_thai(client, superuser):
+    client.force_login(superuser)
+    html = client.get(reverse("service_request_admin:index")).content.decode()
+    assert "There are no" not in html
+    assert "ยังไม่มี" in html
