@@ -4,8 +4,8 @@ marked so), until the English page has that document itself."""
 import pytest
 from bs4 import BeautifulSoup
 
-from service_pages.models import ServiceDocument
 from service_pages.downloads import downloads_by_service
+from service_pages.models import ServiceDocument
 from service_pages.queries import live_service_pages
 from tests.factories.home import DocumentFactory
 from tests.factories.service_pages import ServiceDocumentFactory

@@ -26,6 +26,7 @@ from service_requests.models import ServiceAssignment, ServiceRequest
 from service_requests.storage import private_storage
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.service_requests import EXAMPLE_MOMENT, attachments_for, contact_of, details_for
+from tests.service_requests.helpers import access_admin_group
 
 OFFICER_NUMBERS = itertools.count(1)
 
@@ -138,3 +139,39 @@ def frozen_now():
     """Stop the clock at the SPEC's example moment (2025-03-31 11:10:14 Bangkok time)."""
     with mock.patch("django.utils.timezone.now", return_value=EXAMPLE_MOMENT):
         yield EXAMPLE_MOMENT
+
+
+# Officers in the admin: the personnel group (services 11 and 12) as in the demo, and others.
+
+
+@pytest.fixture
+def personnel_officer(db):
+    """นายสมชาย of the personnel group, which handles services 11 and 12 (as in the demo)."""
+    group = access_admin_group("เจ้าหน้าที่กลุ่มบริหารงานบุคคล")
+    for code in ("11", "12"):
+        ServiceAssignment.objects.create(service_code=code, group=group)
+    officer = StaffFactory(title="นาย", first_name="สมชาย", last_name="ใจดี")
+    officer.groups.add(group)
+    return officer
+
+
+@pytest.fixture
+def finance_officer(officer_for):
+    """An officer of service 21 only: none of the personnel group's requests are theirs."""
+    return officer_for("21")
+
+
+@pytest.fixture
+def id_card_officer(officer_for, personnel_officer):
+    """An officer of another group that handles service 11 only (reassigned from personnel)."""
+    group = access_admin_group("งานบัตร")
+    ServiceAssignment.objects.filter(service_code="11").update(group=group)
+    officer = StaffFactory()
+    officer.groups.add(group)
+    return officer
+
+
+@pytest.fixture
+def as_officer(client, personnel_officer):
+    client.force_login(personnel_officer)
+    return client

@@ -2,7 +2,9 @@
 
 from unittest import mock
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
 
@@ -27,3 +29,19 @@ def downloaded(response) -> bytes:
         return b"".join(response.streaming_content)
     finally:
         response.close()
+
+
+def admin_url(name, service_request):
+    return reverse(f"service_request_admin:{name}", args=[service_request.pk])
+
+
+def access_admin_group(name):
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return group
+
+
+def listed_references(response):
+    return [service_request.reference for service_request in response.context["object_list"]]

@@ -1,0 +1,236 @@
+"""The officers' pages of one request in the admin: processing, cancelling, the history, and
+the refusals an officer of another service meets."""
+
+from django.urls import reverse
+
+import pytest
+
+from service_requests.models import StatusChange
+from service_requests.workflow import RequestStatus
+from tests.factories.service_requests import png_bytes, upload
+from tests.helpers import in_thai
+from tests.service_requests.helpers import admin_url, downloaded
+
+pytestmark = pytest.mark.django_db
+
+S = RequestStatus
+RETURN_MESSAGE = "กรุณาแนบสำเนาบัตรประชาชนที่ชัดเจนกว่านี้"
+CANCEL_REASON = "ผู้ยื่นคำขอแจ้งยกเลิกทางโทรศัพท์"
+INDEX = reverse("service_request_admin:index")
+
+
+# The process page
+
+
+def test_the_process_page_shows_everything_the_applicant_sent(as_officer, submit, user):
+    service_request = submit("11")
+    response = as_officer.get(admin_url("process", service_request))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert service_request.reference in page
+    assert user.citizen_id in page
+    assert service_request.applicant_full_name in page
+    assert "Wilaiwan" in page  # the service's own fields
+    assert "โรงเรียนบ้านหนองบัว" in page
+    for attachment in service_request.attachments.all():
+        url = reverse("service_requests:attachment", args=[service_request.reference, attachment.pk])
+        assert url in page
+        assert attachment.original_name in page
+    assert admin_url("print_pdf", service_request) in page
+    assert admin_url("cancel", service_request) in page
+
+
+def test_the_attachment_links_download_for_the_officer(as_officer, submit):
+    service_request = submit("11")
+    attachment = service_request.attachments.get(slot="id_card_copy")
+    response = as_officer.get(
+        reverse("service_requests:attachment", args=[service_request.reference, attachment.pk])
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert downloaded(response) == attachment.file.open("rb").read()
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [
+        (S.SUBMITTED, [S.IN_PROGRESS, S.RETURNED, S.COMPLETED]),
+        (S.IN_PROGRESS, [S.IN_PROGRESS, S.RETURNED, S.COMPLETED]),
+        (S.RESUBMITTED, [S.IN_PROGRESS, S.RETURNED, S.COMPLETED]),
+    ],
+)
+def test_the_officer_is_offered_only_the_moves_the_workflow_allows(as_officer, request_in, status, offered):
+    service_request = request_in(status)
+    form = as_officer.get(admin_url("process", service_request)).context["form"]
+    assert [value for value, _label in form.fields["to_status"].choices] == [s.value for s in offered]
+
+
+@pytest.mark.parametrize("status", [S.COMPLETED, S.CANCELLED, S.RETURNED])
+def test_no_status_form_when_the_officer_has_no_move_to_make(as_officer, request_in, status):
+    service_request = request_in(status)
+    response = as_officer.get(admin_url("process", service_request))
+    assert response.status_code == 200
+    assert not response.context["may_move"]
+    assert 'name="to_status"' not in response.content.decode()
+
+
+def test_returning_needs_a_message(as_officer, submit):
+    service_request = submit("11")
+    response = as_officer.post(
+        admin_url("process", service_request), {"to_status": "returned", "message": " "}
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["message"] == [in_thai("Please write a message to the applicant.")]
+    assert 'aria-describedby="id_message-errors' in response.content.decode()
+    service_request.refresh_from_db()
+    assert service_request.status == S.SUBMITTED
+    assert service_request.history.count() == 1
+
+
+def test_returning_with_a_message(as_officer, submit, personnel_officer):
+    service_request = submit("11")
+    url = admin_url("process", service_request)
+    response = as_officer.post(url, {"to_status": "returned", "message": RETURN_MESSAGE})
+    assert response.status_code == 302
+    assert response.url == url
+    service_request.refresh_from_db()
+    assert service_request.status == S.RETURNED
+    assert service_request.officer_message == RETURN_MESSAGE
+    change = service_request.history.last()
+    assert (change.from_status, change.to_status, change.actor, change.message) == (
+        S.SUBMITTED,
+        S.RETURNED,
+        personnel_officer,
+        RETURN_MESSAGE,
+    )
+    page = as_officer.get(url).content.decode()
+    assert RETURN_MESSAGE in page  # in the history and as the latest message
+
+
+def test_completing_with_a_reply_file(as_officer, request_in):
+    service_request = request_in(S.IN_PROGRESS, service_code="12")
+    reply = upload("หนังสือรับรอง.png", png_bytes(), "image/png")
+    response = as_officer.post(
+        admin_url("process", service_request), {"to_status": "completed", "message": "", "reply_file": reply}
+    )
+    assert response.status_code == 302
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
+    assert service_request.reply_file_name == "หนังสือรับรอง.png"
+    assert service_request.reply_file.open("rb").read() == png_bytes()
+    page = as_officer.get(admin_url("process", service_request)).content.decode()
+    assert reverse("service_requests:reply_file", args=[service_request.reference]) in page
+
+
+def test_a_refused_reply_file_changes_nothing(as_officer, submit, private_files):
+    service_request = submit("11")
+    stored = private_files()
+    fake = upload("reply.png", b"<html><script>alert(1)</script></html>", "image/png")
+    response = as_officer.post(
+        admin_url("process", service_request), {"to_status": "completed", "message": "", "reply_file": fake}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["reply_file"]
+    service_request.refresh_from_db()
+    assert service_request.status == S.SUBMITTED
+    assert not service_request.reply_file
+    assert private_files() == stored
+
+
+def test_a_move_the_workflow_forbids_is_refused(as_officer, request_in):
+    service_request = request_in(S.COMPLETED)
+    response = as_officer.post(admin_url("process", service_request), {"to_status": "in_progress"})
+    assert response.status_code == 200
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
+    assert StatusChange.objects.filter(request=service_request).count() == 1
+
+
+# Cancelling
+
+
+def test_cancelling_needs_a_reason(as_officer, submit):
+    service_request = submit("11")
+    response = as_officer.post(admin_url("cancel", service_request), {"reason": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["reason"]
+    service_request.refresh_from_db()
+    assert service_request.status == S.SUBMITTED
+
+
+def test_cancelling_with_a_reason(as_officer, request_in):
+    service_request = request_in(S.RETURNED)
+    url = admin_url("cancel", service_request)
+    assert as_officer.get(url).status_code == 200
+    response = as_officer.post(url, {"reason": CANCEL_REASON})
+    assert response.status_code == 302
+    assert response.url == admin_url("process", service_request)
+    service_request.refresh_from_db()
+    assert service_request.status == S.CANCELLED
+    assert service_request.officer_message == CANCEL_REASON
+    assert service_request.history.last().message == CANCEL_REASON
+    # Once cancelled, the cancel page sends the officer back to the request.
+    response = as_officer.get(url)
+    assert response.status_code == 302
+    assert response.url == admin_url("process", service_request)
+
+
+def test_a_completed_request_cannot_be_cancelled(as_officer, request_in):
+    service_request = request_in(S.COMPLETED)
+    response = as_officer.post(admin_url("cancel", service_request), {"reason": CANCEL_REASON}, follow=True)
+    assert response.redirect_chain == [(admin_url("process", service_request), 302)]
+    assert in_thai("This request can no longer be cancelled.") in [
+        str(m).strip() for m in response.context["messages"]
+    ]
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
+
+
+# Printing and the history
+
+
+def test_the_history_view_shows_the_audit_log(as_officer, request_in, personnel_officer):
+    service_request = request_in(S.SUBMITTED)
+    response = as_officer.get(admin_url("history", service_request))
+    assert response.status_code == 200
+    assert len(response.context["object_list"]) == 1  # the submission
+
+
+# Another service's officer
+
+
+@pytest.mark.parametrize("view", ["process", "cancel", "print_pdf", "bundle", "history", "history_results"])
+def test_an_officer_of_another_service_gets_404(client, submit, finance_officer, view):
+    service_request = submit("11")
+    client.force_login(finance_officer)
+    assert client.get(admin_url(view, service_request)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("view", "data"),
+    [("process", {"to_status": "completed", "message": "x"}), ("cancel", {"reason": CANCEL_REASON})],
+)
+def test_an_officer_of_another_service_cannot_move_a_request(client, submit, finance_officer, view, data):
+    service_request = submit("11")
+    client.force_login(finance_officer)
+    assert client.post(admin_url(view, service_request), data).status_code == 404
+    service_request.refresh_from_db()
+    assert service_request.status == S.SUBMITTED
+
+
+def test_an_officer_of_another_service_cannot_download_the_attachments(client, submit, finance_officer):
+    service_request = submit("11")
+    attachment = service_request.attachments.first()
+    client.force_login(finance_officer)
+    url = reverse("service_requests:attachment", args=[service_request.reference, attachment.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_the_process_page_needs_an_admin_login(client, submit, user):
+    service_request = submit("11")
+    response = client.get(admin_url("process", service_request))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
+    client.force_login(user)  # the applicant has no admin access at all
+    assert client.get(admin_url("process", service_request)).status_code == 302
