@@ -7,10 +7,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_supported_language_variant, override
+from django.utils.translation import override
 
 from wagtail.models import Page
 
+from base.languages import active_language
 from service_pages.models import DownloadsPage, ServiceIndexPage
 
 from ..models import HomePage
@@ -34,13 +35,6 @@ class LanguageLink:
     is_current: bool
 
 
-def _active_language():
-    try:
-        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
 def _home_fallback_url():
     try:
         return reverse("wagtail_serve", args=[""])
@@ -55,7 +49,7 @@ def menu_pages(context):
     Remembered on the request, because the header and the footer both ask.
     """
     request = context.get("request")
-    language = _active_language()
+    language = active_language()
     cached = getattr(request, "_menu_pages", None)
     if cached and cached[0] == language:
         return cached[1]
@@ -122,7 +116,7 @@ def language_links(context):
     """One link per language: on a Wagtail page to its translation, elsewhere to the same address."""
     request = context.get("request")
     current_path = request.get_full_path() if request is not None else "/"
-    current = _active_language()
+    current = active_language()
     page = context.get("page")
     is_wagtail_page = isinstance(page, Page) and page.pk is not None
     links = []

@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language, get_supported_language_variant
 
+from base.languages import active_language
 from service_requests.catalogue import EService, all_services
 
 from ..models import ServicePage
@@ -19,13 +18,6 @@ class ServiceLink:
     url: str
 
 
-def _active_language():
-    try:
-        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
 @register.simple_tag(takes_context=True)
 def service_links(context):
     """The catalogue's services, each with its live page in the visitor's language, in one query.
@@ -36,7 +28,7 @@ def service_links(context):
     pages = {
         page.service_code: page
         for page in ServicePage.objects.live()
-        .filter(locale__language_code=_active_language())
+        .filter(locale__language_code=active_language())
         .only("id", "path", "depth", "url_path", "locale_id", "service_code")
     }
     links = []
