@@ -135,7 +135,7 @@ def fit_columns(sheet, *, from_row=1):
 def protect_wagtail_exports():
     """Give every CSV and XLSX export Wagtail's admin makes (the officers' request list, the
     site history, the page reports: all SpreadsheetExportMixin) the same escaping, and its XLSX
-    moments in Bangkok time instead of UTC. Called once from HomeConfig.ready()."""
+    moments in Bangkok time instead of UTC. Called once from BaseConfig.ready()."""
     original = SpreadsheetExportMixin.preprocess_field_value
     if getattr(original, "escapes_formulas", False):
         return

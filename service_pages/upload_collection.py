@@ -8,7 +8,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Collection
 
-# The demo content creates it (home/demo/documents.py); an office may create it in the admin.
+# The demo content creates it (demo/documents.py); an office may create it in the admin.
 MANUALS_AND_FORMS = "คู่มือและแบบฟอร์ม"
 
 
