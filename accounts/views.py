@@ -1,11 +1,11 @@
 """Account pages. Each view asks its form and hands the change to accounts.actions."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, resolve_url
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -15,6 +15,11 @@ from base.models import OfficeSettings
 from . import actions
 from .forms import LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
 from .models import User
+
+
+def home_url():
+    """The home page in the visitor's language: / in Thai, /en/ in English."""
+    return reverse("wagtail_serve", args=[""])
 
 
 def safe_next_url(request, default):
@@ -32,7 +37,7 @@ class RegisterView(FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            return redirect(safe_next_url(request, settings.LOGIN_REDIRECT_URL))
+            return redirect(safe_next_url(request, home_url()))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -56,7 +61,7 @@ class RegisterView(FormView):
         )
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Your account has been created and you are logged in."))
-        return redirect(safe_next_url(self.request, settings.LOGIN_REDIRECT_URL))
+        return redirect(safe_next_url(self.request, home_url()))
 
 
 class LoginView(auth_views.LoginView):
@@ -64,9 +69,13 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def get_default_redirect_url(self):
+        return home_url()
+
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    def get_default_redirect_url(self):
+        return home_url()
 
 
 class ProfileView(LoginRequiredMixin, FormView):

@@ -276,7 +276,9 @@ def move_request(
             service_request.status = to_status
             if to_status != source:
                 service_request.status_changed_at = moment
-            if role == Role.OFFICER and message:
+            if role == Role.OFFICER and (message or to_status != source):
+                # The officer's note is about the request as it now stands: a new status without
+                # a message clears the old one (a completed request keeps no "please correct").
                 service_request.officer_message = message
             if reply_file is not None:
                 service_request.reply_file_name, _accepted = _store_upload(

@@ -71,7 +71,7 @@ def ics_document(event: CalendarEvent, *, stamp: datetime.datetime) -> bytes:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//One Stop Service portal//Room bookings//TH",
+        "PRODID:-//One Stop Service portal//Bookings and appointments//TH",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "BEGIN:VEVENT",

@@ -58,15 +58,18 @@ def requests_for_officer(user):
 
 
 def search_officer_requests(queryset, text: str):
-    """Every word must match the reference, the applicant's first or last name or citizen ID
-    (typed with or without dashes), so "สมชาย ใจดี" finds Mr Somchai Jaidee."""
+    """Every word must match the reference, the applicant's first or last name, citizen ID or
+    phone (typed with or without dashes), or name the service, so "สมชาย ใจดี" finds Mr Somchai
+    Jaidee and "บัตรข้าราชการ 081-234-5678" his ID-card requests."""
     for word in text.split():
-        citizen_id_digits = word.replace("-", "")
+        digits = word.replace("-", "")
         queryset = queryset.filter(
             Q(reference__icontains=word)
             | Q(applicant_first_name__icontains=word)
             | Q(applicant_last_name__icontains=word)
-            | Q(applicant_citizen_id__contains=citizen_id_digits)
+            | Q(applicant_citizen_id__contains=digits)
+            | Q(applicant_phone__contains=digits)
+            | Q(service_code__in=services_called(word))
         )
     return queryset
 

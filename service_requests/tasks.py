@@ -56,7 +56,12 @@ def email_applicant_status_changed(request_id: int, base_url: str = "") -> int:
 @task()
 def email_officers_new_request(request_id: int, base_url: str = "") -> int:
     service_request = ServiceRequest.objects.get(pk=request_id)
-    officers = queries.officers_of(service_request.service_code).exclude(email="")
+    # An officer who filed it is its applicant here: a colleague works it (permissions.py).
+    officers = (
+        queries.officers_of(service_request.service_code)
+        .exclude(email="")
+        .exclude(pk=service_request.applicant_id)
+    )
     url = absolute_url(
         reverse("service_request_admin:process", args=[service_request.pk]), base_url=base_url or None
     )

@@ -380,3 +380,32 @@ def test_the_account_pages_exist_in_english(client, page_tree, user):
     client.force_login(user)
     assert client.get(f"/en{PROFILE_URL}").status_code == 200
     assert client.get(f"/en{PASSWORD_URL}").status_code == 200
+
+
+# The English site stays English: log-in, registration and log-out return to /en/, not to Thai.
+
+
+def test_registering_on_the_english_site_returns_to_the_english_home(client, page_tree, registration_data):
+    response = client.post("/en" + REGISTER_URL, registration_data)
+    assert response.status_code == 302
+    assert response.url == "/en/"
+
+
+def test_logging_in_on_the_english_site_returns_to_the_english_home(client, page_tree, user, password):
+    response = client.post("/en" + LOGIN_URL, {"username": user.citizen_id, "password": password})
+    assert response.status_code == 302
+    assert response.url == "/en/"
+
+
+def test_logging_out_on_the_english_site_returns_to_the_english_home(client, page_tree, user):
+    client.force_login(user)
+    response = client.post("/en" + LOGOUT_URL)
+    assert response.status_code == 302
+    assert response.url == "/en/"
+    assert not get_user(client).is_authenticated
+
+
+def test_on_the_thai_site_they_return_to_the_thai_home(client, page_tree, user, password):
+    response = client.post(LOGIN_URL, {"username": user.citizen_id, "password": password})
+    assert response.url == "/"
+    assert client.post(LOGOUT_URL).url == "/"

@@ -359,3 +359,35 @@ def test_a_new_reply_file_replaces_the_old_one(
     assert service_request.reply_file_name == "ฉบับจริง.pdf"
     assert first not in private_files()
     assert service_request.reply_file.name in private_files()
+
+
+# The officer's note follows the request
+
+
+def test_a_new_status_without_a_message_clears_the_old_note(submit, user, officer_for):
+    officer = officer_for("11")
+    service_request = submit("11")
+    actions.move_request(
+        actor=officer,
+        service_request=service_request,
+        to_status=S.RETURNED,
+        role=Role.OFFICER,
+        message="แก้วันเกิด",
+    )
+    edit(service_request, user)
+    actions.move_request(
+        actor=officer, service_request=service_request, to_status=S.COMPLETED, role=Role.OFFICER
+    )
+    service_request.refresh_from_db()
+    assert service_request.officer_message == ""  # no "please correct" left on a completed request
+    assert service_request.history.filter(message="แก้วันเกิด").exists()  # the history keeps it
+
+
+def test_a_message_without_a_change_of_status_replaces_the_note_and_none_keeps_it(submit, officer_for):
+    officer = officer_for("11")
+    service_request = submit("11")
+    move = {"actor": officer, "service_request": service_request, "role": Role.OFFICER}
+    actions.move_request(**move, to_status=S.IN_PROGRESS, message="รับเรื่องแล้ว")
+    actions.move_request(**move, to_status=S.IN_PROGRESS, reply_file=png_upload())
+    service_request.refresh_from_db()
+    assert service_request.officer_message == "รับเรื่องแล้ว"

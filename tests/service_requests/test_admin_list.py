@@ -150,6 +150,18 @@ def test_search_by_reference_name_or_citizen_id(as_officer, submit, user, other_
     assert listed_references(as_officer.get(INDEX, {"q": dashed})) == [mine.reference]
 
 
+def test_search_by_service_name_or_phone(as_officer, submit, other_applicant):
+    id_card, certificate = submit("11"), submit("12", applicant=other_applicant)
+    service_name = in_thai(get_service("12").name)
+    assert listed_references(as_officer.get(INDEX, {"q": service_name})) == [certificate.reference]
+    phone = certificate.applicant_phone
+    dashed = f"{phone[:3]}-{phone[3:6]}-{phone[6:]}"
+    assert phone != id_card.applicant_phone
+    assert listed_references(as_officer.get(INDEX, {"q": dashed})) == [certificate.reference]
+    both = as_officer.get(INDEX, {"q": f"{service_name} {phone}"})
+    assert listed_references(both) == [certificate.reference]
+
+
 def test_search_stays_within_the_officers_services(client, submit, finance_officer):
     service_request = submit("11")
     client.force_login(finance_officer)

@@ -75,6 +75,14 @@ def test_officers_of_other_services_get_nothing(submit, officers, committed, mai
     assert sent_to(mailoutbox, officers["certificate"].email) == []
 
 
+def test_an_officer_who_files_a_request_is_not_asked_to_work_it(submit, officers, committed, mailoutbox):
+    filer, colleague = officers["id_card"]
+    with committed():
+        submit("11", applicant=filer)
+    officer_mails = [message for message in mailoutbox if "/admin/service-requests/process/" in message.body]
+    assert [message.to for message in officer_mails] == [[colleague.email]]
+
+
 def test_an_inactive_officer_gets_nothing(submit, officer_for, committed, mailoutbox):
     officer = officer_for("11", is_active=False)
     with committed():
