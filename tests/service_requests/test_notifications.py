@@ -18,8 +18,8 @@ OFFICER_MESSAGE = "กรุณาแนบสำเนาบัตรประ�
 
 @pytest.fixture
 def applicant(user):
-    user.email = APPLICANT_EMAIL
-    user.save(update_fields=["email"])
+    user.email = user.verified_email = APPLICANT_EMAIL
+    user.save(update_fields=["email", "verified_email"])
     return user
 
 
