@@ -78,12 +78,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
 
     def form_valid(self, form):
-        token = self.request.session.get(INTERNAL_RESET_SESSION_TOKEN, "")
+        token = self.request.session.pop(INTERNAL_RESET_SESSION_TOKEN, "")
+        # Read before the password changes: afterwards the session's hash no longer matches.
+        resets_own_session = self.request.user.pk == self.user.pk
         user = actions.reset_password_with_link(
             user=self.user, token=token, new_password=form.cleaned_data["new_password1"]
         )
-        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
-        if self.request.user.pk == user.pk:
+        if resets_own_session:
             update_session_auth_hash(self.request, user)  # this session stays; every other ends
         messages.success(self.request, _("Your new password is set. Please log in with it."))
         return redirect("accounts:login")
