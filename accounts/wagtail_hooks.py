@@ -1,3 +1,4 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,12 @@ def register_account_log_actions(actions):
         _("Counter reset code"),
         _("Issued a password reset code at the counter"),
     )
+
+
+@hooks.register("register_permissions")
+def register_counter_code_permission():
+    """So that administrators can give it to a group under Settings → Groups."""
+    return Permission.objects.filter(content_type__app_label="accounts", codename="issue_counter_reset_code")
 
 
 class CounterCodeMenuItem(MenuItem):

@@ -167,3 +167,20 @@ def test_a_new_code_voids_the_earlier_one(client, page_tree, counter_officer, ap
     issue_at_counter(client, counter_officer, applicant.citizen_id)
     response = reset_with(Client(), applicant.citizen_id, first)
     assert in_thai(WRONG) in response.content.decode()
+
+
+def test_the_permission_is_offered_on_the_group_page_and_the_menu_shows_to_its_holders(
+    client, page_tree, superuser, counter_officer
+):
+    group = counter_officer.groups.get()
+    client.force_login(superuser)
+    html = client.get(f"/admin/groups/edit/{group.pk}/").content.decode()
+    assert in_thai("Can issue password reset codes at the counter") in html
+    client.force_login(counter_officer)
+    assert ISSUE_URL in client.get("/admin/").content.decode()
+    other = StaffFactory()
+    other.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(other)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert ISSUE_URL not in response.content.decode()
