@@ -1,12 +1,21 @@
 """Every change to an account: one function each, atomic, checked, and written to the audit log."""
 
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .models import User
+from axes.utils import reset as reset_axes_attempts
+
+from . import tasks, tokens
+from .models import CounterResetCode, User
 
 
 @transaction.atomic
@@ -21,6 +30,7 @@ def register_applicant(
     personnel_type: str,
     privacy_notice_version: str,
     email: str = "",
+    base_url: str = "",
 ) -> User:
     """Create an applicant's account with the privacy consent they gave, and when."""
     user = User.objects.create_user(
@@ -41,15 +51,22 @@ def register_applicant(
         user=user,
         data={"privacy_notice_version": privacy_notice_version},
     )
+    _send_verification_after_commit(user, base_url)
     return user
+
+
+def _send_verification_after_commit(user: User, base_url: str) -> None:
+    if user.email and not user.email_is_verified:
+        transaction.on_commit(lambda: tasks.email_verification_link.enqueue(user.pk, base_url))
 
 
 PROFILE_FIELDS = ("title", "first_name", "last_name", "phone", "personnel_type", "email")
 
 
 @transaction.atomic
-def update_profile(*, actor: User, user: User, **changes) -> User:
-    """Change a user's own profile. The citizen ID is never changed here."""
+def update_profile(*, actor: User, user: User, base_url: str = "", **changes) -> User:
+    """Change a user's own profile. The citizen ID is never changed here; a new e-mail address
+    must be verified again (a link is sent to it)."""
     if actor.pk != user.pk:
         raise PermissionDenied
     unknown = set(changes) - set(PROFILE_FIELDS)
@@ -59,8 +76,43 @@ def update_profile(*, actor: User, user: User, **changes) -> User:
     for name in changed:
         setattr(user, name, changes[name])
     if changed:
-        user.save(update_fields=changed)
+        update_fields = list(changed)
+        if "email" in changed:
+            # Even back to an address once proved: the proof was for the past, not this change.
+            user.verified_email, user.email_verified_at = "", None
+            update_fields += ["verified_email", "email_verified_at"]
+        user.save(update_fields=update_fields)
         log(instance=user, action="accounts.edit_profile", user=actor, data={"fields": changed})
+        if "email" in changed:
+            _send_verification_after_commit(user, base_url)
+    return user
+
+
+@transaction.atomic
+def resend_email_verification(*, actor: User, user: User, base_url: str = "") -> bool:
+    """Send the verification link again; False when there is no unverified address to verify."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    if not user.email or user.email_is_verified:
+        return False
+    log(instance=user, action="accounts.resend_email_verification", user=actor)
+    _send_verification_after_commit(user, base_url)
+    return True
+
+
+@transaction.atomic
+def verify_email(*, token: str) -> User | None:
+    """Mark the address the signed link names as proved, if it is still the account's; else None."""
+    payload = tokens.read_email_verification_token(token)
+    if payload is None:
+        return None
+    user = User.objects.select_for_update().filter(pk=payload["user"], is_active=True).first()
+    if user is None or user.email != payload["email"]:
+        return None
+    if not user.email_is_verified:
+        user.verified_email, user.email_verified_at = user.email, timezone.now()
+        user.save(update_fields=["verified_email", "email_verified_at"])
+        log(instance=user, action="accounts.verify_email", user=user, data={"email": user.email})
     return user
 
 
@@ -72,4 +124,115 @@ def change_password(*, actor: User, user: User, new_password: str) -> User:
     user.set_password(new_password)
     user.save(update_fields=["password"])
     log(instance=user, action="accounts.change_password", user=actor)
+    return user
+
+
+# Forgotten passwords
+
+
+@transaction.atomic
+def request_password_reset(*, citizen_id: str, base_url: str = "") -> None:
+    """Queue the reset link for this citizen ID. The same work whatever the ID: the background task
+    decides whether the account exists and has a verified address."""
+    transaction.on_commit(lambda: tasks.email_password_reset_link.enqueue(citizen_id, base_url))
+
+
+def _set_new_password(user: User, new_password: str) -> None:
+    """Every other session ends (its stored hash of the password no longer matches) and the
+    log-in lockout of this citizen ID is lifted."""
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    reset_axes_attempts(username=user.citizen_id)
+
+
+@transaction.atomic
+def reset_password_with_link(*, user: User, token: str, new_password: str) -> User:
+    """Set a new password from the e-mailed link (valid PASSWORD_RESET_TIMEOUT, used once)."""
+    if not tokens.password_reset_token_is_valid(user, token):
+        raise PermissionDenied
+    _set_new_password(user, new_password)
+    log(instance=user, action="accounts.reset_password", user=user, data={"method": "email"})
+    return user
+
+
+COUNTER_CODE_VALIDITY = timedelta(hours=24)
+COUNTER_CODE_DIGITS = 12
+COUNTER_CODE_ATTEMPTS = 5  # wrong tries before a code is void
+
+
+def normalize_reset_code(code: str) -> str:
+    """Digits only, as printed in groups of four ("1234 5678 9012"), Thai digits too."""
+    return "".join(str(int(char)) for char in code or "" if char.isdigit())
+
+
+def _may_issue_counter_code(actor: User, user: User) -> bool:
+    if not actor.is_active or not actor.has_perm("accounts.issue_counter_reset_code"):
+        return False
+    if actor.pk == user.pk:
+        return False  # nobody vouches for their own ID card
+    # A code opens the account: staff accounts only from a superuser, never from a peer.
+    return actor.is_superuser or not (user.is_staff or user.is_superuser)
+
+
+@transaction.atomic
+def issue_counter_reset_code(*, actor: User, user: User) -> tuple[CounterResetCode, str]:
+    """A new one-time code for `user` (earlier open ones become void): its record and the code
+    itself, which is stored only hashed."""
+    if not _may_issue_counter_code(actor, user):
+        raise PermissionDenied
+    now = timezone.now()
+    CounterResetCode.objects.filter(user=user, used_at__isnull=True).update(used_at=now)
+    code = "".join(secrets.choice("0123456789") for _ in range(COUNTER_CODE_DIGITS))
+    record = CounterResetCode.objects.create(
+        user=user,
+        code_hash=make_password(code),
+        issued_by=actor,
+        issued_at=now,
+        expires_at=now + COUNTER_CODE_VALIDITY,
+    )
+    log(
+        instance=user,
+        action="accounts.issue_counter_reset_code",
+        user=actor,
+        data={"code_id": record.pk, "expires_at": record.expires_at.isoformat()},
+    )
+    return record, code
+
+
+@transaction.atomic
+def reset_password_with_code(*, citizen_id: str, code: str, new_password: str) -> User | None:
+    """Set a new password with the counter's code. None, one answer for all, for a wrong ID or
+    code or an expired, used or void one (a wrong code counts against it); ValidationError when
+    the password is refused (the code stays open)."""
+    now = timezone.now()
+    record = (
+        CounterResetCode.objects.select_for_update()
+        .select_related("user")
+        .filter(
+            user__citizen_id=citizen_id,
+            user__is_active=True,
+            used_at__isnull=True,
+            expires_at__gt=now,
+            failed_attempts__lt=COUNTER_CODE_ATTEMPTS,
+        )
+        .order_by("-issued_at")
+        .first()
+    )
+    if record is None:
+        make_password(code)  # the cost of a check, so no open code is not answered faster
+        return None
+    if not check_password(normalize_reset_code(code), record.code_hash):
+        CounterResetCode.objects.filter(pk=record.pk).update(failed_attempts=F("failed_attempts") + 1)
+        return None
+    user = record.user
+    password_validation.validate_password(new_password, user)
+    record.used_at = now
+    record.save(update_fields=["used_at"])
+    _set_new_password(user, new_password)
+    log(
+        instance=user,
+        action="accounts.reset_password",
+        user=user,
+        data={"method": "counter_code", "code_id": record.pk},
+    )
     return user

@@ -70,6 +70,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("personnel type"), max_length=32, choices=PersonnelType.choices, blank=True
     )
     email = models.EmailField(_("email"), blank=True)
+    # The address a signed link proved to be theirs; no mail but that link goes to any other.
+    verified_email = models.EmailField(_("verified e-mail"), blank=True)
+    email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     privacy_notice_version = models.CharField(_("privacy notice version accepted"), max_length=50, blank=True)
     privacy_consented_at = models.DateTimeField(_("privacy notice accepted at"), null=True, blank=True)
     is_staff = models.BooleanField(_("staff"), default=False)
@@ -95,3 +98,31 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.first_name
+
+    @property
+    def email_is_verified(self) -> bool:
+        """One rule (also in accounts.queries.with_verified_email): the address now on the account
+        is the one a link proved, so an address changed by any means is unverified."""
+        return bool(self.email) and self.verified_email == self.email
+
+
+class CounterResetCode(models.Model):
+    """A one-time password reset code an officer issued at the counter after seeing the ID card.
+    Only its hash is kept; the officer sees and prints the code once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="counter_reset_codes")
+    code_hash = models.CharField(max_length=128)
+    issued_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("counter password reset code")
+        verbose_name_plural = _("counter password reset codes")
+        default_permissions = ()
+        permissions = [("issue_counter_reset_code", _("Can issue password reset codes at the counter"))]
+
+    def __str__(self):
+        return f"{self.user} ({self.issued_at:%Y-%m-%d %H:%M})"

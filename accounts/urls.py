@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import recovery_views, views
 
 app_name = "accounts"
 
@@ -10,4 +10,15 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    # Recovery: a proved e-mail address, and a forgotten password (by e-mail or the office's code).
+    path("email/verify/<str:token>/", recovery_views.VerifyEmailView.as_view(), name="verify_email"),
+    path("email/resend/", recovery_views.ResendEmailVerificationView.as_view(), name="resend_verification"),
+    path("password/forgot/", recovery_views.ForgotPasswordView.as_view(), name="password_forgot"),
+    path("password/forgot/sent/", recovery_views.PasswordResetSentView.as_view(), name="password_reset_sent"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        recovery_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("password/reset-code/", recovery_views.CounterCodeResetView.as_view(), name="password_reset_code"),
 ]

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from base.links import portal_base_url
 from base.models import OfficeSettings
 
 from . import actions
@@ -58,6 +59,7 @@ class RegisterView(FormView):
             personnel_type=data["personnel_type"],
             email=data.get("email", ""),
             privacy_notice_version=office.privacy_notice_version,
+            base_url=portal_base_url(self.request),
         )
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Your account has been created and you are logged in."))
@@ -89,7 +91,9 @@ class ProfileView(LoginRequiredMixin, FormView):
         changes = {name: form.cleaned_data[name] for name in actions.PROFILE_FIELDS}
         # The form saved nothing; it edited a copy of the user that the action now persists.
         user = User.objects.get(pk=self.request.user.pk)
-        actions.update_profile(actor=self.request.user, user=user, **changes)
+        actions.update_profile(
+            actor=self.request.user, user=user, base_url=portal_base_url(self.request), **changes
+        )
         messages.success(self.request, _("Your profile has been saved."))
         return redirect("accounts:profile")
 

@@ -1,6 +1,11 @@
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .counter_admin import PERMISSION, IssueCounterCodeView
 
 
 @hooks.register("register_log_actions")
@@ -8,3 +13,43 @@ def register_account_log_actions(actions):
     actions.register_action("accounts.register", _("Register"), _("Registered an account"))
     actions.register_action("accounts.edit_profile", _("Edit profile"), _("Edited own profile"))
     actions.register_action("accounts.change_password", _("Change password"), _("Changed own password"))
+    actions.register_action("accounts.verify_email", _("Confirm e-mail"), _("Confirmed the e-mail address"))
+    actions.register_action(
+        "accounts.resend_email_verification", _("Resend e-mail link"), _("Asked for the e-mail link again")
+    )
+    actions.register_action(
+        "accounts.password_reset_link_sent", _("Password reset link"), _("Sent a password reset link")
+    )
+    actions.register_action("accounts.reset_password", _("Reset password"), _("Set a new password"))
+    actions.register_action(
+        "accounts.issue_counter_reset_code",
+        _("Counter reset code"),
+        _("Issued a password reset code at the counter"),
+    )
+
+
+@hooks.register("register_permissions")
+def register_counter_code_permission():
+    """So that administrators can give it to a group under Settings → Groups."""
+    return Permission.objects.filter(content_type__app_label="accounts", codename="issue_counter_reset_code")
+
+
+class CounterCodeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_counter_code_urls():
+    return [path("accounts/counter-code/", IssueCounterCodeView.as_view(), name="accounts_counter_code")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_counter_code_menu_item():
+    return CounterCodeMenuItem(
+        _("Password reset code"),
+        reverse("accounts_counter_code"),
+        name="accounts-counter-code",
+        icon_name="key",
+        order=900,
+    )

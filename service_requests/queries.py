@@ -151,10 +151,13 @@ def details_record(service_request):
 
 
 def applicant_email_addresses(service_request) -> list[str]:
-    """Where the applicant's e-mails about this request go: the account's address and the one the
-    service's form asked for (RequestDetails.notification_email), each once, whatever its case."""
+    """Where the applicant's e-mails about this request go: the account's verified address and the
+    one the service's form asked for (RequestDetails.notification_email), each once, whatever its case."""
     record = details_record(service_request)
-    candidates = (service_request.applicant.email, record.notification_email() if record else "")
+    applicant = service_request.applicant
+    # The account's address only once a link proved it theirs (accounts: e-mail verification).
+    account_email = applicant.email if applicant.email_is_verified else ""
+    candidates = (account_email, record.notification_email() if record else "")
     addresses = {}
     for address in candidates:
         address = (address or "").strip()

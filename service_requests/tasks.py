@@ -13,6 +13,7 @@ from django.utils import translation
 
 from django_tasks import task
 
+from accounts.queries import with_verified_email
 from base.links import absolute_url
 
 from . import queries
@@ -57,10 +58,8 @@ def email_applicant_status_changed(request_id: int, base_url: str = "") -> int:
 def email_officers_new_request(request_id: int, base_url: str = "") -> int:
     service_request = ServiceRequest.objects.get(pk=request_id)
     # An officer who filed it is its applicant here: a colleague works it (permissions.py).
-    officers = (
-        queries.officers_of(service_request.service_code)
-        .exclude(email="")
-        .exclude(pk=service_request.applicant_id)
+    officers = with_verified_email(queries.officers_of(service_request.service_code)).exclude(
+        pk=service_request.applicant_id
     )
     url = absolute_url(
         reverse("service_request_admin:process", args=[service_request.pk]), base_url=base_url or None

@@ -131,6 +131,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "accounts.security.axes_username"
 AXES_LOCKOUT_CALLABLE = "accounts.security.lockout_response"
 AXES_VERBOSE = False
+# The forgotten-password link is valid for one hour (and once: its hash covers the password).
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # reCAPTCHA is on only when both keys are configured (production requires them).
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")

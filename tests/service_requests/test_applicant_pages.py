@@ -168,7 +168,7 @@ def test_the_status_check_tells_a_busy_address_to_wait(client):
 def test_the_emails_name_the_reference_the_status_and_the_officers_message(
     user, submit, officer_for, django_capture_on_commit_callbacks
 ):
-    user.email = "wilaiwan@example.com"
+    user.email = user.verified_email = "wilaiwan@example.com"
     user.save()
     officer = officer_for("12")
     with django_capture_on_commit_callbacks(execute=True):
@@ -221,8 +221,8 @@ def test_the_confirmation_names_the_address_the_pension_form_asked_for(client, p
 
 
 def test_the_confirmation_names_every_address_the_emails_go_to(client, page_tree, user):
-    user.email = "wilaiwan@example.com"
-    user.save(update_fields=["email"])
+    user.email = user.verified_email = "wilaiwan@example.com"
+    user.save(update_fields=["email", "verified_email"])
     html = confirmation_after_filing(client, page_tree, user, "21", "living-pension", email="fon@example.com")
     assert "<strong>wilaiwan@example.com</strong>" in html
     assert "<strong>fon@example.com</strong>" in html
@@ -234,8 +234,8 @@ def test_the_confirmation_says_so_when_no_email_is_sent(client, page_tree, user)
 
 
 def test_the_pension_form_starts_with_the_accounts_address_and_says_what_it_is_for(client, page_tree, user):
-    user.email = "wilaiwan@example.com"
-    user.save(update_fields=["email"])
+    user.email = user.verified_email = "wilaiwan@example.com"
+    user.save(update_fields=["email", "verified_email"])
     client.force_login(user)
     html = client.get(page_tree.service_pages["living-pension"].url).content.decode()
     assert 'value="wilaiwan@example.com"' in html

@@ -18,8 +18,8 @@ OFFICER_MESSAGE = "กรุณาแนบสำเนาบัตรประ�
 
 @pytest.fixture
 def applicant(user):
-    user.email = APPLICANT_EMAIL
-    user.save(update_fields=["email"])
+    user.email = user.verified_email = APPLICANT_EMAIL
+    user.save(update_fields=["email", "verified_email"])
     return user
 
 
@@ -57,6 +57,23 @@ def test_an_applicant_without_an_address_gets_no_email(submit, user, officers, c
     officer_addresses = {officer.email for officer in officers["id_card"]}
     assert mailoutbox
     assert all(set(message.to) <= officer_addresses for message in mailoutbox)
+
+
+def test_an_address_not_yet_verified_gets_no_email(submit, user, officers, committed, mailoutbox):
+    user.email = APPLICANT_EMAIL  # given, but its link not yet opened
+    user.save(update_fields=["email"])
+    with committed():
+        submit("11")
+    assert mailoutbox
+    assert sent_to(mailoutbox, APPLICANT_EMAIL) == []
+
+
+def test_an_officer_whose_address_is_not_verified_gets_no_email(submit, officer_for, committed, mailoutbox):
+    verified, unverified = officer_for("11"), officer_for("11", verified_email="")
+    with committed():
+        submit("11")
+    assert len(sent_to(mailoutbox, verified.email)) == 1
+    assert sent_to(mailoutbox, unverified.email) == []
 
 
 def test_each_officer_of_the_service_gets_one_email_on_submission(submit, officers, committed, mailoutbox):

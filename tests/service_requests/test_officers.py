@@ -50,8 +50,8 @@ def test_the_officers_told_of_a_new_request_are_the_officers_of_its_service(
     people, submit, django_capture_on_commit_callbacks, mailoutbox
 ):
     for number, person in enumerate(people.values()):
-        person.email = f"person{number}@oss.example.go.th"
-        person.save(update_fields=["email"])
+        person.email = person.verified_email = f"person{number}@oss.example.go.th"
+        person.save(update_fields=["email", "verified_email"])
     with django_capture_on_commit_callbacks(execute=True):
         submit("11")
     told = {address for message in mailoutbox for address in message.to}
