@@ -1,6 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import two_factor_views
+from .two_factor import is_staff_account
 
 
 @hooks.register("register_log_actions")
@@ -8,3 +13,27 @@ def register_account_log_actions(actions):
     actions.register_action("accounts.register", _("Register"), _("Registered an account"))
     actions.register_action("accounts.edit_profile", _("Edit profile"), _("Edited own profile"))
     actions.register_action("accounts.change_password", _("Change password"), _("Changed own password"))
+    actions.register_action(
+        "accounts.two_factor_set_up", _("Set up two-factor"), _("Set up an authenticator app")
+    )
+    actions.register_action(
+        "accounts.recovery_code_used", _("Use recovery code"), _("Logged in with a recovery code")
+    )
+    actions.register_action(
+        "accounts.two_factor_reset", _("Reset two-factor"), _("Reset the second factor of the account")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/setup/", two_factor_views.setup, name="accounts_two_factor_setup"),
+        path("two-factor/verify/", two_factor_views.verify, name="accounts_two_factor_verify"),
+        path("two-factor/reset/<int:pk>/", two_factor_views.reset, name="accounts_two_factor_reset"),
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if request_user.is_superuser and is_staff_account(user):
+        yield Button(_("Reset two-factor"), reverse("accounts_two_factor_reset", args=[user.pk]), priority=50)
