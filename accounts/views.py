@@ -120,13 +120,11 @@ class ProfileView(LoginRequiredMixin, FormView):
 
     def form_valid(self, form):
         changes = {name: form.cleaned_data[name] for name in actions.PROFILE_FIELDS}
-        if changes["email"] != self.request.user.email and not sessions.password_recently_confirmed(
-            self.request.session
-        ):
-            messages.info(self.request, _("Please enter your password again to change your e-mail."))
-            return redirect(confirm_password_url(self.request))
         # The form saved nothing; it edited a copy of the user that the action now persists.
         user = User.objects.get(pk=self.request.user.pk)
+        if changes["email"] != user.email and not sessions.password_recently_confirmed(self.request.session):
+            messages.info(self.request, _("Please enter your password again to change your e-mail."))
+            return redirect(confirm_password_url(self.request))
         actions.update_profile(actor=self.request.user, user=user, **changes)
         messages.success(self.request, _("Your profile has been saved."))
         return redirect("accounts:profile")
