@@ -1,10 +1,12 @@
 """Staff log in with two factors: an authenticator app set up at the first admin log-in, ten
 one-time recovery codes, no admin page without the second factor, a superuser's reset."""
 
+import io
 import re
 
 from django.contrib.auth import get_user
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
@@ -212,3 +214,14 @@ def test_applicants_never_see_the_second_factor(client, page_tree, user, passwor
     client.post("/accounts/login/", {"username": user.citizen_id, "password": password})
     assert client.get("/accounts/profile/").status_code == 200
     assert not TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_a_locked_out_superuser_gets_a_recovery_code_from_the_server(client, superuser, password):
+    output = io.StringIO()
+    call_command("addstatictoken", superuser.citizen_id, stdout=output)
+    code = output.getvalue().strip()
+
+    log_in_with_password(client, superuser, password)
+    assert client.get("/admin/").url.startswith(VERIFY_URL)
+    client.post(VERIFY_URL, {"token": code})
+    assert client.get("/admin/").status_code == 200
