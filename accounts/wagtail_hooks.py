@@ -37,3 +37,15 @@ def register_two_factor_urls():
 def two_factor_reset_button(user, request_user):
     if request_user.is_superuser and is_staff_account(user):
         yield Button(_("Reset two-factor"), reverse("accounts_two_factor_reset", args=[user.pk]), priority=50)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_menu_item(request):
+    """Staff replace their authenticator (a new phone) from their account page."""
+    if is_staff_account(request.user):
+        return {
+            "url": reverse("accounts_two_factor_setup"),
+            "label": _("Two-factor log-in"),
+            "help_text": _("Set up a new authenticator app and get new recovery codes."),
+        }
+    return None

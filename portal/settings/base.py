@@ -228,8 +228,8 @@ REMEMBER_ME_AGE = timedelta(days=14)
 # Changing the password, the e-mail or a second factor asks for the password again when the last
 # time it was typed is longer ago than this.
 REAUTHENTICATION_VALID_FOR = timedelta(minutes=5)
-# The name authenticator apps show beside the account.
-OTP_TOTP_ISSUER = "One Stop Service"
+# The name staff's authenticator apps show beside the account (e.g. the office's short name).
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "One Stop Service")
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

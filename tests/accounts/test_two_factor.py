@@ -225,3 +225,10 @@ def test_a_locked_out_superuser_gets_a_recovery_code_from_the_server(client, sup
     assert client.get("/admin/").url.startswith(VERIFY_URL)
     client.post(VERIFY_URL, {"token": code})
     assert client.get("/admin/").status_code == 200
+
+
+def test_staff_find_the_authenticator_set_up_on_their_account_page(client, officer):
+    client.force_login(officer)
+    page = client.get("/admin/account/").content.decode()
+    assert SETUP_URL in page
+    assert in_thai("Set up a new authenticator app and get new recovery codes.") in page
