@@ -9,6 +9,14 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import sessions
+
+        # Every log-in (password, admin, tests' force_login) starts the clocks of accounts.sessions.
+        user_logged_in.connect(lambda request, **kwargs: sessions.start(request.session), weak=False)
+
 
 class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):
     """Wagtail's user admin, showing the citizen ID, names, phone and personnel type."""

@@ -157,6 +157,12 @@ class CitizenIdLoginMixin(forms.Form):
 class LoginForm(CitizenIdLoginMixin, RecaptchaFormMixin, auth_forms.AuthenticationForm):
     """The applicants' log-in (เข้าสู่ระบบ)."""
 
+    remember_me = forms.BooleanField(
+        label=_("Remember me"),
+        required=False,
+        help_text=_("Stay logged in on this device for 14 days. Do not tick this on a shared computer."),
+    )
+
 
 class AdminLoginForm(CitizenIdLoginMixin, RecaptchaFormMixin, WagtailLoginForm):
     """The staff's log-in to the Wagtail admin (WAGTAILADMIN_USER_LOGIN_FORM), with the same
@@ -184,3 +190,21 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password2"].help_text = _("Type the new password once more, to be sure.")
         for field in self.fields.values():
             field.error_messages = {**field.error_messages, **REQUIRED}
+
+
+class ConfirmPasswordForm(forms.Form):
+    """The password typed again before a change that takes over an account."""
+
+    password = password_field(_("Password"), autocomplete="current-password")
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("Your password is not correct. Please enter it again."), code="password_incorrect"
+            )
+        return password

@@ -4,17 +4,19 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
+
+from wagtail.admin.views import account as wagtail_account
 
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
-from . import actions
-from .forms import LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
+from . import actions, sessions
+from .forms import ConfirmPasswordForm, LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
 from .models import User
 
 
@@ -74,10 +76,50 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return home_url()
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sessions.remember(self.request.session, form.cleaned_data.get("remember_me", False))
+        return response
+
 
 class LogoutView(auth_views.LogoutView):
     def get_default_redirect_url(self):
         return home_url()
+
+
+class AdminLogoutView(wagtail_account.LogoutView):
+    """Wagtail's admin log-out deletes the session cookie whatever the answer; by GET, which
+    Django's log-out refuses, that left the session alive on the server. Here GET only asks."""
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "accounts/two_factor/logout.html")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET":
+            return self.get(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+def confirm_password_url(request) -> str:
+    return f"{resolve_url('accounts:confirm_password')}?{urlencode({'next': request.get_full_path()})}"
+
+
+class ConfirmPasswordView(LoginRequiredMixin, FormView):
+    """Type the password again before a change that takes over an account (password, e-mail,
+    second factor); it holds for REAUTHENTICATION_VALID_FOR."""
+
+    template_name = "accounts/confirm_password.html"
+    form_class = ConfirmPasswordForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "next": safe_next_url(self.request, "accounts:profile")}
+
+    def form_valid(self, form):
+        sessions.confirm_password(self.request.session)
+        return redirect(safe_next_url(self.request, "accounts:profile"))
 
 
 class ProfileView(LoginRequiredMixin, FormView):
@@ -91,6 +133,9 @@ class ProfileView(LoginRequiredMixin, FormView):
         changes = {name: form.cleaned_data[name] for name in actions.PROFILE_FIELDS}
         # The form saved nothing; it edited a copy of the user that the action now persists.
         user = User.objects.get(pk=self.request.user.pk)
+        if changes["email"] != user.email and not sessions.password_recently_confirmed(self.request.session):
+            messages.info(self.request, _("Please enter your password again to change your e-mail."))
+            return redirect(confirm_password_url(self.request))
         actions.update_profile(
             actor=self.request.user, user=user, base_url=portal_base_url(self.request), **changes
         )
@@ -101,6 +146,12 @@ class ProfileView(LoginRequiredMixin, FormView):
 class PasswordChangeView(LoginRequiredMixin, FormView):
     template_name = "accounts/password_change.html"
     form_class = PasswordChangeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not sessions.password_recently_confirmed(request.session):
+            messages.info(request, _("Please enter your password again to change it."))
+            return redirect(confirm_password_url(request))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}

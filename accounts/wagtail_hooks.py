@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
+from . import two_factor_views
 from .counter_admin import PERMISSION, IssueCounterCodeView
+from .two_factor import is_staff_account
 
 
 @hooks.register("register_log_actions")
@@ -25,6 +28,15 @@ def register_account_log_actions(actions):
         "accounts.issue_counter_reset_code",
         _("Counter reset code"),
         _("Issued a password reset code at the counter"),
+    )
+    actions.register_action(
+        "accounts.two_factor_set_up", _("Set up two-factor"), _("Set up an authenticator app")
+    )
+    actions.register_action(
+        "accounts.recovery_code_used", _("Use recovery code"), _("Logged in with a recovery code")
+    )
+    actions.register_action(
+        "accounts.two_factor_reset", _("Reset two-factor"), _("Reset the second factor of the account")
     )
 
 
@@ -53,3 +65,30 @@ def register_counter_code_menu_item():
         icon_name="key",
         order=900,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/setup/", two_factor_views.setup, name="accounts_two_factor_setup"),
+        path("two-factor/verify/", two_factor_views.verify, name="accounts_two_factor_verify"),
+        path("two-factor/reset/<int:pk>/", two_factor_views.reset, name="accounts_two_factor_reset"),
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    if request_user.is_superuser and is_staff_account(user):
+        yield Button(_("Reset two-factor"), reverse("accounts_two_factor_reset", args=[user.pk]), priority=50)
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_menu_item(request):
+    """Staff replace their authenticator (a new phone) from their account page."""
+    if is_staff_account(request.user):
+        return {
+            "url": reverse("accounts_two_factor_setup"),
+            "label": _("Two-factor log-in"),
+            "help_text": _("Set up a new authenticator app and get new recovery codes."),
+        }
+    return None

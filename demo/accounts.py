@@ -6,10 +6,14 @@ examples (RFC 2606): the notifications show on the development server's console 
 logins the command prints always work.
 """
 
+import hashlib
+from base64 import b32encode
 from dataclasses import dataclass
 
 from django.contrib.auth import password_validation
 from django.utils import timezone
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.actions import register_applicant
 from accounts.models import PersonnelType, Title, User
@@ -34,6 +38,16 @@ class DemoAccount:
     @property
     def full_name(self) -> str:
         return f"{self.title}{self.first_name} {self.last_name}"
+
+    @property
+    def totp_key(self) -> bytes:
+        """Staff's authenticator secret: fixed per account, so the printed key always works."""
+        return hashlib.sha1(f"demo-authenticator-{self.citizen_id}".encode()).digest()  # noqa: S324 - not a hash of secrets
+
+    @property
+    def authenticator_key(self) -> str:
+        """The secret as authenticator apps take it (base32), printed beside the password."""
+        return b32encode(self.totp_key).decode() if self.is_staff else ""
 
 
 APPLICANT = DemoAccount(
@@ -139,6 +153,11 @@ def ensure_account(account: DemoAccount, *, groups, password: str, privacy_notic
         user.save(update_fields=["verified_email", "email_verified_at"])
     if account.group:
         user.groups.add(groups[account.group])
+    if account.is_staff:
+        # Staff log in with a second factor: the demo's authenticator is set again on every run.
+        TOTPDevice.objects.update_or_create(
+            user=user, name="demo authenticator", defaults={"key": account.totp_key.hex(), "confirmed": True}
+        )
     return user
 
 

@@ -10,9 +10,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import AdminLogoutView
+
 urlpatterns = [
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel=icon> says.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.ico"))),
+    # Before Wagtail's own, which leaves the session alive on a GET (accounts.views.AdminLogoutView).
+    path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

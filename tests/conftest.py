@@ -4,6 +4,7 @@ import datetime
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.test import Client
 from django.utils import translation
 
 from wagtail.coreutils import get_dummy_request
@@ -12,6 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
 
+from accounts.two_factor import is_staff_account
 from base.models import ClosureDay
 from service_pages.models import ServiceDocument
 from service_requests.catalogue import all_services
@@ -23,6 +25,7 @@ from tests.factories.service_pages import (
     ServiceIndexPageFactory,
     ServicePageFactory,
 )
+from tests.helpers import pass_second_factor
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +35,20 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login` stands for a finished log-in: for staff that includes the second
+    factor (tests/helpers.py). The two-factor tests log in by the pages instead."""
+    force_login = Client.force_login
+
+    def force_login_with_second_factor(self, user, backend=None):
+        force_login(self, user, backend)
+        if is_staff_account(user):
+            pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor)
 
 
 @pytest.fixture

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # Staff's second factor: authenticator apps (TOTP) and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,7 +61,11 @@ MIDDLEWARE = [
     "service_requests.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: a session that ends says so; then no admin page without the second factor.
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' own rule).
@@ -213,6 +221,17 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
+# How long a log-in lasts (accounts/sessions.py): staff 30 minutes idle and 12 hours in all;
+# applicants 60 minutes idle, or 14 days when they tick "remember me".
+STAFF_SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
+STAFF_SESSION_MAX_AGE = timedelta(hours=12)
+APPLICANT_SESSION_IDLE_TIMEOUT = timedelta(minutes=60)
+REMEMBER_ME_AGE = timedelta(days=14)
+# Changing the password, the e-mail or a second factor asks for the password again when the last
+# time it was typed is longer ago than this.
+REAUTHENTICATION_VALID_FOR = timedelta(minutes=5)
+# The name staff's authenticator apps show beside the account (e.g. the office's short name).
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "One Stop Service")
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -10,7 +10,7 @@ from stdnum.th import pin
 
 from accounts.models import PersonnelType, User
 from tests.factories.accounts import StaffFactory, UserFactory
-from tests.helpers import in_thai
+from tests.helpers import in_thai, pass_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +129,9 @@ def test_staff_log_in_to_the_admin_with_their_citizen_id(client, officer, passwo
     response = client.post("/admin/login/", {"username": officer.citizen_id, "password": password})
     assert response.status_code == 302
     assert get_user(client) == officer
+    # The password alone opens no admin page (tests/accounts/test_two_factor.py has the rest).
+    assert client.get("/admin/").url.startswith("/admin/two-factor/setup/")
+    pass_second_factor(client, officer)
     assert client.get("/admin/").status_code == 200
 
 

@@ -27,6 +27,7 @@ from service_requests import actions
 from service_requests.catalogue import all_services, get_service
 from service_requests.catalogue.meeting_room import Room
 from tests.factories.service_requests import attachments_for, contact_of, details_for
+from tests.helpers import totp_code_for_secret
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +179,25 @@ def test_the_demo_applicant_logs_in_with_the_printed_password(client):
     applicant = User.objects.get(citizen_id=citizen_id)
     assert applicant.get_full_name() == "นางสาววิลัยวรรณ สุภชาติ"
     assert applicant.privacy_notice_version == "2568-1"
+
+
+def test_a_demo_officer_logs_in_to_the_admin_with_the_printed_password_and_authenticator_key(client):
+    output = load_demo_content()
+    row = next(line for line in output.splitlines() if line.startswith("officer "))
+    citizen_id, password = printed_login(output, "officer")
+    key = row.split()[-1]  # the last column: the authenticator key (base32)
+
+    client.post("/admin/login/", {"username": citizen_id, "password": password})
+    assert client.get("/admin/").url.startswith("/admin/two-factor/verify/")
+    client.post("/admin/two-factor/verify/", {"token": totp_code_for_secret(key)})
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_applicant_has_no_authenticator_key_printed():
+    output = load_demo_content()
+    row = next(line for line in output.splitlines() if line.startswith("applicant "))
+    assert row.endswith("/accounts/login/")
 
 
 def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():

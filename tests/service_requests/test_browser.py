@@ -25,7 +25,7 @@ from service_requests.catalogue import get_service
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
 from tests.factories.accounts import StaffFactory, citizen_id_for
-from tests.helpers import in_thai
+from tests.helpers import in_thai, totp_code_for_secret
 
 pytestmark = [
     pytest.mark.browser,
@@ -126,6 +126,19 @@ def log_in(page: Page, login_url: str, citizen_id: str, password: str = PASSWORD
     expect(page.locator("[name=password]")).to_have_count(0)
 
 
+def set_up_authenticator(page: Page) -> None:
+    """An officer's first admin log-in: add the key shown to an "authenticator app" (the code is
+    computed here with django-otp's TOTP), answer with its code, and keep the recovery codes."""
+    expect(page).to_have_url(re.compile(r"/admin/two-factor/setup/"))
+    expect(page.locator(".two-factor-qr svg")).to_be_visible()
+    secret = page.locator("[data-totp-secret]").inner_text()
+    page.locator("[name=token]").fill(totp_code_for_secret(secret))
+    submit(page, "token")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    page.get_by_role("link", name=in_thai("Continue")).click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
 def log_out(page: Page) -> None:
     page.locator("form[action$='/accounts/logout/'] [type=submit]").click()
     expect(page.locator("form[action$='/accounts/logout/']")).to_have_count(0)
@@ -206,6 +219,7 @@ def test_certificate_request_from_registration_to_completion(live_server, page_t
         log_out(applicant)
 
         log_in(officer_page, f"{base_url}/admin/login/", officer.citizen_id)
+        set_up_authenticator(officer_page)
         officer_moves(officer_page, base_url, reference, RequestStatus.RETURNED, RETURN_MESSAGE)
 
         log_in(applicant, f"{base_url}/accounts/login/", APPLICANT["citizen_id"])

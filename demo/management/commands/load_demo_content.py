@@ -34,8 +34,14 @@ class Command(BaseCommand):
         accounts = load_demo_content()
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {time.monotonic() - started:.1f} s."))
         self.stdout.write(f"Site: {SITE_URL}  Admin: {SITE_URL}admin/")
-        self.stdout.write("Demo logins (passwords are set again on every run):")
-        rows = [("Role", "Citizen ID", "Name", "Password", "E-mail", "Group", "Log in at")]
+        self.stdout.write(
+            "Demo logins (passwords are set again on every run). Staff also give a code from an "
+            "authenticator app: add the account's authenticator key (TOTP) to any app, e.g. "
+            "Google Authenticator, or compute it with `oathtool --totp -b KEY`:"
+        )
+        rows = [
+            ("Role", "Citizen ID", "Name", "Password", "E-mail", "Group", "Log in at", "Authenticator key")
+        ]
         for account in accounts:
             login_url = f"{SITE_URL}admin/" if account.is_staff else f"{SITE_URL}accounts/login/"
             rows.append(
@@ -47,6 +53,7 @@ class Command(BaseCommand):
                     account.email,
                     account.group,
                     login_url,
+                    account.authenticator_key,
                 )
             )
         for line in table(rows):

@@ -1,0 +1,57 @@
+"""Sessions that end, and no admin page for staff who have not passed their second factor."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from . import sessions
+from .two_factor import has_second_factor, is_staff_account
+
+
+class SessionLimitsMiddleware:
+    """Ends a log-in that has been idle too long or lasted too long (accounts.sessions.limits)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            if sessions.has_ended(request.user, request.session):
+                logout(request)
+                messages.info(request, _("Your session has ended. Please log in again."))
+            else:
+                sessions.touch(request.session)
+        return self.get_response(request)
+
+
+# The admin pages a staff member may see before the second factor: logging in and out, and the
+# second factor's own pages.
+OPEN_ADMIN_URL_NAMES = (
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "accounts_two_factor_setup",
+    "accounts_two_factor_verify",
+    "wagtailadmin_javascript_catalog",
+)
+
+
+class StaffTwoFactorMiddleware:
+    """Sends a staff session that has not passed the second factor to set one up or enter a code."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith(reverse("wagtailadmin_home"))
+            and is_staff_account(user)
+            and not user.is_verified()
+            and request.path not in {reverse(name) for name in OPEN_ADMIN_URL_NAMES}
+        ):
+            target = "accounts_two_factor_verify" if has_second_factor(user) else "accounts_two_factor_setup"
+            return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
