@@ -1,0 +1,29 @@
+"""Reads about accounts that hold a rule."""
+
+import unicodedata
+
+from .models import User
+
+
+def _name_key(value):
+    return unicodedata.normalize("NFC", "".join(value.split())).casefold()
+
+
+def is_same_person(user, *, first_name, last_name):
+    """Whether an account's name is the one on the ID card (ThaID's claims): spaces and Unicode
+    forms aside. A declared account under someone else's name is a squatter's."""
+    return _name_key(user.first_name) == _name_key(first_name) and _name_key(user.last_name) == _name_key(
+        last_name
+    )
+
+
+def account_holding(citizen_id):
+    return User.objects.filter(citizen_id=citizen_id).first()
+
+
+def superuser_emails():
+    return list(
+        User.objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
