@@ -126,6 +126,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_identity_verified(self):
         return self.identity_level == IdentityLevel.VERIFIED
 
+    def get_identity_display(self):
+        """The account's citizen ID check as officers read it."""
+        if self.suspended_at:
+            return _("Suspended: its citizen ID belongs to someone else")
+        return self.get_identity_level_display()
+
     def get_full_name(self):
         """As Thai forms print it: title and first name together, e.g. นางสาววิลัยวรรณ สุภชาติ."""
         return f"{self.title}{self.first_name} {self.last_name}".strip()

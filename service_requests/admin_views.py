@@ -83,7 +83,7 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
         # With the history the due dates are computed from: one query for the whole page.
         return with_sla_history(
             self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
-        )
+        ).select_related("applicant")
 
     def order_queryset(self, queryset):
         # Requests filed in the same second keep a stable order across pages.
@@ -106,6 +106,11 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
                 sort_key="service_code",
             ),
             Column("applicant", label=gettext_lazy("Applicant"), accessor=self.applicant_of),
+            Column(
+                "applicant_identity",
+                label=gettext_lazy("Citizen ID check"),
+                accessor=lambda service_request: service_request.applicant.get_identity_display(),
+            ),
             StatusTagColumn(
                 "status",
                 label=gettext_lazy("Status"),
