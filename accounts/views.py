@@ -197,6 +197,7 @@ class ThaIDCompleteView(FormView):
         except ValueError:  # a verified account took the ID meanwhile
             del self.request.session[THAID_IDENTITY_SESSION_KEY]
             return thaid_failed(self.request)
+        del self.request.session[THAID_IDENTITY_SESSION_KEY]  # one account per ThaID log-in
         next_url = self.request.session.pop(THAID_NEXT_SESSION_KEY, resolve_url(settings.LOGIN_REDIRECT_URL))
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Your account has been created and you are logged in."))

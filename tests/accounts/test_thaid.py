@@ -88,6 +88,14 @@ def test_the_log_in_and_registration_pages_offer_thaid_when_configured(client, p
         assert THAID_LOGIN_URL in page
 
 
+def test_registering_a_taken_citizen_id_shows_the_way_forward(client, provider, page_tree, user):
+    response = client.post(REGISTER_URL, {"citizen_id": CITIZEN_ID})
+    page = response.content.decode()
+    assert in_thai("Log in with ThaID") in page and THAID_LOGIN_URL in page
+    (message,) = response.context["form"].errors["citizen_id"]
+    assert "ThaID" in message
+
+
 def test_without_configuration_there_is_no_thaid_button(client, page_tree, settings):
     settings.THAID_DISCOVERY_URL = ""
     for url in (LOGIN_URL, REGISTER_URL):
@@ -124,6 +132,13 @@ def test_a_first_thaid_log_in_creates_a_verified_account_from_the_claims(client,
     assert user.privacy_consented_at is not None
     assert not user.has_usable_password()
     assert logged_in_user(client) == user
+    assert client.get(COMPLETE_URL).url == LOGIN_URL  # the ThaID answer is used once
+
+
+def test_the_completion_page_needs_a_thaid_log_in_first(client, provider, page_tree):
+    assert client.get(COMPLETE_URL).url == LOGIN_URL
+    complete_account(client)
+    assert not User.objects.exists()
 
 
 def test_thaid_logs_in_an_existing_declared_account_and_verifies_it(client, provider, page_tree, user):
