@@ -6,10 +6,12 @@ from datetime import timedelta
 from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
+from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
@@ -18,8 +20,8 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import tasks, tokens
-from .models import CounterResetCode, User
+from . import queries, tasks, tokens
+from .models import CounterResetCode, IdentityLevel, User, VerificationMethod
 from .two_factor import RECOVERY_CODE_COUNT, is_staff_account
 
 
@@ -304,3 +306,131 @@ def reset_two_factor(*, actor: User, user: User) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     log(instance=user, action="accounts.two_factor_reset", user=actor)
+
+
+def _mark_verified(user: User, *, method: str, by: User | None) -> None:
+    user.identity_level = IdentityLevel.VERIFIED
+    user.identity_verified_at = timezone.now()
+    user.identity_verified_by = by
+    user.identity_verification_method = method
+    user.save(
+        update_fields=[
+            "identity_level",
+            "identity_verified_at",
+            "identity_verified_by",
+            "identity_verification_method",
+        ]
+    )
+
+
+@transaction.atomic
+def verify_identity_at_counter(*, actor: User, user: User) -> User:
+    """An officer who has seen the ID card confirms the account's citizen ID is its holder's."""
+    if not actor.has_perm("accounts.verify_identity"):
+        raise PermissionDenied
+    if user.is_identity_verified or user.suspended_at:
+        raise ValueError("Only a declared, active account can be verified.")
+    _mark_verified(user, method=VerificationMethod.ID_CARD_AT_COUNTER, by=actor)
+    log(
+        instance=user,
+        action="accounts.verify_identity",
+        user=actor,
+        data={"method": VerificationMethod.ID_CARD_AT_COUNTER, "officer": actor.get_full_name()},
+    )
+    return user
+
+
+@transaction.atomic
+def log_in_with_thaid(*, user: User) -> User:
+    """ThaID vouched for this account's holder: its citizen ID becomes verified (once)."""
+    if not user.is_identity_verified:
+        _mark_verified(user, method=VerificationMethod.THAID, by=None)
+        log(
+            instance=user,
+            action="accounts.verify_identity",
+            user=user,
+            data={"method": VerificationMethod.THAID},
+        )
+    log(instance=user, action="accounts.thaid_login", user=user)
+    return user
+
+
+def placeholder_citizen_id(user: User) -> str:
+    """A value no citizen ID can take (it starts with a letter), unique by the account's key."""
+    return f"S{user.pk:012d}"
+
+
+def _suspend_squatter(squatter: User) -> None:
+    squatter.displaced_citizen_id = squatter.citizen_id
+    squatter.citizen_id = placeholder_citizen_id(squatter)
+    squatter.is_active = False
+    squatter.suspended_at = timezone.now()
+    squatter.save(update_fields=["displaced_citizen_id", "citizen_id", "is_active", "suspended_at"])
+
+
+def _tell_administrators(squatter: User, holder: User) -> None:
+    recipients = queries.superuser_emails()
+    if not recipients:
+        return
+    subject = _("A declared account was suspended: its citizen ID belongs to someone else")
+    body = _(
+        "%(holder)s logged in with ThaID for citizen ID %(citizen_id)s, which the declared account of "
+        "%(squatter)s held. That account is suspended and its citizen ID moved to %(placeholder)s; "
+        "its requests stay with it and are marked for officers. Please review them."
+    ) % {
+        "holder": holder.get_full_name(),
+        "citizen_id": holder.citizen_id,
+        "squatter": squatter.get_full_name(),
+        "placeholder": squatter.citizen_id,
+    }
+    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+
+
+@transaction.atomic
+def register_with_thaid(
+    *,
+    citizen_id: str,
+    title: str,
+    first_name: str,
+    last_name: str,
+    phone: str,
+    personnel_type: str,
+    privacy_notice_version: str,
+    email: str = "",
+) -> User:
+    """The first ThaID log-in for a citizen ID: a verified account from ThaID's claims. A declared
+    account of someone else that held the ID (a squatter's) is suspended, keeping its requests,
+    and the administrators are told."""
+    squatter = User.objects.select_for_update().filter(citizen_id=citizen_id).first()
+    if squatter is not None:
+        if squatter.is_identity_verified:
+            raise ValueError("A verified account holds this citizen ID.")
+        _suspend_squatter(squatter)
+    user = User.objects.create_user(
+        citizen_id,
+        None,
+        title=title,
+        first_name=first_name,
+        last_name=last_name,
+        phone=phone,
+        personnel_type=personnel_type,
+        email=email,
+        privacy_notice_version=privacy_notice_version,
+        privacy_consented_at=timezone.now(),
+    )
+    _mark_verified(user, method=VerificationMethod.THAID, by=None)
+    log(
+        instance=user,
+        action="accounts.register",
+        user=user,
+        data={"privacy_notice_version": privacy_notice_version, "method": VerificationMethod.THAID},
+    )
+    if squatter is not None:
+        log(
+            instance=squatter,
+            action="accounts.suspend_squatter",
+            user=user,
+            data={"citizen_id": citizen_id, "placeholder": squatter.citizen_id, "holder": user.pk},
+        )
+        _tell_administrators(squatter, user)
+    return user

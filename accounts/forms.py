@@ -14,6 +14,12 @@ from .validators import normalize_citizen_id, normalize_phone, validate_citizen_
 
 REQUIRED = {"required": _("Please fill in this field.")}
 TYPED_CITIZEN_ID_LENGTH = 17  # "1-2345-67890-12-1"
+# The real holder of an ID someone else registered must have a way in: ThaID takes it back.
+DUPLICATE_CITIZEN_ID_MESSAGE = _(
+    "An account with this citizen ID already exists. If it is yours, log in with your password or "
+    "reset it; if you did not register it, log in with ThaID, which gives the citizen ID to its "
+    "verified holder, or come to the office counter with your ID card."
+)
 
 
 def password_field(label, autocomplete="new-password"):
@@ -103,9 +109,7 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
     def clean_citizen_id(self):
         citizen_id = validate_citizen_id(self.cleaned_data["citizen_id"])
         if User.objects.filter(citizen_id=citizen_id).exists():
-            raise forms.ValidationError(
-                _("An account with this citizen ID already exists. Please log in instead."), code="duplicate"
-            )
+            raise forms.ValidationError(DUPLICATE_CITIZEN_ID_MESSAGE, code="duplicate")
         return citizen_id
 
     def clean(self):
@@ -125,6 +129,23 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned_data
+
+
+class ThaIDCompletionForm(ProfileFieldsMixin):
+    """After a first ThaID log-in: the name comes from ThaID; the applicant adds the rest and
+    accepts the privacy notice."""
+
+    consent = RegistrationForm.base_fields["consent"]
+
+    class Meta:
+        model = User
+        fields = ["title", "first_name", "last_name", "phone", "personnel_type", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].disabled = True
+            self.fields[name].help_text = _("As on your ID card, from ThaID.")
 
 
 class CitizenIdLoginMixin(forms.Form):

@@ -28,6 +28,19 @@ class Title(models.TextChoices):
     DR = "ดร.", _("Dr.")
 
 
+class IdentityLevel(models.TextChoices):
+    """How sure the office is that the account's holder owns its citizen ID (DGA's assurance levels,
+    in two steps): typed at registration, or proven by ThaID or an ID card seen at the counter."""
+
+    DECLARED = "declared", _("Declared")
+    VERIFIED = "verified", _("Verified")
+
+
+class VerificationMethod(models.TextChoices):
+    THAID = "thaid", _("ThaID log-in")
+    ID_CARD_AT_COUNTER = "id_card_at_counter", _("ID card seen at the counter")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -75,6 +88,25 @@ class User(AbstractBaseUser, PermissionsMixin):
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     privacy_notice_version = models.CharField(_("privacy notice version accepted"), max_length=50, blank=True)
     privacy_consented_at = models.DateTimeField(_("privacy notice accepted at"), null=True, blank=True)
+    identity_level = models.CharField(
+        _("identity level"), max_length=10, choices=IdentityLevel.choices, default=IdentityLevel.DECLARED
+    )
+    identity_verified_at = models.DateTimeField(_("citizen ID verified at"), null=True, blank=True)
+    identity_verified_by = models.ForeignKey(
+        "self",
+        verbose_name=_("citizen ID verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    identity_verification_method = models.CharField(
+        _("citizen ID verified by way of"), max_length=20, choices=VerificationMethod.choices, blank=True
+    )
+    # Set when the citizen ID's verified holder claimed it: the account keeps its requests but
+    # its citizen ID moved to a placeholder (displaced_citizen_id keeps the one it had).
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    displaced_citizen_id = models.CharField(_("citizen ID it had"), max_length=13, blank=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
@@ -88,9 +120,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        permissions = [("verify_identity", _("Can verify a citizen ID at the counter"))]
 
     def __str__(self):
         return self.get_full_name() or self.citizen_id
+
+    @property
+    def is_identity_verified(self):
+        return self.identity_level == IdentityLevel.VERIFIED
+
+    def get_identity_display(self):
+        """The account's citizen ID check as officers read it."""
+        if self.suspended_at:
+            return _("Suspended: its citizen ID belongs to someone else")
+        return self.get_identity_level_display()
 
     def get_full_name(self):
         """As Thai forms print it: title and first name together, e.g. นางสาววิลัยวรรณ สุภชาติ."""

@@ -1,4 +1,6 @@
-"""Reads about accounts that more than one place needs."""
+"""Reads about accounts that more than one place needs, or that hold a rule."""
+
+import unicodedata
 
 from django.db.models import F
 
@@ -13,3 +15,27 @@ def with_verified_email(users):
 def user_with_citizen_id(citizen_id: str):
     """The active account with this (normalised) citizen ID, or None."""
     return User.objects.filter(citizen_id=citizen_id, is_active=True).first()
+
+
+def _name_key(value):
+    return unicodedata.normalize("NFC", "".join(value.split())).casefold()
+
+
+def is_same_person(user, *, first_name, last_name):
+    """Whether an account's name is the one on the ID card (ThaID's claims): spaces and Unicode
+    forms aside. A declared account under someone else's name is a squatter's."""
+    return _name_key(user.first_name) == _name_key(first_name) and _name_key(user.last_name) == _name_key(
+        last_name
+    )
+
+
+def account_holding(citizen_id):
+    return User.objects.filter(citizen_id=citizen_id).first()
+
+
+def superuser_emails():
+    return list(
+        User.objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )

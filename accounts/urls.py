@@ -10,6 +10,9 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("confirm-password/", views.ConfirmPasswordView.as_view(), name="confirm_password"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("thaid/login/", views.ThaIDLoginView.as_view(), name="thaid_login"),
+    path("thaid/callback/", views.ThaIDCallbackView.as_view(), name="thaid_callback"),
+    path("thaid/complete/", views.ThaIDCompleteView.as_view(), name="thaid_complete"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     # Recovery: a proved e-mail address, and a forgotten password (by e-mail or the office's code).
     path("email/verify/<str:token>/", recovery_views.VerifyEmailView.as_view(), name="verify_email"),

@@ -1,13 +1,17 @@
 """Account pages. Each view asks its form and hands the change to accounts.actions."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView
 
 from wagtail.admin.views import account as wagtail_account
@@ -15,9 +19,16 @@ from wagtail.admin.views import account as wagtail_account
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
-from . import actions, sessions
-from .forms import ConfirmPasswordForm, LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
-from .models import User
+from . import actions, queries, sessions, thaid
+from .forms import (
+    ConfirmPasswordForm,
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    RegistrationForm,
+    ThaIDCompletionForm,
+)
+from .models import Title, User
 
 
 def home_url():
@@ -163,3 +174,100 @@ class PasswordChangeView(LoginRequiredMixin, FormView):
         update_session_auth_hash(self.request, user)
         messages.success(self.request, _("Your password has been changed."))
         return redirect("accounts:profile")
+
+
+logger = logging.getLogger(__name__)
+THAID_NEXT_SESSION_KEY = "thaid_next"
+THAID_IDENTITY_SESSION_KEY = "thaid_identity"
+THAID_FAILED = _(
+    "Logging in with ThaID did not succeed. Please try again, or log in with your citizen ID and password."
+)
+
+
+def thaid_failed(request):
+    messages.error(request, THAID_FAILED)
+    return redirect("accounts:login")
+
+
+class ThaIDLoginView(View):
+    """เข้าสู่ระบบด้วย ThaID: off to ThaID's log-in page."""
+
+    def get(self, request):
+        if not thaid.is_configured():
+            raise Http404
+        request.session[THAID_NEXT_SESSION_KEY] = safe_next_url(request, home_url())
+        try:
+            return thaid.authorize_redirect(
+                request, request.build_absolute_uri(reverse("accounts:thaid_callback"))
+            )
+        except thaid.ThaIDError:
+            logger.warning("ThaID could not be reached", exc_info=True)
+            return thaid_failed(request)
+
+
+class ThaIDCallbackView(View):
+    """ThaID's answer: log in the account whose citizen ID it vouches for, or create one."""
+
+    def get(self, request):
+        if not thaid.is_configured():
+            raise Http404
+        try:
+            identity = thaid.identity_from_callback(request)
+        except thaid.ThaIDError:
+            logger.warning("ThaID log-in refused", exc_info=True)
+            return thaid_failed(request)
+        user = queries.account_holding(identity.citizen_id)
+        if user is not None and (
+            user.is_identity_verified
+            or queries.is_same_person(user, first_name=identity.first_name, last_name=identity.last_name)
+        ):
+            if not user.is_active:
+                messages.error(request, _("This account has been disabled. Please contact the office."))
+                return redirect("accounts:login")
+            actions.log_in_with_thaid(user=user)
+            next_url = request.session.pop(THAID_NEXT_SESSION_KEY, home_url())
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect(next_url)
+        # No account yet, or a declared one under someone else's name: the holder registers.
+        request.session[THAID_IDENTITY_SESSION_KEY] = identity.as_session_data()
+        return redirect("accounts:thaid_complete")
+
+
+class ThaIDCompleteView(FormView):
+    """The first ThaID log-in: phone, personnel type and the privacy notice, then the account."""
+
+    template_name = "accounts/thaid_complete.html"
+    form_class = ThaIDCompletionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        data = request.session.get(THAID_IDENTITY_SESSION_KEY)
+        if not data:
+            return redirect("accounts:login")
+        self.identity = thaid.ThaIDIdentity(**data)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        title = self.identity.title if self.identity.title in Title.values else ""
+        return {"title": title, "first_name": self.identity.first_name, "last_name": self.identity.last_name}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            user = actions.register_with_thaid(
+                citizen_id=self.identity.citizen_id,
+                title=data["title"],
+                first_name=self.identity.first_name,
+                last_name=self.identity.last_name,
+                phone=data["phone"],
+                personnel_type=data["personnel_type"],
+                email=data.get("email", ""),
+                privacy_notice_version=OfficeSettings.for_request(self.request).privacy_notice_version,
+            )
+        except ValueError:  # a verified account took the ID meanwhile
+            del self.request.session[THAID_IDENTITY_SESSION_KEY]
+            return thaid_failed(self.request)
+        del self.request.session[THAID_IDENTITY_SESSION_KEY]  # one account per ThaID log-in
+        next_url = self.request.session.pop(THAID_NEXT_SESSION_KEY, home_url())
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(self.request, _("Your account has been created and you are logged in."))
+        return redirect(next_url)

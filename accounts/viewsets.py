@@ -1,8 +1,10 @@
 """Wagtail's user admin for the citizen-ID user model: extra columns, search and form fields."""
 
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.users.views import groups, users
 
@@ -23,8 +25,22 @@ class UserIndexView(users.IndexView):
             Column("citizen_id", label=_("Citizen ID"), sort_key="citizen_id", width="15%"),
             Column("phone", label=_("Phone"), width="12%"),
             Column("personnel_type", accessor="get_personnel_type_display", label=_("Personnel type")),
+            Column("identity_level", accessor="get_identity_display", label=_("Citizen ID check")),
             *rest,
         ]
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if (
+            self.request.user.has_perm("accounts.verify_identity")
+            and instance.is_active
+            and not instance.is_identity_verified
+        ):
+            url = reverse("accounts_verify_identity", args=[instance.pk])
+            buttons.append(
+                MenuItem(_("Verify citizen ID at the counter"), url=url, icon_name="success", priority=5)
+            )
+        return buttons
 
 
 class UserDeleteView(ProtectedDeleteMixin, users.DeleteView):

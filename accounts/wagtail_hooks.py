@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from . import two_factor_views
+from . import admin_views, two_factor_views
 from .counter_admin import PERMISSION, IssueCounterCodeView
 from .two_factor import is_staff_account
 
@@ -92,3 +92,30 @@ def two_factor_account_menu_item(request):
             "help_text": _("Set up a new authenticator app and get new recovery codes."),
         }
     return None
+
+
+@hooks.register("register_log_actions")
+def register_identity_log_actions(actions):
+    actions.register_action("accounts.verify_identity", _("Verify citizen ID"), _("Verified the citizen ID"))
+    actions.register_action("accounts.thaid_login", _("ThaID log-in"), _("Logged in with ThaID"))
+    actions.register_action(
+        "accounts.suspend_squatter",
+        _("Suspend account"),
+        _("Suspended: the citizen ID was claimed by its verified holder"),
+    )
+
+
+@hooks.register("register_permissions")
+def register_identity_permissions():
+    return Permission.objects.filter(content_type__app_label="accounts", codename="verify_identity")
+
+
+@hooks.register("register_admin_urls")
+def register_identity_admin_urls():
+    return [
+        path(
+            "accounts/verify-identity/<int:pk>/",
+            admin_views.VerifyIdentityView.as_view(),
+            name="accounts_verify_identity",
+        )
+    ]

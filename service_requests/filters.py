@@ -7,6 +7,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 import django_filters
 
+from accounts.models import IdentityLevel
+
 from . import queries
 from .catalogue import all_services
 from .due_dates import filter_overdue
@@ -35,6 +37,15 @@ class ServiceRequestFilterSet(WagtailFilterSet):
         method="filter_overdue",
     )
 
+    # The applicant's citizen ID: typed, proven (ThaID or the counter), or the suspended squatter's.
+    applicant_identity = django_filters.ChoiceFilter(
+        label=_("Citizen ID check"),
+        choices=[*IdentityLevel.choices, ("suspended", _("Suspended account"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        method="filter_applicant_identity",
+    )
+
     class Meta:
         model = ServiceRequest
         fields = []
@@ -47,6 +58,15 @@ class ServiceRequestFilterSet(WagtailFilterSet):
             self.filters["service_code"].extra["choices"] = choices
         else:
             del self.filters["service_code"]  # one service: nothing to choose
+
+    def filter_applicant_identity(self, queryset, name, value):
+        if value == "suspended":
+            return queryset.filter(applicant__suspended_at__isnull=False)
+        return (
+            queryset.filter(applicant__identity_level=value, applicant__suspended_at__isnull=True)
+            if value
+            else queryset
+        )
 
     def filter_overdue(self, queryset, name, value):
         return filter_overdue(queryset, value == "yes") if value else queryset

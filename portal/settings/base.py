@@ -146,6 +146,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
 
+# ThaID (DOPA's digital ID, OpenID Connect): the log-in button shows only when all three are set.
+THAID_DISCOVERY_URL = os.environ.get("THAID_DISCOVERY_URL", "")
+THAID_CLIENT_ID = os.environ.get("THAID_CLIENT_ID", "")
+THAID_CLIENT_SECRET = os.environ.get("THAID_CLIENT_SECRET", "")
+THAID_SCOPE = os.environ.get("THAID_SCOPE", "openid pid title given_name family_name birthdate")
+
 # Internationalisation: Thai first, English second.
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]

@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from accounts.forms import DUPLICATE_CITIZEN_ID_MESSAGE
 from accounts.models import User
 from tests.factories.accounts import UserFactory
 from tests.helpers import THAI_SCRIPT, form_errors, in_thai
@@ -123,9 +124,7 @@ def test_a_citizen_id_cannot_register_twice(client, page_tree, registration_data
     UserFactory(citizen_id="1439900285977", first_name="สมชาย")
     response = client.post(REGISTER_URL, registration_data)
     assert response.status_code == 200
-    assert form_errors(response, "citizen_id") == [
-        in_thai("An account with this citizen ID already exists. Please log in instead.")
-    ]
+    assert form_errors(response, "citizen_id") == [in_thai(str(DUPLICATE_CITIZEN_ID_MESSAGE))]
     assert User.objects.filter(citizen_id="1439900285977").get().first_name == "สมชาย"
     assert not is_logged_in(client)
 

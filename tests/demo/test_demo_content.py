@@ -206,6 +206,7 @@ def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
     for user in User.objects.all():
         assert validate_citizen_id(user.citizen_id) == user.citizen_id
         assert user.citizen_id in output
+        assert user.is_identity_verified  # the office knows its demo people
     officers = User.objects.filter(is_staff=True, is_superuser=False)
     for service in all_services():
         group = Group.objects.get(name=service.officer_group)

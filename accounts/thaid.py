@@ -1,0 +1,93 @@
+"""ThaID, DOPA's national digital ID, over OpenID Connect (authorization code with PKCE).
+
+authlib does the protocol: discovery, the state and nonce kept in the session, PKCE, the code
+exchange, and the ID token's RS256 signature (JWKS), issuer, audience, expiry and nonce. This
+module only configures it and turns its answer, or any failure, into what the views need.
+"""
+
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+import requests
+from authlib.common.errors import AuthlibBaseError
+from authlib.integrations.django_client import OAuth
+from joserfc.errors import JoseError
+
+from .validators import validate_citizen_id
+
+PROVIDER_TIMEOUT_SECONDS = 10
+
+
+class ThaIDError(Exception):
+    """The log-in did not prove who the person is: refused, tampered with, expired or unreachable."""
+
+
+@dataclass(frozen=True)
+class ThaIDIdentity:
+    """What ThaID vouches for: the citizen ID and the name on the ID card."""
+
+    citizen_id: str
+    title: str
+    first_name: str
+    last_name: str
+
+    def as_session_data(self):
+        return asdict(self)
+
+
+def is_configured():
+    return bool(settings.THAID_DISCOVERY_URL and settings.THAID_CLIENT_ID and settings.THAID_CLIENT_SECRET)
+
+
+def _client():
+    # A registry per call: the settings are read when used (tests point them at their provider).
+    oauth = OAuth()
+    return oauth.register(
+        "thaid",
+        client_id=settings.THAID_CLIENT_ID,
+        client_secret=settings.THAID_CLIENT_SECRET,
+        server_metadata_url=settings.THAID_DISCOVERY_URL,
+        client_kwargs={
+            "scope": settings.THAID_SCOPE,
+            "code_challenge_method": "S256",
+            "default_timeout": PROVIDER_TIMEOUT_SECONDS,
+        },
+    )
+
+
+# authlib's own errors, joserfc's (signature, claims) and the network's.
+FAILURES = (AuthlibBaseError, JoseError, requests.RequestException, ValueError, KeyError)
+
+
+def authorize_redirect(request, redirect_uri):
+    """The redirect to ThaID's log-in page; state, nonce and the PKCE verifier stay in the session."""
+    try:
+        return _client().authorize_redirect(request, redirect_uri)
+    except FAILURES as error:
+        raise ThaIDError(str(error)) from error
+
+
+def identity_from_callback(request):
+    """Check ThaID's answer and return whom it vouches for, or raise ThaIDError."""
+    try:
+        token = _client().authorize_access_token(request)
+    except FAILURES as error:
+        raise ThaIDError(f"{type(error).__name__}: {error}") from error
+    claims = token.get("userinfo")
+    if not claims:
+        raise ThaIDError("no ID token in the answer")
+    try:
+        citizen_id = validate_citizen_id(str(claims.get("pid", "")))
+    except ValidationError as error:
+        raise ThaIDError("no valid pid claim") from error
+    first_name, last_name = claims.get("given_name", "").strip(), claims.get("family_name", "").strip()
+    if not first_name or not last_name:
+        raise ThaIDError("no name claims")
+    return ThaIDIdentity(
+        citizen_id=citizen_id,
+        title=claims.get("title", "").strip(),
+        first_name=first_name,
+        last_name=last_name,
+    )

@@ -1,0 +1,273 @@
+"""ThaID log-in against a real OpenID provider on 127.0.0.1 (tests/accounts/oidc_provider.py):
+the portal's client is not mocked; its requests go over HTTP to the provider."""
+
+import socket
+from urllib.parse import urlsplit
+
+from django.contrib.auth import get_user
+from django.core import mail
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+import requests
+
+from accounts.models import IdentityLevel, User, VerificationMethod
+from tests.accounts.oidc_provider import CLIENT_ID, CLIENT_SECRET, OpenIDProvider
+from tests.factories.accounts import SuperuserFactory, UserFactory
+from tests.factories.service_requests import ServiceRequestFactory
+from tests.helpers import in_thai
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_URL = "/accounts/login/"
+REGISTER_URL = "/accounts/register/"
+THAID_LOGIN_URL = "/accounts/thaid/login/"
+COMPLETE_URL = "/accounts/thaid/complete/"
+CITIZEN_ID = "1439900285977"
+FAILED = (
+    "Logging in with ThaID did not succeed. Please try again, or log in with your citizen ID and password."
+)
+
+
+@pytest.fixture(scope="module")
+def running_provider():
+    provider = OpenIDProvider().start()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def provider(running_provider, settings):
+    settings.THAID_DISCOVERY_URL = running_provider.discovery_url
+    settings.THAID_CLIENT_ID = CLIENT_ID
+    settings.THAID_CLIENT_SECRET = CLIENT_SECRET
+    running_provider.misbehave = None
+    running_provider.log_in_as(pid=CITIZEN_ID, given_name="วิลัยวรรณ", family_name="สุภชาติ")
+    yield running_provider
+    running_provider.misbehave = None
+
+
+def go_through_thaid(client, next_url=""):
+    """Click the ThaID button, log in at the provider, and come back: the callback's response."""
+    start = client.get(THAID_LOGIN_URL + (f"?next={next_url}" if next_url else ""))
+    assert start.status_code == 302
+    at_provider = requests.get(start.url, allow_redirects=False, timeout=10)
+    assert at_provider.status_code == 302
+    back = urlsplit(at_provider.headers["Location"])
+    return client.get(f"{back.path}?{back.query}"), f"{back.path}?{back.query}"
+
+
+def error_messages(response):
+    return [str(message) for message in response.wsgi_request._messages]
+
+
+def logged_in_user(client):
+    user = get_user(client)
+    return user if user.is_authenticated else None
+
+
+def complete_account(client, **changes):
+    data = {
+        "title": "นางสาว",
+        "phone": "0812345678",
+        "personnel_type": "teacher",
+        "email": "",
+        "consent": "on",
+    }
+    return client.post(COMPLETE_URL, {**data, **changes})
+
+
+# The button
+
+
+def test_the_log_in_and_registration_pages_offer_thaid_when_configured(client, provider, page_tree):
+    for url in (LOGIN_URL, REGISTER_URL):
+        page = client.get(url).content.decode()
+        assert in_thai("Log in with ThaID") in page
+        assert THAID_LOGIN_URL in page
+
+
+def test_registering_a_taken_citizen_id_shows_the_way_forward(client, provider, page_tree, user):
+    response = client.post(REGISTER_URL, {"citizen_id": CITIZEN_ID})
+    page = response.content.decode()
+    assert in_thai("Log in with ThaID") in page and THAID_LOGIN_URL in page
+    (message,) = response.context["form"].errors["citizen_id"]
+    assert "ThaID" in message
+
+
+def test_without_configuration_there_is_no_thaid_button(client, page_tree, settings):
+    settings.THAID_DISCOVERY_URL = ""
+    for url in (LOGIN_URL, REGISTER_URL):
+        assert THAID_LOGIN_URL not in client.get(url).content.decode()
+    assert client.get(THAID_LOGIN_URL).status_code == 404
+
+
+# New account, existing account
+
+
+def test_a_first_thaid_log_in_creates_a_verified_account_from_the_claims(client, provider, page_tree):
+    response, _ = go_through_thaid(client, next_url="/services/")
+    assert response.url == COMPLETE_URL
+    assert logged_in_user(client) is None  # not before the privacy notice is accepted
+
+    form_page = client.get(COMPLETE_URL).content.decode()
+    assert "วิลัยวรรณ" in form_page and "สุภชาติ" in form_page
+
+    refused = complete_account(client, consent="")
+    assert refused.status_code == 200
+    assert not User.objects.filter(citizen_id=CITIZEN_ID).exists()
+
+    response = complete_account(client, first_name="ชื่ออื่น")  # the name is ThaID's, not typed
+    assert response.url == "/services/"
+    user = User.objects.get(citizen_id=CITIZEN_ID)
+    assert (user.title, user.first_name, user.last_name, user.phone) == (
+        "นางสาว",
+        "วิลัยวรรณ",
+        "สุภชาติ",
+        "0812345678",
+    )
+    assert user.identity_level == IdentityLevel.VERIFIED
+    assert user.identity_verification_method == VerificationMethod.THAID
+    assert user.privacy_consented_at is not None
+    assert not user.has_usable_password()
+    assert logged_in_user(client) == user
+    assert client.get(COMPLETE_URL).url == LOGIN_URL  # the ThaID answer is used once
+
+
+def test_the_completion_page_needs_a_thaid_log_in_first(client, provider, page_tree):
+    assert client.get(COMPLETE_URL).url == LOGIN_URL
+    complete_account(client)
+    assert not User.objects.exists()
+
+
+def test_thaid_logs_in_an_existing_declared_account_and_verifies_it(client, provider, page_tree, user):
+    assert user.identity_level == IdentityLevel.DECLARED
+    response, _ = go_through_thaid(client, next_url="/services/")
+    assert response.url == "/services/"
+    assert logged_in_user(client) == user
+    user.refresh_from_db()
+    assert user.identity_level == IdentityLevel.VERIFIED
+    assert user.identity_verification_method == VerificationMethod.THAID
+    assert user.identity_verified_at is not None
+    assert ModelLogEntry.objects.filter(object_id=str(user.pk), action="accounts.verify_identity").exists()
+    assert User.objects.count() == 1
+
+
+# The squatter
+
+
+def test_thaid_takes_the_citizen_id_back_from_a_squatter(
+    client, provider, page_tree, django_capture_on_commit_callbacks
+):
+    squatter = UserFactory(citizen_id=CITIZEN_ID, first_name="สมชาย", last_name="ใจดี")
+    filed = ServiceRequestFactory(applicant=squatter)
+    SuperuserFactory(email="admin@example.go.th")
+
+    response, _ = go_through_thaid(client)
+    assert response.url == COMPLETE_URL
+    with django_capture_on_commit_callbacks(execute=True):
+        response = complete_account(client)
+    assert response.status_code == 302
+
+    holder = User.objects.get(citizen_id=CITIZEN_ID)
+    assert holder.pk != squatter.pk
+    assert (holder.first_name, holder.identity_level) == ("วิลัยวรรณ", IdentityLevel.VERIFIED)
+    assert logged_in_user(client) == holder
+
+    squatter.refresh_from_db()
+    assert not squatter.is_active
+    assert squatter.suspended_at is not None
+    assert squatter.displaced_citizen_id == CITIZEN_ID
+    assert squatter.citizen_id != CITIZEN_ID and not squatter.citizen_id.isdigit()
+    filed.refresh_from_db()
+    assert filed.applicant == squatter  # the requests stay with the suspended account
+
+    assert [message.to for message in mail.outbox] == [["admin@example.go.th"]]
+    assert CITIZEN_ID in mail.outbox[0].body
+    assert ModelLogEntry.objects.filter(
+        object_id=str(squatter.pk), action="accounts.suspend_squatter"
+    ).exists()
+
+    # The squatter's password no longer opens anything.
+    client.logout()
+    client.post(LOGIN_URL, {"username": CITIZEN_ID, "password": "Sarabun-2568-ok"})
+    assert logged_in_user(client) is None
+
+
+def test_a_verified_account_is_never_taken_over(client, provider, page_tree):
+    holder = UserFactory(citizen_id=CITIZEN_ID, first_name="สมชาย", identity_level=IdentityLevel.VERIFIED)
+    response, _ = go_through_thaid(client)
+    assert logged_in_user(client) == holder  # ThaID vouches for the ID; the verified account is its holder's
+    assert User.objects.count() == 1
+
+
+# Failures: the log-in page with a Thai message, never a 500
+
+
+def assert_refused(client, response):
+    assert response.status_code == 302
+    assert response.url == LOGIN_URL
+    assert in_thai(FAILED) in error_messages(response)
+    assert logged_in_user(client) is None
+
+
+def assert_still_declared(user):
+    user.refresh_from_db()
+    assert user.identity_level == IdentityLevel.DECLARED
+
+
+@pytest.mark.parametrize("misbehaviour", ["forged_signature", "wrong_issuer", "wrong_audience", "expired"])
+def test_a_bad_id_token_is_refused(client, provider, page_tree, user, misbehaviour):
+    provider.misbehave = misbehaviour
+    response, _ = go_through_thaid(client)
+    assert_refused(client, response)
+    assert_still_declared(user)
+
+
+def test_a_replayed_state_is_refused(client, provider, page_tree, user):
+    response, callback = go_through_thaid(client)
+    assert logged_in_user(client) == user
+    client.logout()
+    assert_refused(client, client.get(callback))
+
+
+def test_a_callback_without_a_log_in_started_here_is_refused(client, provider, page_tree, user):
+    at_provider = requests.get(
+        f"{provider.issuer}/authorize?"
+        "client_id=oss-portal&code_challenge_method=S256&code_challenge=x&state=forged"
+        "&redirect_uri=http://testserver/accounts/thaid/callback/",
+        allow_redirects=False,
+        timeout=10,
+    )
+    back = urlsplit(at_provider.headers["Location"])
+    assert_refused(client, client.get(f"{back.path}?{back.query}"))
+    assert_still_declared(user)
+
+
+def test_the_provider_refusing_the_log_in_is_shown(client, provider, page_tree):
+    client.get(THAID_LOGIN_URL)
+    response = client.get("/accounts/thaid/callback/?error=access_denied&state=whatever")
+    assert_refused(client, response)
+
+
+def test_a_provider_that_is_down_is_not_a_500(client, provider, page_tree, settings):
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.THAID_DISCOVERY_URL = f"http://127.0.0.1:{port}/.well-known/openid-configuration"
+    response = client.get(THAID_LOGIN_URL)
+    assert_refused(client, response)
+    page = client.get(response.url).content.decode()
+    assert in_thai(FAILED) in page
+
+
+def test_the_provider_going_down_during_the_log_in_is_not_a_500(client, provider, page_tree, settings):
+    start = client.get(THAID_LOGIN_URL)
+    at_provider = requests.get(start.url, allow_redirects=False, timeout=10)
+    back = urlsplit(at_provider.headers["Location"])
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.THAID_DISCOVERY_URL = f"http://127.0.0.1:{port}/.well-known/openid-configuration"
+    assert_refused(client, client.get(f"{back.path}?{back.query}"))
