@@ -35,6 +35,9 @@ OPEN_ADMIN_URL_NAMES = (
     "accounts_two_factor_setup",
     "accounts_two_factor_verify",
     "wagtailadmin_javascript_catalog",
+    # The admin's icons, which its pages (the two-factor ones too) fetch and insert into
+    # themselves: redirected, the set-up page would be inserted into itself.
+    "wagtailadmin_sprite",
 )
 
 

@@ -68,6 +68,18 @@ def test_no_admin_page_before_the_second_factor_is_set_up(client, password, who,
         assert response.url.startswith(SETUP_URL)
 
 
+def test_the_admins_icons_load_before_the_second_factor(client, officer, password):
+    """Every admin page, the set-up page too, fetches the icon sprite and inserts it into itself:
+    redirected to the set-up page, it showed the page twice and renewed the secret it showed."""
+    log_in_with_password(client, officer, password)
+    client.get(SETUP_URL)
+    secret = TOTPDevice.objects.get(confirmed=False).key
+    response = client.get(reverse("wagtailadmin_sprite"))
+    assert response.status_code == 200
+    assert b"<svg" in response.content
+    assert TOTPDevice.objects.get(confirmed=False).key == secret
+
+
 def test_first_admin_log_in_sets_up_an_authenticator_with_a_qr_code_and_ten_recovery_codes(
     client, officer, password
 ):
