@@ -4,7 +4,10 @@ from wagtail import hooks
 from wagtail.models import Site
 from wagtail.sites.views import IndexView as SiteIndexView
 
+from . import admin_dates
 from .viewsets import ClosureDayViewSet
+
+admin_dates.register()
 
 # Wagtail's list of sites labels three columns from their attribute names ("Port", "Site name",
 # "Root page"), which no catalogue translates; the fields' own (translated) names are used instead.
