@@ -9,7 +9,12 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from service_requests.catalogue import all_services
 from service_requests.models import ServiceAssignment
 
-EDITORS = "Editors"  # made by Wagtail's own migration; reused
+# Wagtail's own migrations make "Editors" and "Moderators" (and the collection "Root", see
+# media.py); the demo names them in Thai. They are found by either name, so loading twice, or
+# over a database where someone renamed them back, neither duplicates nor fails.
+EDITORS = "ผู้แก้ไขเนื้อหา"
+MODERATORS = "ผู้ตรวจอนุมัติเนื้อหา"
+WAGTAIL_NAMES = {EDITORS: "Editors", MODERATORS: "Moderators"}
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 COLLECTION_PERMISSIONS = {
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
@@ -21,8 +26,18 @@ def permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def ensure_named_in_thai(name: str) -> Group:
+    """The group of this Thai name: Wagtail's English-named one renamed, or a new one."""
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        group = Group.objects.filter(name=WAGTAIL_NAMES.get(name, name)).first() or Group(name=name)
+        group.name = name
+        group.save()
+    return group
+
+
 def ensure_admin_group(name: str) -> Group:
-    group, _created = Group.objects.get_or_create(name=name)
+    group = ensure_named_in_thai(name)
     group.permissions.add(permission("wagtailadmin", "access_admin"))
     return group
 
@@ -43,6 +58,11 @@ def ensure_editors() -> Group:
                 group=group, collection=root_collection, permission=permission(app_label, codename)
             )
     return group
+
+
+def ensure_moderators() -> Group:
+    """Wagtail's moderators (its default workflow's approval task), named in Thai."""
+    return ensure_named_in_thai(MODERATORS)
 
 
 def officer_group_names() -> list[str]:

@@ -5,7 +5,8 @@ from django.db import transaction
 from .accounts import DemoAccount, ensure_demo_accounts
 from .catalogue_data import ensure_booking_resources
 from .documents import ensure_all_service_documents
-from .groups import ensure_editors, ensure_officer_groups
+from .groups import ensure_editors, ensure_moderators, ensure_officer_groups
+from .media import name_root_collection
 from .office import OFFICE, ensure_logo, ensure_office_settings
 from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
 from .price_list import ensure_price_list
@@ -15,6 +16,8 @@ from .price_list import ensure_price_list
 def load_demo_content() -> list[DemoAccount]:
     """Create whatever of the demo is missing; returns the demo accounts."""
     locales = ensure_locales()
+    name_root_collection()
+    ensure_moderators()
     documents = ensure_all_service_documents()
     thai_pages = ensure_thai_tree(locales["th"], documents)
     site = ensure_site(thai_pages["home"], OFFICE["name_th"])

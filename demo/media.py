@@ -10,6 +10,18 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
+ROOT_COLLECTION_NAME = "คอลเลกชันหลัก"
+
+
+def name_root_collection() -> Collection:
+    """Wagtail's migration names the root collection "Root"; the admin shows it in Thai. Code
+    finds it as the root node, never by name."""
+    root = Collection.get_first_root_node()
+    if root.name != ROOT_COLLECTION_NAME:
+        root.name = ROOT_COLLECTION_NAME
+        root.save(update_fields=["name"])
+    return root
+
 
 def ensure_collection(name: str) -> Collection:
     """A collection of that name directly under the root collection."""

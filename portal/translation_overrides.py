@@ -287,4 +287,42 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("List layout"),
     gettext_noop("Download CSV"),
     gettext_noop("Download XLSX"),
+    # Deleting what others keep (base/admin_delete.py) and Wagtail's usage page.
+    ngettext_lazy(
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+        "usage_count",
+    ),
+    gettext_noop("One or more references to this %(model_name)s prevent it from being deleted."),
+    gettext_noop("If you confirm deletion"),
+    gettext_noop("prevents deletion"),
+    gettext_noop("(Private %(object)s)"),
+    gettext_noop("Edit this %(object)s"),
+    gettext_noop("Field"),
+    # Users, histories, reports and sites.
+    gettext_noop("Access level"),
+    gettext_noop("Last login"),
+    gettext_noop("just now"),
+    gettext_noop("Action"),
+    gettext_noop("User"),
+    gettext_noop("Date"),
+    gettext_noop("model log entry"),
+    gettext_noop("model log entries"),
+    gettext_noop("Renamed from '%(old)s' to '%(new)s'"),
+    gettext_noop("Copied for translation from %(title)s (%(locale)s)"),
+    gettext_noop("site name"),
+    gettext_noop("port"),
+    gettext_noop("root page"),
+    gettext_noop("hostname"),
+    gettext_noop("Go to Wagtail admin"),
+    # The page editor.
+    gettext_noop("The page could not be created due to validation errors."),
+    gettext_noop("There are validation errors, click save to highlight them."),
+    # "อัพเดท" in Wagtail's Thai: the official spelling is อัปเดต.
+    gettext_noop("Updated"),
+    gettext_noop("%(model_name)s '%(object)s' updated."),
+    gettext_noop("Collection '%(object)s' updated."),
+    gettext_noop("Page '%(page_title)s' has been updated."),
+    # The filter chip of a date range open at one end.
+    gettext_noop("any"),
 ]

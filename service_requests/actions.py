@@ -126,6 +126,10 @@ def _delete_files_on_failure(stored):
 
 # The code of the refusal of a forged or stale submission key: the view renews the key.
 STALE_SUBMISSION_KEY = "stale_submission_key"
+STALE_SUBMISSION_KEY_MESSAGE = _(
+    "This form is out of date and was not sent. Please check what you entered, attach the "
+    "files again and send it once more."
+)
 
 
 def _request_filed_with(submission_key, *, applicant, service_code):
@@ -138,13 +142,7 @@ def _request_filed_with(submission_key, *, applicant, service_code):
     if existing is None:
         return None
     if existing.applicant_id != applicant.pk or existing.service_code != service_code:
-        raise ValidationError(
-            _(
-                "This form is out of date and was not sent. Please check what you entered, attach the "
-                "files again and send it once more."
-            ),
-            code=STALE_SUBMISSION_KEY,
-        )
+        raise ValidationError(STALE_SUBMISSION_KEY_MESSAGE, code=STALE_SUBMISSION_KEY)
     return existing
 
 

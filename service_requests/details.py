@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.db import models
 from django.forms.models import ModelFormMetaclass
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from base.dates import format_date, format_datetime
@@ -55,6 +56,13 @@ class RequestDetails(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        # Says which request, where Wagtail lists what refers to a room or an executive.
+        return _("%(details)s of request %(reference)s") % {
+            "details": capfirst(self._meta.verbose_name),
+            "reference": self.request.reference,
+        }
 
     @classmethod
     def create_for(cls, service_request, data):

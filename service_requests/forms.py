@@ -4,12 +4,14 @@ fields (its catalogue module's ModelForm), and one file field per attachment slo
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Title, User
 from accounts.validators import normalize_citizen_id, normalize_phone, validate_person_name
 
+from .actions import STALE_SUBMISSION_KEY, STALE_SUBMISSION_KEY_MESSAGE
 from .uploads import check_upload
 
 CITIZEN_ID_DIGITS = 13
@@ -106,6 +108,14 @@ def _use_choose_label(field):
         field.choices = [("", _("— choose —")), *field.choices[1:]]
 
 
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 class RequestForms:
     """The three forms of one service's request, validated and shown together."""
 
@@ -118,6 +128,12 @@ class RequestForms:
         if service_request is not None:
             details_instance = service.details_model.objects.get(request=service_request)
             existing = {attachment.slot: attachment for attachment in service_request.attachments.all()}
+        # A malformed key (a tampered form) is treated like a stale one: a fresh key, and the
+        # stale-form message instead of a technical error on a hidden field.
+        self.malformed_key = data is not None and not _is_uuid(data.get("contact-submission_key"))
+        if self.malformed_key:
+            data = data.copy()
+            data["contact-submission_key"] = str(uuid.uuid4())
         self.contact = ContactForm(
             data, prefix="contact", initial=ContactForm.initial_for(user, service_request)
         )
@@ -141,6 +157,10 @@ class RequestForms:
 
     def is_valid(self):
         results = [form.is_valid() for form in self]  # validate every form, so all show errors
+        if self.malformed_key:
+            if not self.details.non_field_errors():
+                self.add_error(ValidationError(STALE_SUBMISSION_KEY_MESSAGE, code=STALE_SUBMISSION_KEY))
+            return False
         return all(results)
 
     @property

@@ -46,6 +46,10 @@ MESSAGES = {
     "mismatch": _(
         "The file's content does not match its name (.%(extension)s). Please attach the original file."
     ),
+    "not_really": _(
+        "The file is named .%(extension)s but is not really a %(extension)s file, or it is damaged. "
+        "Please attach the original file."
+    ),
     "damaged": _("The file could not be read; it may be damaged."),
     "too_many_pixels": _(
         "The picture is too large (more than 40 megapixels). Please attach a smaller copy of it."
@@ -149,11 +153,14 @@ def check_upload(uploaded) -> AcceptedType:
     uploaded.seek(0)
     guessed = filetype.guess(head)
     accepted = ACCEPTED_TYPES.get(guessed.mime) if guessed else None
-    if accepted is None:
-        raise _refuse("wrong_type")
     name_extension = extension_of(uploaded.name)
+    named_accepted = name_extension in {ext for t in ACCEPTED_TYPES.values() for ext in t.names}
+    if accepted is None:
+        # Named as an accepted type, it is not "the wrong type" to the applicant: the file is not
+        # what its name says (or damaged).
+        raise _refuse("not_really", extension=name_extension) if named_accepted else _refuse("wrong_type")
     if name_extension not in accepted.names:
-        if name_extension in {ext for t in ACCEPTED_TYPES.values() for ext in t.names}:
+        if named_accepted:
             raise _refuse("mismatch", extension=name_extension)
         raise _refuse("wrong_type")
     if accepted.content_type == "application/pdf":

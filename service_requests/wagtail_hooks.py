@@ -2,9 +2,11 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder, register_admin_url_finder
 from wagtail.permissions import register_permission_policy
 
 from .catalogue import all_services
+from .details import RequestDetails
 from .models import ServiceRequest
 from .panels import ServiceRequestSummaryPanel
 from .permissions import service_request_permission_policy
@@ -12,6 +14,20 @@ from .viewsets import ServiceAssignmentViewSet, ServiceRequestViewSet
 
 # First, before anything asks for the policy and Wagtail makes its model-permission fallback.
 register_permission_policy(ServiceRequest, service_request_permission_policy)
+
+
+class RequestDetailsURLFinder:
+    """A service's details are worked on their request's process page: Wagtail's usage page (what
+    keeps a room or an executive) links each booking there instead of "(Private …)"."""
+
+    def __init__(self, user):
+        self.finder = AdminURLFinder(user)
+
+    def get_edit_url(self, instance):
+        return self.finder.get_edit_url(instance.request)
+
+
+register_admin_url_finder(RequestDetails, RequestDetailsURLFinder)
 
 
 @hooks.register("register_log_actions")

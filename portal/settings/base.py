@@ -222,6 +222,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "service_pages.upload_collection.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "service_pages.upload_collection.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No staff e-mail hash goes to gravatar.com: the admin shows initials instead of avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -60,6 +60,7 @@ class AppointmentDetails(RequestDetails):
 
     class Meta:
         verbose_name = _("appointment details")
+        verbose_name_plural = _("appointment details")
         indexes = [models.Index(fields=["executive", "starts_at"], name="appointment_executive_start")]
 
     internal_fields = ("ends_at", "accepted")

@@ -41,6 +41,7 @@ class CertificateDetails(RequestDetails):
 
     class Meta:
         verbose_name = _("certificate request details")
+        verbose_name_plural = _("certificate request details")
 
     def validate_for_request(self):
         errors = {

@@ -64,6 +64,7 @@ class IdCardDetails(RequestDetails):
 
     class Meta:
         verbose_name = _("ID card request details")
+        verbose_name_plural = _("ID card request details")
 
     def validate_for_request(self):
         errors = {}

@@ -24,6 +24,7 @@ class LivingPensionDetails(RequestDetails):
 
     class Meta:
         verbose_name = _("living pension request details")
+        verbose_name_plural = _("living pension request details")
 
     def validate_for_request(self):
         if self.pledged and not self.pledged_amount:

@@ -71,6 +71,7 @@ class RoomBookingDetails(RequestDetails):
 
     class Meta:
         verbose_name = _("room booking details")
+        verbose_name_plural = _("room booking details")
         indexes = [models.Index(fields=["room", "starts_at"], name="room_booking_room_start")]
 
     def validate_for_request(self):

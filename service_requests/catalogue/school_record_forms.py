@@ -118,6 +118,7 @@ class FormOrderDetails(RequestDetails):
 
     class Meta:
         verbose_name = _("form order details")
+        verbose_name_plural = _("form order details")
 
     @classmethod
     def create_for(cls, service_request, data):

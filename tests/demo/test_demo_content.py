@@ -20,6 +20,8 @@ from accounts.models import User
 from accounts.validators import validate_citizen_id, validate_person_name
 from base.models import OfficeSettings
 from demo.accounts import APPLICANT
+from demo.groups import EDITORS, MODERATORS
+from demo.media import ROOT_COLLECTION_NAME
 from demo.pdfs import FontOnlyFetcher, font_url
 from home.models import HomePage
 from service_pages.models import ServicePage
@@ -215,7 +217,7 @@ def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
     room_officer = officers.get(groups__name=get_service("31").officer_group)
     assert room_officer.has_perms(["service_requests.add_room", "service_requests.change_room"])
     assert not room_officer.has_perm("service_requests.change_priceitem")
-    editor = User.objects.get(groups__name="Editors")
+    editor = User.objects.get(groups__name=EDITORS)
     assert editor.has_perm("base.change_officesettings")
     assert Page.get_first_root_node().permissions_for_user(editor).can_publish_subpage()
     assert not User.objects.get(citizen_id=APPLICANT.citizen_id).is_staff
@@ -298,3 +300,14 @@ def test_a_rerun_gives_an_address_to_a_demo_account_without_one_and_keeps_one_se
     assert User.objects.get(citizen_id=APPLICANT.citizen_id).email == APPLICANT.email
     officer.refresh_from_db()
     assert officer.email == "somebody.else@example.org"
+
+
+def test_wagtails_groups_and_root_collection_are_named_in_thai():
+    editors_pk = Group.objects.get(name="Editors").pk
+    load_demo_content()
+    load_demo_content()
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Editors", "Moderators"}.isdisjoint(names)
+    assert {EDITORS, MODERATORS} <= names
+    assert Group.objects.get(name=EDITORS).pk == editors_pk  # renamed, not a second group
+    assert Collection.get_first_root_node().name == ROOT_COLLECTION_NAME

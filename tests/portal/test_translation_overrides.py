@@ -15,11 +15,13 @@ from django.utils import translation
 
 import wagtail
 from wagtail.documents import get_document_model
+from wagtail.log_actions import log
 
 import pytest
 
 from accounts.models import User
 from tests.factories.accounts import StaffFactory
+from tests.factories.service_requests import RoomFactory, ServiceRequestFactory
 
 OVERRIDES = Path(settings.BASE_DIR) / "portal" / "translation_overrides.py"
 JS_PO = Path(settings.BASE_DIR) / "locale" / "th" / "LC_MESSAGES" / "djangojs.po"
@@ -157,3 +159,72 @@ def test_an_empty_request_list_says_so_in_thai(client, superuser):
     html = client.get(reverse("service_request_admin:index")).content.decode()
     assert "There are no" not in html
     assert "ยังไม่มี" in html
+
+
+# The administrators' and officers' screens the QA walk found English on (issue 9).
+
+ADMIN_ENGLISH = {
+    "wagtailusers_users:index": ["Access level", "Last login", "Just now"],
+    "wagtailsites:index": ["Site name", "Port", "Root page"],
+    "wagtailadmin_reports:site_history": ["Action", "Date", "User"],
+    "room:index": ["True", "False"],
+}
+
+
+def shows(html, phrase):
+    """Whether the page shows this phrase as a text or a tooltip of its own (not inside a word or
+    an attribute name)."""
+    return re.search(r"(>|title=\")\s*" + re.escape(phrase) + r"\s*(<|\")", html) is not None
+
+
+@pytest.mark.parametrize("url_name", ADMIN_ENGLISH)
+def test_the_administrators_screens_have_no_english_left(client, superuser, page_tree, url_name):
+    RoomFactory()
+    client.force_login(superuser)
+    html = client.get(reverse(url_name)).content.decode()
+    assert [phrase for phrase in ADMIN_ENGLISH[url_name] if shows(html, phrase)] == []
+
+
+def test_a_requests_history_is_in_thai(client, superuser):
+    service_request = ServiceRequestFactory()
+    log(instance=service_request, action="service_requests.submit", user=superuser)
+    client.force_login(superuser)
+    html = client.get(reverse("service_request_admin:history", args=[service_request.pk])).content.decode()
+    assert [phrase for phrase in ["Action", "User", "Date"] if shows(html, phrase)] == []
+    assert "model log entry" not in html
+
+
+def test_the_admins_not_found_page_is_in_thai(client, superuser):
+    client.force_login(superuser)
+    html = client.get("/admin/no-such-screen/").content.decode()
+    assert "Wagtail admin" not in html
+
+
+def test_a_saved_room_says_updated_in_the_official_spelling(client, superuser):
+    room = RoomFactory()
+    client.force_login(superuser)
+    data = {"name": room.name, "capacity": room.capacity, "equipment": "", "is_active": "on"}
+    response = client.post(reverse("room:edit", args=[room.pk]), data, follow=True)
+    html = response.content.decode()
+    assert "อัปเดต" in html
+    assert "อัพเดท" not in html
+
+
+@pytest.mark.parametrize(
+    "msgid",
+    [
+        "The page could not be created due to validation errors.",
+        "There are validation errors, click save to highlight them.",
+        "Renamed from '%(old)s' to '%(new)s'",
+        "Copied for translation from %(title)s (%(locale)s)",
+    ],
+)
+def test_the_page_editors_messages_are_in_thai(msgid):
+    with translation.override("th"):
+        assert re.search(r"[\u0E00-\u0E7F]", translation.gettext(msgid))
+
+
+def test_the_rich_text_placeholder_is_in_thai(client, editor):
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    assert "insert a block" in catalogue  # the msgid, as the key
+    assert "\\u0e41\\u0e17\\u0e23\\u0e01\\u0e1a\\u0e25\\u0e47\\u0e2d\\u0e01" in catalogue  # แทรกบล็อก

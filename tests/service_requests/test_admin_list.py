@@ -4,6 +4,7 @@ export and the queries it costs."""
 import csv
 import datetime
 import io
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -136,6 +137,22 @@ def test_filter_by_the_date_of_submission_in_bangkok_time(as_officer, submit):
     assert listed_references(response) == [on_the_31st.reference]
     response = as_officer.get(INDEX, {"submitted_at_from": "2025-03-31"})
     assert listed_references(response) == [on_the_2nd.reference, on_the_31st.reference]
+
+
+def test_the_date_filter_chip_is_in_thai_with_the_buddhist_era_year(as_officer, submit):
+    submit("11")
+    page = as_officer.get(INDEX, {"submitted_at_from": "2026-11-01"}).content.decode()
+    assert in_thai("any") != "any"
+    assert "1 พ.ย. 2569 - " + in_thai("any") in page
+
+
+def test_the_exact_moment_of_a_history_entry_is_in_the_buddhist_era(as_officer, submit):
+    with frozen_at(datetime.datetime(2026, 11, 30, 8, 47, tzinfo=datetime.UTC)):
+        submitted = submit("11")
+    page = as_officer.get(reverse("service_request_admin:history", args=[submitted.pk])).content.decode()
+    tooltips = re.findall(r'data-w-tooltip-content-value="([^"]*)"', page)
+    assert "30 พ.ย. 2569, 15:47 น." in tooltips
+    assert [tooltip for tooltip in tooltips if "2026" in tooltip] == []
 
 
 def test_search_by_reference_name_or_citizen_id(as_officer, submit, user, other_applicant):

@@ -234,3 +234,13 @@ def test_the_process_page_needs_an_admin_login(client, submit, user):
     assert response.url.startswith(reverse("wagtailadmin_login"))
     client.force_login(user)  # the applicant has no admin access at all
     assert client.get(admin_url("process", service_request)).status_code == 302
+
+
+def test_a_service_whose_form_has_its_name_is_named_once(client, superuser, submit):
+    booking = submit("31")
+    client.force_login(superuser)
+    page = client.get(admin_url("process", booking)).content.decode()
+    name = in_thai(booking.service.name)
+    assert name == in_thai(booking.service.form_title)
+    main = page.split('id="request-content"', 1)[1].split('id="applicant-section"', 1)[0]
+    assert main.count(name) == 1

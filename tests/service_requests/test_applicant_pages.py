@@ -10,6 +10,7 @@ import pytest
 from service_requests import actions
 from service_requests.catalogue import get_service
 from service_requests.models import ServiceRequest
+from service_requests.uploads import MESSAGES
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import (
     ServiceRequestFactory,
@@ -54,7 +55,9 @@ def test_a_refused_upload_is_shown_on_its_field_and_the_other_values_are_kept(
     error = re.search(
         r'<div class="field__error" id="id_files-id_card_copy_error"[^>]*>(.*?)</div>', html, re.S
     )
-    assert error and escape(in_thai("Only png, jpg or pdf files are accepted.")) in error.group(1)
+    # Named .png but not one: said to be not really a png file (or damaged).
+    not_really = in_thai(MESSAGES["not_really"]) % {"extension": "png"}
+    assert error and escape(not_really) in error.group(1)
     assert 'value="ยื่นกู้เงินธนาคารออมสิน"' in html
     assert "data-focus-on-load" in html
     assert not ServiceRequest.objects.exists()

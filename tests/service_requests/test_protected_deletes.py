@@ -117,3 +117,32 @@ def test_a_user_without_requests_is_deleted(admin_client):
     response = admin_client.post(delete_url("wagtailusers_users", applicant))
     assert response.status_code == 302
     assert not get_user_model().objects.filter(pk=applicant.pk).exists()
+
+
+# In Thai throughout, and saying which booking keeps the room.
+
+ENGLISH_LEFT = [
+    "is referenced",
+    "prevent it from being deleted",
+    "If you confirm deletion",
+    "prevents deletion",
+    "Private",
+]
+
+
+@pytest.mark.parametrize("case", ["user", "room"])
+def test_the_protected_confirmation_is_all_thai(admin_client, submit, case):
+    name, _model, make, _instead_label = CASES[case]
+    page = admin_client.get(delete_url(name, make(submit))).content.decode()
+    assert [english for english in ENGLISH_LEFT if english in page] == []
+    assert "s: 1<" not in page  # no English plural s on a Thai name
+
+
+def test_the_rooms_usage_page_names_each_booking_and_links_to_it(admin_client, submit):
+    room = RoomFactory()
+    booking = submit("31", details=details_for("31", room=room))
+    url = reverse("room:usage", args=[room.pk]) + "?describe_on_delete=1"
+    page = admin_client.get(url).content.decode()
+    assert [english for english in ENGLISH_LEFT if english in page] == []
+    assert booking.reference in page
+    assert reverse("service_request_admin:process", args=[booking.pk]) in page

@@ -39,7 +39,9 @@ HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 # (what it is, file name, bytes, the refusal's code)
 REFUSED = [
     ("a PNG renamed .pdf", "บัตรประชาชน.pdf", png_bytes(), "mismatch"),
-    ("an HTML file named .png", "บัตรประชาชน.png", HTML, "wrong_type"),
+    ("an HTML file named .png", "บัตรประชาชน.png", HTML, "not_really"),
+    ("random bytes named .jpg", "บัตรประชาชน.jpg", b"not a picture at all", "not_really"),
+    ("text named .pdf", "บัตรประชาชน.pdf", b"hello", "not_really"),
     ("an SVG", "บัตรประชาชน.svg", SVG, "wrong_type"),
     ("an empty file", "บัตรประชาชน.pdf", b"", "empty"),
     ("a PDF of 5 MB + 1 byte", "บัตรประชาชน.pdf", pdf_bytes(FIVE_MB + 1), "too_large"),

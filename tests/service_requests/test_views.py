@@ -225,6 +225,22 @@ def test_a_used_key_of_another_request_gets_a_fresh_form(logged_in, user, submit
     assert ServiceRequest.objects.filter(applicant=user, service_code="12").count() == 1
 
 
+def test_a_malformed_key_gets_a_fresh_form_like_a_stale_one(logged_in, user):
+    data = certificate_post(user, submission_key="not-a-uuid", **{"details-purpose": "ขอวีซ่าไปประเทศญี่ปุ่น"})
+
+    response = logged_in.post(CERTIFICATE_URL, data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(in_thai(STALE_KEY)) in page
+    assert "Submission key" not in page
+    assert "ขอวีซ่าไปประเทศญี่ปุ่น" in page
+    assert not ServiceRequest.objects.exists()
+    data = {**data, "contact-submission_key": str(posted_key(response)), "files-id_card_copy": png_upload()}
+    assert logged_in.post(CERTIFICATE_URL, data).status_code == 302
+    assert ServiceRequest.objects.filter(applicant=user).count() == 1
+
+
 # My requests
 
 
