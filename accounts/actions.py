@@ -1,12 +1,19 @@
 """Every change to an account: one function each, atomic, checked, and written to the audit log."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .models import User
+from base.client_address import address_hash
+
+from .models import AddressAttempt, User
+from .queries import address_limit_reached, address_window
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -73,3 +80,16 @@ def change_password(*, actor: User, user: User, new_password: str) -> User:
     user.save(update_fields=["password"])
     log(instance=user, action="accounts.change_password", user=actor)
     return user
+
+
+@transaction.atomic
+def record_address_attempt(*, kind: str, client_address: str) -> None:
+    """Count one failed log-in or registration attempt from this address, for the per-address
+    limits. Kept in the database, as the embedded set-up has no shared cache; rows older than the
+    window are deleted as new ones arrive."""
+    now = timezone.now()
+    AddressAttempt.objects.filter(kind=kind, created_at__lt=now - address_window(kind)).delete()
+    AddressAttempt.objects.create(kind=kind, client_hash=address_hash(client_address), created_at=now)
+    if address_limit_reached(kind=kind, client_address=client_address):
+        # The address itself is not logged, as it is not stored; its hash finds its rows.
+        logger.warning("Per-address limit reached: %s from %s", kind, address_hash(client_address)[:12])

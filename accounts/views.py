@@ -5,16 +5,27 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import redirect, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
+from base.client_address import client_address
 from base.models import OfficeSettings
 
-from . import actions
-from .forms import LoginForm, PasswordChangeForm, ProfileForm, RegistrationForm
-from .models import User
+from . import actions, queries
+from .forms import (
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    RegistrationForm,
+    address_registration_limit_message,
+)
+from .models import AddressAttempt, User
+
+# What a refused registration keeps of what was typed: never the passwords or the robot check.
+NOT_KEPT = {"password1", "password2", "captcha", "g-recaptcha-response", "csrfmiddlewaretoken"}
 
 
 def safe_next_url(request, default):
@@ -40,6 +51,19 @@ class RegisterView(FormView):
         context["next"] = self.request.POST.get("next") or self.request.GET.get("next", "")
         return context
 
+    def post(self, request, *args, **kwargs):
+        address = client_address(request)
+        kind = AddressAttempt.Kind.REGISTRATION
+        if queries.address_limit_reached(kind=kind, client_address=address):
+            # A fresh form, not the bound one: checking it would ask Google about a spent answer.
+            form = self.get_form_class()(
+                initial={name: value for name, value in request.POST.items() if name not in NOT_KEPT}
+            )
+            context = self.get_context_data(form=form, limit_message=address_registration_limit_message())
+            return self.render_to_response(context, status=429)
+        actions.record_address_attempt(kind=kind, client_address=address)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         data = form.cleaned_data
         office = OfficeSettings.for_request(self.request)
@@ -63,6 +87,12 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "address_limited"):
+            response.status_code = 429
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
