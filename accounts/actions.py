@@ -1,5 +1,6 @@
 """Every change to an account: one function each, atomic, checked, and written to the audit log."""
 
+import logging
 import secrets
 from datetime import timedelta
 
@@ -20,9 +21,14 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from base.client_address import address_hash
+
 from . import queries, tasks, tokens
-from .models import CounterResetCode, IdentityLevel, User, VerificationMethod
+from .models import AddressAttempt, CounterResetCode, IdentityLevel, User, VerificationMethod
+from .queries import address_limit_reached, address_window
 from .two_factor import RECOVERY_CODE_COUNT, is_staff_account
+
+logger = logging.getLogger(__name__)
 
 
 def concrete(user: User) -> User:
@@ -434,3 +440,16 @@ def register_with_thaid(
         )
         _tell_administrators(squatter, user)
     return user
+
+
+@transaction.atomic
+def record_address_attempt(*, kind: str, client_address: str) -> None:
+    """Count one failed log-in or registration attempt from this address, for the per-address
+    limits. Kept in the database, as the embedded set-up has no shared cache; rows older than the
+    window are deleted as new ones arrive."""
+    now = timezone.now()
+    AddressAttempt.objects.filter(kind=kind, created_at__lt=now - address_window(kind)).delete()
+    AddressAttempt.objects.create(kind=kind, client_hash=address_hash(client_address), created_at=now)
+    if address_limit_reached(kind=kind, client_address=client_address):
+        # The address itself is not logged, as it is not stored; its hash finds its rows.
+        logger.warning("Per-address limit reached: %s from %s", kind, address_hash(client_address)[:12])

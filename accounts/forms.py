@@ -8,7 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from .models import PersonnelType, Title, User
+from base.client_address import client_address
+
+from . import actions, queries
+from .models import AddressAttempt, PersonnelType, Title, User
 from .recaptcha import RecaptchaFormMixin
 from .validators import normalize_citizen_id, normalize_phone, validate_citizen_id, validate_person_name
 
@@ -173,6 +176,40 @@ class CitizenIdLoginMixin(forms.Form):
         # Accept the ID with dashes or spaces; an invalid one simply fails to log in, with the
         # same message as a wrong password, so the form does not tell which IDs exist.
         return normalize_citizen_id(self.cleaned_data["username"])
+
+    def clean(self):
+        # Password spraying: many citizen IDs tried from one address, which django-axes (counting
+        # per ID and address) lets through; after the address's allowance even a right password waits.
+        if self.request is None:  # a form built outside a request has no address to count
+            return super().clean()
+        address = client_address(self.request)
+        failure = AddressAttempt.Kind.LOGIN_FAILURE
+        if queries.address_limit_reached(kind=failure, client_address=address):
+            raise forms.ValidationError(address_login_limit_message(), code="address_limited")
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code == "invalid_login":
+                actions.record_address_attempt(kind=failure, client_address=address)
+            raise
+
+
+def minutes(window):
+    return int(window.total_seconds() // 60)
+
+
+def address_login_limit_message():
+    return _(
+        "Too many failed log-in attempts have come from your network. Logging in from it is paused "
+        "for %(minutes)d minutes; please try again later, or log in from another network."
+    ) % {"minutes": minutes(queries.address_window(AddressAttempt.Kind.LOGIN_FAILURE))}
+
+
+def address_registration_limit_message():
+    return _(
+        "Too many registrations have been made from your network. Please try again in %(minutes)d "
+        "minutes, or register at the office counter."
+    ) % {"minutes": minutes(queries.address_window(AddressAttempt.Kind.REGISTRATION))}
 
 
 class LoginForm(CitizenIdLoginMixin, RecaptchaFormMixin, auth_forms.AuthenticationForm):

@@ -169,3 +169,23 @@ class CounterResetCode(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.issued_at:%Y-%m-%d %H:%M})"
+
+
+class AddressAttempt(models.Model):
+    """One failed log-in or one registration attempt from an address, kept for the per-address
+    limits only: the address is stored as a keyed hash, and rows past the window are deleted."""
+
+    class Kind(models.TextChoices):
+        LOGIN_FAILURE = "login_failure", _("failed log-in")
+        REGISTRATION = "registration", _("registration")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    client_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("attempt from an address")
+        indexes = [models.Index(fields=["kind", "client_hash", "created_at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.client_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"

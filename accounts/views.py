@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.generic import FormView
 
 from wagtail.admin.views import account as wagtail_account
 
+from base.client_address import client_address
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
@@ -27,8 +29,11 @@ from .forms import (
     ProfileForm,
     RegistrationForm,
     ThaIDCompletionForm,
+    address_registration_limit_message,
 )
-from .models import Title, User
+from .models import AddressAttempt, Title, User
+
+NOT_KEPT = {"password1", "password2", "captcha", "g-recaptcha-response", "csrfmiddlewaretoken"}
 
 
 def home_url():
@@ -59,6 +64,19 @@ class RegisterView(FormView):
         context["next"] = self.request.POST.get("next") or self.request.GET.get("next", "")
         return context
 
+    def post(self, request, *args, **kwargs):
+        address = client_address(request)
+        kind = AddressAttempt.Kind.REGISTRATION
+        if queries.address_limit_reached(kind=kind, client_address=address):
+            # A fresh form, not the bound one: checking it would ask Google about a spent answer.
+            form = self.get_form_class()(
+                initial={name: value for name, value in request.POST.items() if name not in NOT_KEPT}
+            )
+            context = self.get_context_data(form=form, limit_message=address_registration_limit_message())
+            return self.render_to_response(context, status=429)
+        actions.record_address_attempt(kind=kind, client_address=address)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         data = form.cleaned_data
         office = OfficeSettings.for_request(self.request)
@@ -86,6 +104,12 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return home_url()
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error(NON_FIELD_ERRORS, "address_limited"):
+            response.status_code = 429
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)

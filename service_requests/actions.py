@@ -1,18 +1,17 @@
 """Every change to a request: one function each, atomic, checked against the workflow, recorded
 in the request's history and in Wagtail's audit log, and notified after the commit."""
 
-import hashlib
-import hmac
 from contextlib import contextmanager
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
+
+from base.client_address import address_hash
 
 from . import notifications
 from .catalogue import get_service
@@ -317,7 +316,7 @@ def record_status_lookup(*, client_address: str) -> bool:
     """
     now = timezone.now()
     StatusLookup.objects.filter(created_at__lt=now - STATUS_LOOKUP_WINDOW).delete()
-    client_hash = hmac.new(settings.SECRET_KEY.encode(), client_address.encode(), hashlib.sha256).hexdigest()
+    client_hash = address_hash(client_address)
     if StatusLookup.objects.filter(client_hash=client_hash).count() >= STATUS_LOOKUPS_PER_WINDOW:
         return False
     StatusLookup.objects.create(client_hash=client_hash, created_at=now)

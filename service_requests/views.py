@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from base.client_address import client_address
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
@@ -232,7 +233,7 @@ def status_check(request):
     form = StatusCheckForm(request.POST or None, initial={"reference": request.GET.get("reference", "")})
     result, not_found, limited = None, False, False
     if request.method == "POST" and form.is_valid():
-        if not actions.record_status_lookup(client_address=request.META.get("REMOTE_ADDR", "")):
+        if not actions.record_status_lookup(client_address=client_address(request)):
             limited = True
         else:
             result = queries.find_for_status_check(**form.cleaned_data)

@@ -131,7 +131,19 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
+# The proxies in front of the portal (a TLS proxy: 1) whose X-Forwarded-For entries are believed;
+# 0 uses the connecting address. Every per-address limit reads base.client_address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Per-address limits across citizen IDs (password spraying, mass registration), counted in the
+# database: failed log-ins per 15 minutes, registration attempts per hour.
+ADDRESS_LOGIN_FAILURE_LIMIT = 30
+ADDRESS_LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
+ADDRESS_REGISTRATION_LIMIT = 10
+ADDRESS_REGISTRATION_WINDOW = timedelta(hours=1)
+
 # django-axes: lock a citizen ID from one address after repeated failures.
+AXES_CLIENT_IP_CALLABLE = "base.client_address.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
