@@ -41,6 +41,17 @@ def concrete(user: User) -> User:
     return user
 
 
+def _create_applicant(citizen_id, password, *, privacy_notice_version, **profile) -> User:
+    """A new applicant's account with the privacy consent they gave now (password None: unusable)."""
+    return User.objects.create_user(
+        citizen_id,
+        password,
+        privacy_notice_version=privacy_notice_version,
+        privacy_consented_at=timezone.now(),
+        **profile,
+    )
+
+
 @transaction.atomic
 def register_applicant(
     *,
@@ -56,7 +67,7 @@ def register_applicant(
     base_url: str = "",
 ) -> User:
     """Create an applicant's account with the privacy consent they gave, and when."""
-    user = User.objects.create_user(
+    user = _create_applicant(
         citizen_id,
         password,
         title=title,
@@ -66,7 +77,6 @@ def register_applicant(
         personnel_type=personnel_type,
         email=email,
         privacy_notice_version=privacy_notice_version,
-        privacy_consented_at=timezone.now(),
     )
     log(
         instance=user,
@@ -412,9 +422,9 @@ def register_with_thaid(
         if squatter.is_identity_verified:
             raise ValueError("A verified account holds this citizen ID.")
         _suspend_squatter(squatter)
-    user = User.objects.create_user(
+    user = _create_applicant(
         citizen_id,
-        None,
+        None,  # ThaID vouches for them: no password until they set one
         title=title,
         first_name=first_name,
         last_name=last_name,
@@ -422,7 +432,6 @@ def register_with_thaid(
         personnel_type=personnel_type,
         email=email,
         privacy_notice_version=privacy_notice_version,
-        privacy_consented_at=timezone.now(),
     )
     _mark_verified(user, method=VerificationMethod.THAID, by=None)
     log(
