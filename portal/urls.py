@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("service_requests.urls")),
     path("", include("printing.urls")),
+    path("my/privacy/", include("privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "service_requests",
     "reports",
     "printing",
+    "privacy",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -15,7 +15,7 @@ LAYERS = [
     {"accounts"},
     {"service_requests"},
     {"printing", "service_pages"},
-    {"reports", "home"},
+    {"reports", "home", "privacy"},
     {"demo"},
 ]
 APPS = set().union(*LAYERS)

@@ -1,0 +1,5 @@
+"""The applicant's privacy pages, under /my/privacy/."""
+
+app_name = "privacy"
+
+urlpatterns = []
