@@ -46,6 +46,17 @@ HISTORY_KEYS = {
     "by_name": _("the name of who made it"),
     "message": _("the message given with it"),
 }
+MADE_AT = _("Made at")
+FILES = {
+    "README.txt": _("this file"),
+    "profile.json": _("your account"),
+    "consents.json": _("the privacy notice you accepted, and when"),
+    "requests/<reference>/request.json": _("one request: its fields, details and history"),
+    "requests/<reference>/printout.pdf": _("the printout of the request"),
+    "requests/<reference>/attachments/<slot>-<name>": _("the files you sent, unchanged"),
+    "requests/<reference>/reply-<name>": _("the officer reply file, if any"),
+    "requests/<reference>/access.json": _("when staff opened the personal data of the request"),
+}
 ATTACHMENT_KEYS = {
     "slot": _("which file of the form it is"),
     "slot_label": _("its label on the form"),
@@ -79,20 +90,12 @@ def readme_text(*, made_at, office_name: str) -> str:
     lines = [
         _in_both(_("A copy of your personal data")),
         office_name,
-        f"{_in_both(_('Made at'))}: {queries.json_value(made_at)}",
+        f"{_in_both(MADE_AT)}: {queries.json_value(made_at)}",
         "",
         _in_both(_("Dates and times are in ISO 8601 (Bangkok time, +07:00); money is in baht, as text.")),
         "",
         _in_both(_("Files")),
-        f"  README.txt: {_in_both(_('this file'))}",
-        f"  profile.json: {_in_both(_('your account'))}",
-        f"  consents.json: {_in_both(_('the privacy notice you accepted, and when'))}",
-        f"  requests/<reference>/request.json: {_in_both(_('one request: its fields, details and history'))}",
-        f"  requests/<reference>/printout.pdf: {_in_both(_('the printout of the request'))}",
-        f"  requests/<reference>/attachments/<slot>-<name>: {_in_both(_('the files you sent, unchanged'))}",
-        f"  requests/<reference>/reply-<name>: {_in_both(_('the officer reply file, if any'))}",
-        f"  requests/<reference>/access.json: "
-        f"{_in_both(_('when staff opened the personal data of the request'))}",
+        *_extra_lines(FILES),
         "",
         "profile.json",
         *_field_lines(user_fields[name] for name in queries.PROFILE_FIELDS),
@@ -116,7 +119,7 @@ def readme_text(*, made_at, office_name: str) -> str:
         lines += ["", f"details ({service.code} {_in_both(service.name)})"]
         lines += _field_lines(queries.details_fields(model))
         for key, list_model, back_field in queries.details_lists(model):
-            lines.append(f"  {key}[]: {_in_both(capfirst(list_model._meta.verbose_name_plural))}")
+            lines.append(f"  {key}[]: {_in_both(capfirst(list_model._meta.verbose_name))}")
             lines += _field_lines(queries.list_fields(list_model, back_field), indent="    ")
     return "\n".join(lines) + "\n"
 

@@ -80,7 +80,8 @@ def details_lists(details_model) -> list[tuple[str, type, str]]:
 
 
 def list_fields(model, back_field: str) -> list[models.Field]:
-    return exported_fields(model, exclude=("id", back_field))
+    """A list's own fields: a line keeps what it refers to (an item's code, its price) itself."""
+    return [field for field in exported_fields(model, exclude=("id", back_field)) if not field.is_relation]
 
 
 def request_fields() -> list[models.Field]:
