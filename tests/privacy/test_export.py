@@ -17,6 +17,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from privacy import actions as privacy_actions
 from privacy.models import DataExport
 from service_requests.catalogue import CATALOGUE, get_service
 from service_requests.models import ServiceRequest
@@ -304,3 +305,47 @@ def test_asking_and_downloading_are_in_the_audit_log(downloaded, applicant):
     assert ("privacy.request_export", applicant.pk) in actions
     assert ("privacy.download_export", applicant.pk) in actions
     assert ("privacy.export_ready", None) in actions
+
+
+def test_an_applicant_without_requests_gets_their_profile(
+    client, applicant, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+
+    page = ask_for_copy(client, django_capture_on_commit_callbacks).content.decode()
+
+    export = DataExport.objects.get(applicant=applicant)
+    assert export.status == DataExport.Status.READY and export.requests_total == 0
+    assert download_url(export) in page
+    with export.file.open("rb") as stored:
+        names = zipfile.ZipFile(io.BytesIO(stored.read())).namelist()
+    assert sorted(names) == ["README.txt", "consents.json", "profile.json"]
+
+
+def test_a_copy_that_cannot_be_built_says_so_and_keeps_nothing(
+    client, applicant, requests_of_each_service, private_files, django_capture_on_commit_callbacks
+):
+    attachment = requests_of_each_service["21"].attachments.first()
+    attachment.file.storage.delete(attachment.file.name)  # a file lost from the disk
+    client.force_login(applicant)
+
+    page = ask_for_copy(client, django_capture_on_commit_callbacks).content.decode()
+
+    assert DataExport.objects.get(applicant=applicant).status == DataExport.Status.FAILED
+    assert "ไม่สามารถจัดเตรียมสำเนาของท่านได้" in page
+    assert not any(name.startswith("exports/") for name in private_files())
+
+
+def test_the_daily_job_deletes_every_expired_copy(
+    client, applicant, stranger, private_files, django_capture_on_commit_callbacks
+):
+    for person in (applicant, stranger):
+        client.force_login(person)
+        ask_for_copy(client, django_capture_on_commit_callbacks)
+    assert len([name for name in private_files() if name.startswith("exports/")]) == 2
+
+    with clock_moved(timedelta(hours=25)), django_capture_on_commit_callbacks(execute=True):
+        assert privacy_actions.expire_data_exports() == 2
+
+    assert not any(name.startswith("exports/") for name in private_files())
+    assert set(DataExport.objects.values_list("status", flat=True)) == {DataExport.Status.EXPIRED}
