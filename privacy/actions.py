@@ -152,6 +152,16 @@ def expire_data_exports(*, applicant=None) -> int:
 
 
 @transaction.atomic
+def discard_data_exports(*, applicant) -> int:
+    """Delete every copy of the applicant's data and its file (for closing the account)."""
+    exports = list(DataExport.objects.select_for_update().filter(applicant=applicant))
+    for export in exports:
+        _delete_file_after_commit(export)
+        export.delete()
+    return len(exports)
+
+
+@transaction.atomic
 def record_download(*, actor, export: DataExport) -> None:
     """The applicant downloads their ready copy: only theirs, only before it expires."""
     if actor.pk != export.applicant_id or export.status != DataExport.Status.READY:

@@ -55,7 +55,8 @@ class DataExport(models.Model):
         indexes = [models.Index(fields=["applicant", "-created_at"], name="export_applicant_newest")]
 
     def __str__(self):
-        return f"{self.applicant} {self.created_at:%Y-%m-%d %H:%M} ({self.status})"
+        # No name: this is the label the audit log keeps, and it outlives a deleted account.
+        return f"{self._meta.verbose_name} {self.pk}"
 
     @property
     def in_progress(self) -> bool:

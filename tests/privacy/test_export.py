@@ -349,3 +349,18 @@ def test_the_daily_job_deletes_every_expired_copy(
 
     assert not any(name.startswith("exports/") for name in private_files())
     assert set(DataExport.objects.values_list("status", flat=True)) == {DataExport.Status.EXPIRED}
+
+
+def test_closing_the_account_can_discard_every_copy(
+    client, applicant, stranger, private_files, django_capture_on_commit_callbacks
+):
+    for person in (applicant, stranger):
+        client.force_login(person)
+        ask_for_copy(client, django_capture_on_commit_callbacks)
+    strangers_file = DataExport.objects.get(applicant=stranger).file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert privacy_actions.discard_data_exports(applicant=applicant) == 1
+
+    assert not DataExport.objects.filter(applicant=applicant).exists()
+    assert [name for name in private_files() if name.startswith("exports/")] == [strangers_file]
