@@ -1,5 +1,12 @@
 """The applicant's privacy pages, under /my/privacy/."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "privacy"
 
-urlpatterns = []
+urlpatterns = [
+    path("export/", views.export, name="export"),
+    path("export/<uuid:key>/download/", views.download, name="export_download"),
+]
