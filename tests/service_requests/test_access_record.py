@@ -314,3 +314,11 @@ def test_the_xlsx_export_of_the_list_is_still_a_workbook(client, officer_for, th
         io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
     )
     assert workbook.active.max_row == 4
+
+
+def test_administrators_find_the_record_under_reports(client, superuser, filed, recorded):
+    client.force_login(superuser)
+    assert RECORD in client.get(reverse("wagtailadmin_home")).content.decode()
+    page = client.get(RECORD).content.decode()
+    assert "บันทึกการเข้าถึงข้อมูล" in page
+    assert filed.reference in page and "เปิดดูคำขอ (หน้าดำเนินการ)" in page
