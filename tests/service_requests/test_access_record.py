@@ -5,14 +5,20 @@ who looked at their request, when and what for; officers see the same list on th
 import csv
 import io
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models import Model
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.views.generic import View
+
+from wagtail import hooks
 
 import openpyxl
 import pytest
 
 from service_requests.models import AccessKind, RequestAccess, ServiceRequest
+from service_requests.viewsets import DOCUMENTS_HOOK, ServiceRequestViewSet
 from tests.factories.service_requests import attach_reply, pdf_bytes
 from tests.helpers import in_thai
 
@@ -27,8 +33,6 @@ def access_inserts(queries) -> int:
 
 
 # URLs taking a request: discovered from the URL configuration, never listed by hand.
-
-REQUEST_ARGUMENTS = {"pk", "reference"}
 
 
 def walk(patterns, namespace="", arguments=frozenset()):
@@ -50,14 +54,37 @@ def model_of(callback):
     return getattr(callback, "view_initkwargs", {}).get("model") or getattr(view_class, "model", None)
 
 
+def part_of_a_request(model) -> bool:
+    """A request, or a row that belongs to one (a service's details, an attachment, a line of its
+    history): not the access record itself, which holds no applicant's data."""
+    if not (isinstance(model, type) and issubclass(model, Model)) or model is RequestAccess:
+        return False
+    field = next((field for field in model._meta.get_fields() if field.name == "request"), None)
+    return model is ServiceRequest or getattr(field, "related_model", None) is ServiceRequest
+
+
 def request_urls():
-    """Every URL of a request: its route takes a request's reference, or a pk of a view of
-    ServiceRequest (the officers' viewset and whatever other apps add to it)."""
+    """{URL name: (its arguments, its model)} of every URL of a request: its route takes a
+    request's reference, or the pk of a view of a request or of a row of one (the officers'
+    viewset, the pages other apps add to it, any viewset of a service's details)."""
     found = {}
     for name, pattern, arguments in walk(get_resolver().url_patterns):
-        if "reference" in arguments or ("pk" in arguments and model_of(pattern.callback) is ServiceRequest):
-            found[name] = arguments
+        model = model_of(pattern.callback)
+        if "reference" in arguments or ("pk" in arguments and part_of_a_request(model)):
+            found[name] = (arguments, model)
     return found
+
+
+def argument_values(service_request, model) -> dict:
+    """What to pass a URL of this request: its reference, the pk of the request or of its row."""
+    if model is None or model is ServiceRequest:
+        pk = service_request.pk
+    else:
+        row = model.objects.filter(request=service_request).first()
+        assert row is not None, f"the test request has no {model.__name__}: teach the test to make one"
+        pk = row.pk
+    attachment = service_request.attachments.first()
+    return {"pk": pk, "reference": service_request.reference, "attachment_id": attachment.pk}
 
 
 def test_the_discovery_finds_the_officers_pages_and_the_downloads():
@@ -74,6 +101,19 @@ def test_the_discovery_finds_the_officers_pages_and_the_downloads():
     } <= names
 
 
+def test_the_request_viewset_refuses_a_page_that_would_not_record():
+    """Another app's page of a request (register_service_request_documents) must record its reads."""
+
+    class ForgetfulView(View):
+        pass
+
+    with (
+        hooks.register_temporarily(DOCUMENTS_HOOK, lambda: {"forgetful": ForgetfulView}),
+        pytest.raises(ImproperlyConfigured, match="forgetful"),
+    ):
+        ServiceRequestViewSet().get_urlpatterns()
+
+
 @pytest.fixture
 def filed(submit, page_tree):
     """The applicant's ID-card request with their two attachments and the officer's reply file."""
@@ -83,9 +123,9 @@ def filed(submit, page_tree):
 def test_every_page_that_shows_a_request_to_an_officer_records_exactly_one_access(client, filed, officer_for):
     officer = officer_for("11")
     client.force_login(officer)
-    values = {"pk": filed.pk, "reference": filed.reference, "attachment_id": filed.attachments.first().pk}
     shown = []
-    for name, arguments in sorted(request_urls().items()):
+    for name, (arguments, model) in sorted(request_urls().items()):
+        values = argument_values(filed, model)
         unknown = arguments - set(values)
         assert not unknown, f"{name}: teach this test what to pass as {unknown}"
         url = reverse(name, kwargs={argument: values[argument] for argument in arguments})
