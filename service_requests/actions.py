@@ -354,10 +354,15 @@ def record_staff_accesses(*, reader, accesses) -> list[RequestAccess]:
     if not queries.is_officer(reader):
         raise PermissionDenied
     moment = timezone.now()
+    fields = RequestAccess._meta
     snapshot = {
         "officer": reader,
-        "officer_name": reader.get_full_name().strip() or str(_("officer")),
-        "officer_groups": ", ".join(reader.groups.order_by("name").values_list("name", flat=True)),
+        "officer_name": (reader.get_full_name().strip() or str(_("officer")))[
+            : fields.get_field("officer_name").max_length
+        ],
+        "officer_groups": ", ".join(reader.groups.order_by("name").values_list("name", flat=True))[
+            : fields.get_field("officer_groups").max_length
+        ],
         "officer_was_administrator": reader.is_superuser,
         "accessed_at": moment,
     }

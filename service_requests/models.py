@@ -212,7 +212,7 @@ class RequestAccess(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    officer_name = models.CharField(_("officer's name"), max_length=310)
+    officer_name = models.CharField(_("officer's name"), max_length=400)
     officer_groups = models.CharField(_("officer's groups"), max_length=500, blank=True)
     officer_was_administrator = models.BooleanField(_("administrator"), default=False)
     kind = models.CharField(_("access"), max_length=16, choices=AccessKind.choices)

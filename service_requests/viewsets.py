@@ -14,7 +14,7 @@ from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, queries
 from .access_record import RecordsStaffAccess
 from .filters import RequestAccessFilterSet, ServiceRequestFilterSet
 from .models import RequestAccess, ServiceAssignment, ServiceRequest
@@ -203,7 +203,7 @@ class RequestAccessViewSet(ModelViewSet):
     export_filename = "access-record"
 
     def get_queryset(self, request):
-        return RequestAccess.objects.select_related("request")
+        return queries.accesses_between()
 
     def get_common_view_kwargs(self, **kwargs):
         # A record: read and exported, never added to, edited or deleted in the admin.
