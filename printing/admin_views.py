@@ -1,5 +1,6 @@
 """The officer's printout and bundle, from the requests of the officer's own services only
-(any other request is a 404), as the other pages of the service_request_admin viewset."""
+(any other request is a 404), as the other pages of the service_request_admin viewset. Each
+download is recorded in the request's access record (RecordsStaffAccess)."""
 
 from django.views.generic import View
 
@@ -8,14 +9,15 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from base.links import portal_base_url
 from base.models import OfficeSettings
-from service_requests.models import ServiceRequest
+from service_requests.access_record import RecordsStaffAccess
+from service_requests.models import AccessKind, ServiceRequest
 
 from .bundle import render_bundle
 from .printout import render_printout
 from .responses import pdf_response
 
 
-class OfficerPdfView(PermissionCheckedMixin, BaseObjectMixin, View):
+class OfficerPdfView(RecordsStaffAccess, PermissionCheckedMixin, BaseObjectMixin, View):
     model = ServiceRequest
     permission_required = "view"
 
@@ -34,6 +36,8 @@ class OfficerPdfView(PermissionCheckedMixin, BaseObjectMixin, View):
 
 
 class PrintoutView(OfficerPdfView):
+    access_kind = AccessKind.PRINTED
+
     def render(self, service_request, office, base_url):
         return render_printout(service_request, office=office, base_url=base_url)
 
@@ -42,6 +46,8 @@ class PrintoutView(OfficerPdfView):
 
 
 class BundleView(OfficerPdfView):
+    access_kind = AccessKind.BUNDLED
+
     def render(self, service_request, office, base_url):
         return render_bundle(service_request, office=office, base_url=base_url)
 

@@ -24,11 +24,6 @@ from .models import EXPORT_LIFETIME, DataExport
 logger = logging.getLogger(__name__)
 
 
-def _access_record(service_request) -> list:
-    # Issue 11 item 1: service_requests.queries.accesses_of_request(service_request), wired on merge.
-    return []
-
-
 def _delete_file_after_commit(export: DataExport) -> None:
     name = export.file.name
     if name:
@@ -121,7 +116,7 @@ def build_data_export(*, export_id: int) -> DataExport | None:
                         printout=render_printout(
                             service_request, office=office, base_url=export.base_url or None
                         ),
-                        access=_access_record(service_request),
+                        access=queries.access_data(service_request),
                     )
                     _record_progress(export, done)
             content.seek(0)

@@ -46,6 +46,15 @@ HISTORY_KEYS = {
     "by_name": _("the name of who made it"),
     "message": _("the message given with it"),
 }
+ACCESS_KEYS = {
+    "at": _("when"),
+    "officer_name": _("the officer's name at the time"),
+    "officer_groups": _("the officer's groups at the time"),
+    "kind": _("what kind of access (a code)"),
+    "what": _("what the officer did, in words"),
+    "detail": _("the page, the attachment's slot or the export's format"),
+    "list_size": _("how many requests the exported list held"),
+}
 MADE_AT = _("Made at")
 FILES = {
     "README.txt": _("this file"),
@@ -111,6 +120,9 @@ def readme_text(*, made_at, office_name: str) -> str:
         *_extra_lines(HISTORY_KEYS, indent="    "),
         "  attachments[]",
         *_extra_lines(ATTACHMENT_KEYS, indent="    "),
+        "",
+        "access.json[]",
+        *_extra_lines(ACCESS_KEYS),
     ]
     for service in all_services():
         model = service.details_model

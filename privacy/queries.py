@@ -165,6 +165,22 @@ def request_data(service_request) -> dict:
     return data
 
 
+def access_data(service_request) -> list[dict]:
+    """The request's access record as the applicant sees it on the request page."""
+    return [
+        {
+            "at": json_value(access.accessed_at),
+            "officer_name": access.officer_name,
+            "officer_groups": access.officer_groups,
+            "kind": access.kind,
+            "what": str(access.description),
+            "detail": access.detail,
+            "list_size": access.list_size,
+        }
+        for access in request_queries.accesses_of_request(service_request)
+    ]
+
+
 def requests_to_export(user):
     """The applicant's own requests, oldest first (never anyone else's)."""
     return ServiceRequest.objects.filter(applicant=user).order_by("submitted_at", "id")

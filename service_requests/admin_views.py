@@ -2,7 +2,8 @@
 cancelling with a reason and the history (the PDFs are printing.admin_views).
 
 Every view starts from the requests of the officer's own services, so a request of another
-service is a 404 wherever it is asked for. Changes go through service_requests.actions.
+service is a 404 wherever it is asked for. Changes go through service_requests.actions. Every
+view that shows a request's personal data records the read (access_record.RecordsStaffAccess).
 """
 
 from collections import OrderedDict
@@ -34,10 +35,12 @@ from base.spreadsheets import append_row, fit_columns, sheet_title
 from base.working_days import WorkingCalendar
 
 from . import actions, queries
+from .access_record import RecordsStaffAccess
+from .actions import StaffAccess
 from .admin_columns import DueDateColumn
 from .due_dates import timing_of, with_sla_history
 from .forms import CancelForm, OfficerActionForm
-from .models import ServiceRequest
+from .models import AccessKind, ServiceRequest
 from .permissions import RequestPermissionTester
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
 
@@ -56,8 +59,13 @@ class OfficerRequestUrlsMixin:
         return reverse(url_name, args=[service_request.pk]) if url_name else None
 
 
-class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
-    """คำขอรับบริการ: the requests of the officer's services, newest first."""
+class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, IndexView):
+    """คำขอรับบริการ: the requests of the officer's services, newest first.
+
+    Recorded: an export (CSV, XLSX), for every request it holds; a search by a citizen ID, for
+    every request shown whose citizen ID holds a searched number (queries.citizen_id_matches).
+    Browsing the list is not recorded.
+    """
 
     page_title = gettext_lazy("Service requests")
     # Export columns computed from the request's history (sla.RequestTiming's names).
@@ -140,6 +148,30 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
     def permissions_for(self, service_request):
         return RequestPermissionTester(self.request.user, service_request)
 
+    shown_accesses = ()
+
+    def staff_accesses(self):
+        return self.shown_accesses
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if self.is_searching and not self.is_export:
+            self.shown_accesses = [
+                StaffAccess.of(service_request, AccessKind.SEARCHED)
+                for service_request in queries.citizen_id_matches(context["object_list"], self.search_query)
+            ]
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            export_format = self.request.GET.get("export")
+            rows = list(context["object_list"].order_by().values_list("pk", "applicant_id"))
+            self.shown_accesses = [
+                StaffAccess(pk, applicant_id, AccessKind.EXPORTED, detail=export_format, list_size=len(rows))
+                for pk, applicant_id in rows
+            ]
+        return super().render_to_response(context, **response_kwargs)
+
     def applicant_of(self, service_request):
         """The applicant's name, and why the officer's own request is not theirs to process."""
         if self.permissions_for(service_request).is_own_request_of_officer:
@@ -202,12 +234,18 @@ class ServiceRequestIndexView(OfficerRequestUrlsMixin, IndexView):
 
 
 class OfficerRequestView(
-    OfficerRequestUrlsMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView
+    RecordsStaffAccess,
+    OfficerRequestUrlsMixin,
+    PermissionCheckedMixin,
+    BaseObjectMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
 ):
-    """One request of the officer's services; any other request is a 404."""
+    """One request of the officer's services; any other request is a 404. Showing it is recorded."""
 
     model = ServiceRequest
     permission_required = "change"
+    access_kind = AccessKind.VIEWED
 
     def get_base_object_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
@@ -251,6 +289,7 @@ class ProcessView(OfficerRequestView):
 
     template_name = "service_requests/admin/process.html"
     page_title = gettext_lazy("Process request")
+    access_detail = "process"
     upload_file_count = 1  # the reply file
     header_icon = "form"
 
@@ -330,6 +369,7 @@ class ProcessView(OfficerRequestView):
             attachments=service_request.attachments.order_by("pk"),
             history=service_request.history.select_related("actor"),
             slot_labels={slot.name: slot.label for slot in service_request.service.attachment_slots},
+            accesses=queries.accesses_of_request(service_request),
         )
         return context
 
@@ -339,6 +379,7 @@ class CancelView(OfficerRequestView):
 
     template_name = "service_requests/admin/cancel.html"
     page_title = gettext_lazy("Cancel request")
+    access_detail = "cancel"
     header_icon = "cross"
 
     def refuse(self):
@@ -384,8 +425,12 @@ class CancelView(OfficerRequestView):
         return context
 
 
-class ServiceRequestHistoryView(OfficerRequestUrlsMixin, HistoryView):
-    """Wagtail's audit log of one request, for the officers of its service only."""
+class ServiceRequestHistoryView(RecordsStaffAccess, OfficerRequestUrlsMixin, HistoryView):
+    """Wagtail's audit log of one request (its messages included), for the officers of its
+    service only; showing it is recorded."""
+
+    access_kind = AccessKind.VIEWED
+    access_detail = "history"
 
     def get_base_object_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")

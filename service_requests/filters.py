@@ -12,7 +12,7 @@ from accounts.models import IdentityLevel
 from . import queries
 from .catalogue import all_services
 from .due_dates import filter_overdue
-from .models import ServiceRequest
+from .models import AccessKind, RequestAccess, ServiceRequest
 from .workflow import RequestStatus
 
 
@@ -70,3 +70,16 @@ class ServiceRequestFilterSet(WagtailFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return filter_overdue(queryset, value == "yes") if value else queryset
+
+
+class RequestAccessFilterSet(WagtailFilterSet):
+    """The access record's filters: the period and the kind of access."""
+
+    accessed_at = django_filters.DateFromToRangeFilter(label=_("Between"), widget=DateRangePickerWidget)
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Access"), choices=AccessKind.choices, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = RequestAccess
+        fields = ["accessed_at", "kind"]

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from base.dates import format_datetime
+
 from .catalogue import get_service, service_choices
 from .storage import private_storage
 from .workflow import RequestStatus, Role
@@ -177,3 +179,91 @@ class StatusLookup(models.Model):
 
     def __str__(self):
         return f"{self.client_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class AccessKind(models.TextChoices):
+    """What an officer did with a request's personal data (RequestAccess.kind)."""
+
+    VIEWED = "viewed", _("viewed the request")
+    ATTACHMENT = "attachment", _("downloaded an attachment")
+    REPLY_FILE = "reply_file", _("downloaded the reply file")
+    PRINTED = "printed", _("printed the request")
+    BUNDLED = "bundled", _("printed the request with its attachments")
+    EXPORTED = "exported", _("exported it in a list of requests")
+    SEARCHED = "searched", _("found it by searching a citizen ID")
+
+
+class RequestAccess(models.Model):
+    """One staff read of a request's personal data: who (as they were then), what, when.
+
+    Written only by actions.record_staff_accesses, from the views that hand the data out
+    (access_record.RecordsStaffAccess); the applicant's own reads are not recorded. The officer's
+    name and groups are copied, so that the record still says who it was after the account or
+    its groups change; the row stays with its request for as long as the request is kept.
+    """
+
+    request = models.ForeignKey(
+        ServiceRequest, verbose_name=_("service request"), on_delete=models.CASCADE, related_name="accesses"
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    officer_name = models.CharField(_("officer's name"), max_length=400)
+    officer_groups = models.CharField(_("officer's groups"), max_length=500, blank=True)
+    officer_was_administrator = models.BooleanField(_("administrator"), default=False)
+    kind = models.CharField(_("access"), max_length=16, choices=AccessKind.choices)
+    # The attachment's slot name, the page viewed ("process", "history", "cancel") or the export's
+    # format ("csv", "xlsx"); list_size: how many requests the exported list held.
+    detail = models.CharField(_("detail"), max_length=60, blank=True)
+    list_size = models.PositiveIntegerField(_("requests in the list"), null=True, blank=True)
+    accessed_at = models.DateTimeField(_("when"), db_index=True)
+
+    class Meta:
+        verbose_name = _("access to a request")
+        verbose_name_plural = _("access record")
+        ordering = ["accessed_at", "id"]
+        indexes = [models.Index(fields=["request", "accessed_at"], name="request_access_when")]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.request_id}: {self.kind} by {self.officer_name} at {self.accessed_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def description(self):
+        """What the officer did, in the reader's language: "downloaded an attachment: ID-card copy"."""
+        label = self.get_kind_display()
+        if self.kind == AccessKind.VIEWED:
+            page = VIEWED_PAGES.get(self.detail)
+            return f"{label} ({page})" if page else label
+        if self.kind == AccessKind.ATTACHMENT:
+            slots = {slot.name: slot.label for slot in self.request.service.attachment_slots}
+            return f"{label}: {slots.get(self.detail, self.detail)}" if self.detail else label
+        if self.kind == AccessKind.EXPORTED:
+            return _("exported it in a list of %(count)s requests (%(format)s)") % {
+                "count": self.list_size or 0,
+                "format": self.detail.upper(),
+            }
+        return label
+
+    @property
+    def accessed_at_display(self):
+        """When, as people read it here (Buddhist Era in Thai)."""
+        return format_datetime(self.accessed_at)
+
+    @property
+    def officer_groups_label(self):
+        """The officer's groups then; "administrator" for a superuser outside any group."""
+        if self.officer_groups:
+            return self.officer_groups
+        return _("administrator") if self.officer_was_administrator else ""
+
+
+VIEWED_PAGES = {
+    "process": _("process page"),
+    "history": _("history"),
+    "cancel": _("cancel page"),
+}

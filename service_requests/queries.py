@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from .catalogue import CATALOGUE, get_service
-from .models import ServiceAssignment, ServiceRequest
+from .models import RequestAccess, ServiceAssignment, ServiceRequest
 from .workflow import CONFIRMED, WAITING_FOR_OFFICER
 
 # The officers of a service are the active members of the group assigned to it
@@ -72,6 +72,33 @@ def search_officer_requests(queryset, text: str):
             | Q(service_code__in=services_called(word))
         )
     return queryset
+
+
+# A searched number this long that a citizen ID holds is a search by citizen ID (shorter ones are
+# parts of dates and reference codes far more often than deliberate searches).
+CITIZEN_ID_SEARCH_MIN_DIGITS = 4
+
+
+def citizen_id_matches(service_requests, text: str) -> list:
+    """Those of `service_requests` (a page of search results, already read) that a search for
+    `text` found by their citizen ID: a word of at least CITIZEN_ID_SEARCH_MIN_DIGITS digits
+    (dashes allowed) that is part of the applicant's citizen ID and not of the reference code or
+    the phone number. No query."""
+    numbers = [
+        digits
+        for word in text.split()
+        if len(digits := word.replace("-", "")) >= CITIZEN_ID_SEARCH_MIN_DIGITS and digits.isdigit()
+    ]
+    return [
+        service_request
+        for service_request in service_requests
+        if any(
+            number in service_request.applicant_citizen_id
+            and number not in service_request.reference
+            and number not in service_request.applicant_phone
+            for number in numbers
+        )
+    ]
 
 
 def status_counts_for_officer(user) -> dict[tuple[str, str], int]:
@@ -185,3 +212,20 @@ def confirmed_details_of_applicant(user, reference: str):
     if service_request is None or service_request.status not in CONFIRMED:
         return None
     return details_record(service_request)
+
+
+def accesses_of_request(service_request):
+    """The staff reads of this request's personal data (RequestAccess), oldest first (each row's
+    `request` is this one: no query per row)."""
+    return service_request.accesses.order_by("accessed_at", "pk")
+
+
+def accesses_between(start=None, end=None):
+    """The whole access record, oldest first, optionally from `start` (a moment, inclusive) to
+    `end` (exclusive), with each row's request in the same query."""
+    rows = RequestAccess.objects.select_related("request")
+    if start is not None:
+        rows = rows.filter(accessed_at__gte=start)
+    if end is not None:
+        rows = rows.filter(accessed_at__lt=end)
+    return rows.order_by("accessed_at", "pk")

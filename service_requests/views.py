@@ -12,18 +12,22 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.generic import View
 
 from base.client_address import client_address
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
 from . import actions, ics, queries
+from .access_record import RecordsStaffAccess
 from .availability import availability_of, requested_in, shown_to
 from .catalogue import CATALOGUE, all_services
 from .downloads import content_download, file_download
 from .forms import CancelForm, RequestForms, StatusCheckForm
+from .models import AccessKind
 from .permissions import RequestPermissionTester
 from .upload_limits import takes_files
 from .workflow import RequestStatus, Role
@@ -133,6 +137,7 @@ def _detail_context(request, service_request):
         "history": service_request.history.select_related("actor"),
         "permissions": RequestPermissionTester(request.user, service_request),
         "offers_calendar_file": ics.offers_calendar_file(service_request, record),
+        "accesses": queries.accesses_of_request(service_request),
     }
 
 
@@ -210,22 +215,40 @@ def cancel(request, reference):
     )
 
 
-@login_required
-def attachment(request, reference, attachment_id):
-    """An attachment, for the applicant and the officers of the service; 404 for anyone else."""
-    service_request = _visible_request_or_404(request, reference)
-    item = service_request.attachments.filter(pk=attachment_id).first()
-    if item is None:
-        raise Http404
-    return file_download(item.file, item.original_name, item.content_type)
+@method_decorator(login_required, name="dispatch")
+class AttachmentView(RecordsStaffAccess, View):
+    """An attachment, for the applicant and the officers of the service; 404 for anyone else.
+    An officer's download is recorded, with the attachment's slot."""
+
+    access_kind = AccessKind.ATTACHMENT
+
+    def get(self, request, reference, attachment_id):
+        self.object = _visible_request_or_404(request, reference)
+        self.item = self.object.attachments.filter(pk=attachment_id).first()
+        if self.item is None:
+            raise Http404
+        return file_download(self.item.file, self.item.original_name, self.item.content_type)
+
+    def access_detail_of(self, service_request):
+        return self.item.slot
 
 
-@login_required
-def reply_file(request, reference):
-    service_request = _visible_request_or_404(request, reference)
-    if not service_request.reply_file:
-        raise Http404
-    return file_download(service_request.reply_file, service_request.reply_file_name)
+@method_decorator(login_required, name="dispatch")
+class ReplyFileView(RecordsStaffAccess, View):
+    """The officer's reply file, for the applicant and the officers of the service; an officer's
+    download is recorded."""
+
+    access_kind = AccessKind.REPLY_FILE
+
+    def get(self, request, reference):
+        self.object = _visible_request_or_404(request, reference)
+        if not self.object.reply_file:
+            raise Http404
+        return file_download(self.object.reply_file, self.object.reply_file_name)
+
+
+attachment = AttachmentView.as_view()
+reply_file = ReplyFileView.as_view()
 
 
 def status_check(request):

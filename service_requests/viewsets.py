@@ -1,7 +1,8 @@
 """The Wagtail admin's viewsets: officers' requests (คำขอรับบริการ) and, for administrators,
-which group works which service."""
+which group works which service and the record of staff reads of requests."""
 
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.forms import modelform_factory
 from django.urls import path
 from django.utils.functional import cached_property
@@ -10,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
-from .filters import ServiceRequestFilterSet
-from .models import ServiceAssignment, ServiceRequest
+from . import admin_views, queries
+from .access_record import RecordsStaffAccess
+from .filters import RequestAccessFilterSet, ServiceRequestFilterSet
+from .models import RequestAccess, ServiceAssignment, ServiceRequest
 
 DOCUMENTS_HOOK = "register_service_request_documents"
 
@@ -100,6 +103,18 @@ class ServiceRequestViewSet(ModelViewSet):
         return {name: view for hook in hooks.get_hooks(DOCUMENTS_HOOK) for name, view in hook().items()}
 
     def get_urlpatterns(self):
+        # Every page of one request shows its personal data: each records the read.
+        for name, view in {
+            "process": self.process_view_class,
+            "cancel": self.cancel_view_class,
+            "history": self.history_view_class,
+            **self.request_documents,
+        }.items():
+            if not issubclass(view, RecordsStaffAccess) or view.access_kind is None:
+                raise ImproperlyConfigured(
+                    f"The request page {name!r} ({view.__name__}) must be a RecordsStaffAccess view "
+                    "with its access_kind: staff reads of a request are recorded."
+                )
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
@@ -141,3 +156,68 @@ class ServiceAssignmentViewSet(ModelViewSet):
         # A service keeps its row; only the group that works it changes.
         fields = ["group"] if for_update else ["service_code", "group"]
         return modelform_factory(ServiceAssignment, form=WagtailAdminModelForm, fields=fields)
+
+
+class RequestAccessViewSet(ModelViewSet):
+    """Reports → access record: every staff read of a request's personal data, filtered by date
+    and exported as CSV (the office's PDPA §39 record, a breach investigation). For superusers
+    and the groups given "Can view access to a request" (service_requests.view_requestaccess)."""
+
+    model = RequestAccess
+    name = "request_accesses"
+    url_prefix = "reports/access-record"
+    icon = "view"
+    menu_label = _("Access record")
+    menu_hook = "register_reports_menu_item"
+    menu_order = 900
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 50
+    ordering = ["-accessed_at", "-pk"]
+    filterset_class = RequestAccessFilterSet
+    list_display = [
+        Column("accessed_at_display", label=_("When")),
+        Column("request", label=_("Reference code")),
+        Column("officer_name", label=_("Officer")),
+        Column("officer_groups_label", label=_("Officer's groups")),
+        Column("description", label=_("What")),
+    ]
+    list_export = [
+        "accessed_at_display",
+        "request.reference",
+        "request.service.name",
+        "officer_name",
+        "officer_groups_label",
+        "get_kind_display",
+        "description",
+    ]
+    export_headings = {
+        "accessed_at_display": _("When"),
+        "request.reference": _("Reference code"),
+        "request.service.name": _("Service"),
+        "officer_name": _("Officer"),
+        "officer_groups_label": _("Officer's groups"),
+        "get_kind_display": _("Access"),
+        "description": _("What"),
+    }
+    export_filename = "access-record"
+
+    def get_queryset(self, request):
+        return queries.accesses_between()
+
+    def get_common_view_kwargs(self, **kwargs):
+        # A record: read and exported, never added to, edited or deleted in the admin.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            usage_url_name=None,
+            history_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]

@@ -10,7 +10,7 @@ from .details import RequestDetails
 from .models import ServiceRequest
 from .panels import ServiceRequestSummaryPanel
 from .permissions import service_request_permission_policy
-from .viewsets import ServiceAssignmentViewSet, ServiceRequestViewSet
+from .viewsets import RequestAccessViewSet, ServiceAssignmentViewSet, ServiceRequestViewSet
 
 # First, before anything asks for the policy and Wagtail makes its model-permission fallback.
 register_permission_policy(ServiceRequest, service_request_permission_policy)
@@ -40,7 +40,7 @@ def register_request_log_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_service_request_viewsets():
-    return [ServiceRequestViewSet(), ServiceAssignmentViewSet()]
+    return [ServiceRequestViewSet(), ServiceAssignmentViewSet(), RequestAccessViewSet()]
 
 
 @hooks.register("register_admin_viewset")

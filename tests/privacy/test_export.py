@@ -19,8 +19,9 @@ import pytest
 
 from privacy import actions as privacy_actions
 from privacy.models import DataExport
+from service_requests import actions as request_actions
 from service_requests.catalogue import CATALOGUE, get_service
-from service_requests.models import ServiceRequest
+from service_requests.models import AccessKind, ServiceRequest
 from tests.accounts.clock import clock_moved
 from tests.factories.accounts import UserFactory
 from tests.factories.privacy import DataExportFactory, answered_request, answered_request_of_each_service
@@ -364,3 +365,28 @@ def test_closing_the_account_can_discard_every_copy(
 
     assert not DataExport.objects.filter(applicant=applicant).exists()
     assert [name for name in private_files() if name.startswith("exports/")] == [strangers_file]
+
+
+def test_the_copy_holds_who_opened_each_request(
+    client, applicant, officer_for, page_tree, django_capture_on_commit_callbacks
+):
+    officer = officer_for("11")
+    officer.first_name, officer.last_name = "สมศรี", "ตรวจเอกสาร"
+    officer.save()
+    service_request = answered_request(
+        "11", applicant=applicant, officer=officer, message="รับเรื่องแล้ว", reply_name="หนังสือรับรอง.pdf"
+    )
+    request_actions.record_staff_access(
+        reader=officer, service_request=service_request, kind=AccessKind.PRINTED
+    )
+    client.force_login(applicant)
+    ask_for_copy(client, django_capture_on_commit_callbacks)
+    export = DataExport.objects.get(applicant=applicant)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get(download_url(export)).streaming_content)))
+
+    [access] = json.loads(archive.read(f"requests/{service_request.reference}/access.json"))
+    assert access["officer_name"].endswith("สมศรี ตรวจเอกสาร")
+    assert access["kind"] == AccessKind.PRINTED
+    readme = archive.read("README.txt").decode("utf-8")
+    documented = set(re.findall(r"^\s+([a-z_]+)(?:\[\])?:", readme, flags=re.MULTILINE))
+    assert set(access) <= documented
