@@ -1,5 +1,12 @@
 """The applicant's privacy pages, under /my/privacy/."""
 
+from django.urls import path
+
+from . import views
+
 app_name = "privacy"
 
-urlpatterns = []
+urlpatterns = [
+    path("delete/", views.delete_account, name="delete_account"),
+    path("deleted/", views.account_closed, name="account_closed"),
+]

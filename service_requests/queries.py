@@ -1,5 +1,7 @@
 """Reads of requests: who may see what, and the lists of applicants and officers."""
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
@@ -9,7 +11,7 @@ from wagtail.models import Page
 
 from .catalogue import CATALOGUE, get_service
 from .models import ServiceAssignment, ServiceRequest
-from .workflow import CONFIRMED, WAITING_FOR_OFFICER
+from .workflow import CLOSED, CONFIRMED, WAITING_FOR_OFFICER
 
 # The officers of a service are the active members of the group assigned to it
 # (ServiceAssignment) and every active superuser, who may step in for any service. This is the
@@ -114,6 +116,31 @@ def requests_of_applicant(user, *, search: str = ""):
             Q(reference__icontains=search) | Q(service_code__in=services_called(search))
         )
     return queryset
+
+
+def open_requests_of_applicant(user):
+    """The applicant's requests that are not closed yet (neither completed nor cancelled)."""
+    return requests_of_applicant(user).exclude(status__in=CLOSED)
+
+
+def retention_days_by_service() -> dict[str, int]:
+    """How many days after closing each service's requests keep their personal data: the
+    administrators' period where they set one (ServiceAssignment), else REQUEST_RETENTION_DAYS."""
+    own = dict(
+        ServiceAssignment.objects.filter(retention_days__isnull=False).values_list(
+            "service_code", "retention_days"
+        )
+    )
+    return {code: own.get(code, settings.REQUEST_RETENTION_DAYS) for code in CATALOGUE}
+
+
+def requests_past_retention(now: datetime):
+    """Closed requests, still identifying their applicant, closed longer ago than their service's
+    retention period (a closed request's last change of status is its closing)."""
+    past = Q()
+    for code, days in retention_days_by_service().items():
+        past |= Q(service_code=code, status_changed_at__lt=now - timedelta(days=days))
+    return ServiceRequest.objects.filter(past, status__in=CLOSED, deidentified_at__isnull=True).order_by("pk")
 
 
 def request_of_applicant(user, reference: str):
