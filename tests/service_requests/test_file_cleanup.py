@@ -50,10 +50,13 @@ def test_deleting_a_request_deletes_its_reply_file_and_its_attachments_files(
 
 def test_a_rolled_back_delete_keeps_the_files(filed, private_files, django_capture_on_commit_callbacks):
     stored, pk = names(filed), filed.pk
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            filed.delete()
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        filed.delete()
+        raise RuntimeError
     assert set(stored) <= set(private_files())
     assert ServiceRequest.objects.filter(pk=pk).exists()
 
