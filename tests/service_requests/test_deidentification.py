@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied
 
 import pytest
 
-from service_requests import actions
+from service_requests import actions, queries
 from service_requests.catalogue import CATALOGUE
 from service_requests.models import DeidentificationReason, ServiceRequest
 from service_requests.workflow import RequestStatus, Role
+from tests.helpers import in_thai
 
 S = RequestStatus
 
@@ -73,3 +74,22 @@ def test_the_applicants_messages_go_and_officers_lose_the_name(submit, user, off
         "",
         service_request.officer_message,
     ]
+
+
+def test_officers_find_a_persons_deidentified_requests_by_their_citizen_id(request_in, user):
+    service_request = request_in(S.COMPLETED)
+    actions.deidentify_request(service_request=service_request, reason=DeidentificationReason.RETENTION)
+    found = queries.search_officer_requests(ServiceRequest.objects.all(), "1-4399-00285-97-7")
+    assert list(found) == [service_request]
+    assert not queries.search_officer_requests(ServiceRequest.objects.all(), "3101700230705").exists()
+
+
+def test_the_process_page_says_the_personal_data_was_removed(request_in, personnel_officer, client):
+    service_request = request_in(S.COMPLETED, "12")
+    actions.deidentify_request(service_request=service_request, reason=DeidentificationReason.RETENTION)
+    client.force_login(personnel_officer)
+    response = client.get(f"/admin/service-requests/process/{service_request.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert in_thai("Its retention period ended") in page
+    assert service_request.applicant_citizen_id not in page
