@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
@@ -10,6 +12,7 @@ from wagtail.models import ModelLogEntry
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import CounterResetCode
 
@@ -75,6 +78,10 @@ def delete_traces(user, citizen_id: str) -> None:
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username=citizen_id).delete()
     CounterResetCode.objects.filter(user=user).delete()
+    # Finished background tasks keep their arguments, e.g. the citizen ID of a password reset.
+    DBTaskResult.objects.filter(finished_at__isnull=False).annotate(
+        arguments=Cast("args_kwargs", TextField())
+    ).filter(arguments__contains=citizen_id).delete()
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     entries = ModelLogEntry.objects.filter(

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_tasks_db.models import DBTaskResult
 
 from accounts.hashing import citizen_id_hash
 from accounts.models import AddressAttempt
@@ -412,8 +413,8 @@ def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -
 @transaction.atomic
 def apply_retention(*, dry_run: bool = False) -> dict[str, int]:
     """The daily retention job: de-identify the closed requests past their service's retention
-    period (deleting their files), and delete log-in records (axes), status-lookup counters and
-    per-address attempts older than LOG_RETENTION_DAYS. Returns the count of each kind; a dry
+    period (deleting their files), and delete log-in records (axes), status-lookup counters,
+    per-address attempts and finished background tasks older than LOG_RETENTION_DAYS. Returns the count of each kind; a dry
     run counts and changes nothing. One audit-log entry per run that changed something."""
     now = timezone.now()
     logs_before = now - timedelta(days=settings.LOG_RETENTION_DAYS)
@@ -424,6 +425,8 @@ def apply_retention(*, dry_run: bool = False) -> dict[str, int]:
         "axes_access_failure_logs": AccessFailureLog.objects.filter(attempt_time__lt=logs_before),
         "status_lookups": StatusLookup.objects.filter(created_at__lt=logs_before),
         "address_attempts": AddressAttempt.objects.filter(created_at__lt=logs_before),
+        # Finished background tasks keep their arguments (a citizen ID, a request's key).
+        "task_results": DBTaskResult.objects.filter(finished_at__lt=logs_before),
     }
     counts = {
         "requests_deidentified": len(due),

@@ -1,6 +1,7 @@
 """Retention that really deletes: the daily `manage.py apply_retention` de-identifies closed
 requests past their service's retention period and deletes their files, leaves open ones alone,
-and deletes log-in records, status-lookup counters and per-address attempts older than 90 days.
+and deletes log-in records, status-lookup counters, per-address attempts and finished background
+tasks older than 90 days.
 `--dry-run` says what it would do and changes nothing."""
 
 import io
@@ -14,6 +15,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_tasks_db.models import DBTaskResult
 
 from accounts.hashing import citizen_id_hash
 from accounts.models import AddressAttempt
@@ -74,12 +76,20 @@ def old_log_in_records(age):
     AddressAttempt.objects.create(
         kind=AddressAttempt.Kind.LOGIN_FAILURE, client_hash="b" * 64, created_at=moment
     )
+    DBTaskResult.objects.create(  # a finished e-mail task keeps its arguments
+        task_path="accounts.tasks.email_password_reset_link",
+        args_kwargs={"args": ["1439900285977"], "kwargs": {}},
+        backend_name="default",
+        run_after=moment,
+        status="SUCCESSFUL",
+        finished_at=moment,
+    )
 
 
 def log_in_record_counts():
     return [
         model.objects.count()
-        for model in (AccessAttempt, AccessLog, AccessFailureLog, StatusLookup, AddressAttempt)
+        for model in (AccessAttempt, AccessLog, AccessFailureLog, StatusLookup, AddressAttempt, DBTaskResult)
     ]
 
 
@@ -147,13 +157,14 @@ def test_the_period_is_editable_in_the_admin(client, superuser, officer_for):
 def test_log_in_records_and_counters_older_than_90_days_are_deleted(db):
     old_log_in_records(timedelta(days=91))
     old_log_in_records(timedelta(days=89))
-    assert log_in_record_counts() == [2, 2, 2, 2, 2]
+    assert log_in_record_counts() == [2, 2, 2, 2, 2, 2]
 
     output = run()
 
-    assert log_in_record_counts() == [1, 1, 1, 1, 1]
+    assert log_in_record_counts() == [1, 1, 1, 1, 1, 1]
     assert "1 log-in records (axes) deleted" in output
     assert "1 status-lookup counters deleted" in output
+    assert "1 finished background tasks deleted" in output
 
 
 def test_a_dry_run_changes_nothing(requests, private_files, django_capture_on_commit_callbacks):

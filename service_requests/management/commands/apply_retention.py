@@ -12,6 +12,7 @@ LABELS = {
     "axes_access_failure_logs": "failed log-in records (axes) deleted",
     "status_lookups": "status-lookup counters deleted",
     "address_attempts": "per-address attempts deleted",
+    "task_results": "finished background tasks deleted",
 }
 WOULD = {
     "requests_deidentified": "requests to de-identify",
