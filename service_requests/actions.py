@@ -350,8 +350,8 @@ def redact(text: str, identifiers) -> str:
 def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -> ServiceRequest:
     """Remove the applicant's personal data from a closed request the office keeps: the snapshot
     of their name and phone, their citizen ID (a keyed hash stays, so the same person can still be
-    matched), the service's personal fields, the applicant's own messages, their names in the
-    officers' messages, the attachments and the reply file (deleted after the commit). Service,
+    matched), the service's personal fields, the applicant's own messages and their name on
+    their history lines, their names in the officers' messages, the attachments and the reply file (deleted after the commit). Service,
     status, dates and history lines stay, and the reports still count it.
 
     `actor` None is the portal itself (the retention job); otherwise only the applicant may.
@@ -389,9 +389,14 @@ def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -
     service_request.deidentified_at = timezone.now()
     service_request.deidentified_reason = reason
     service_request.save()
-    for change in service_request.history.exclude(message=""):
-        change.message = "" if change.actor_role == Role.APPLICANT else redact(change.message, identifiers)
-        change.save(update_fields=["message"])
+    # The history lines stay (who in which role moved it when); the applicant's lines no longer
+    # name their account, and their own words go.
+    for change in service_request.history.all():
+        if change.actor_role == Role.APPLICANT:
+            change.actor, change.message = None, ""
+        else:
+            change.message = redact(change.message, identifiers)
+        change.save(update_fields=["actor", "message"])
     # The audit log repeats each move's message.
     entries = ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(ServiceRequest), object_id=str(service_request.pk)
