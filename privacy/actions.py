@@ -35,7 +35,7 @@ def close_account(*, user, password: str) -> User:
     if request_queries.open_requests_of_applicant(user).exists():
         raise ValidationError(OPEN_REQUESTS_MESSAGE, code="open_requests")
     identifiers = closure.identifiers_of(user)
-    citizen_id = user.citizen_id
+    citizen_id, emails = user.citizen_id, (user.email, user.verified_email)
     requests = list(request_queries.requests_of_applicant(user))
     for service_request in requests:
         request_actions.deidentify_request(
@@ -45,7 +45,7 @@ def close_account(*, user, password: str) -> User:
             identifiers=identifiers,
         )
     closure.erase_user(user)
-    closure.delete_traces(user, citizen_id)
+    closure.delete_traces(user, citizen_id, emails)
     closure.end_sessions(user)
     log(instance=user, action="privacy.close_account", user=user, data={"requests_kept": len(requests)})
     return user

@@ -72,7 +72,7 @@ def end_sessions(user) -> int:
     return len(ended)
 
 
-def delete_traces(user, citizen_id: str) -> None:
+def delete_traces(user, citizen_id: str, emails=()) -> None:
     """What else names or identifies the person: log-in records under their citizen ID, counter
     reset codes, second-factor devices, and personal values in their account's audit-log entries."""
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
@@ -94,3 +94,23 @@ def delete_traces(user, citizen_id: str) -> None:
                 key: ("" if key in PERSONAL_LOG_KEYS else value) for key, value in entry.data.items()
             }
         entry.save(update_fields=["label", "data"])
+    # Other entries that quote the citizen ID or the e-mail address (e.g. a squatter's suspension
+    # names the ID its verified holder claimed).
+    for identifier in {citizen_id, *emails} - {""}:
+        quoting = ModelLogEntry.objects.annotate(text=Cast("data", TextField())).filter(
+            text__contains=identifier
+        )
+        for entry in quoting:
+            entry.data = without(entry.data, identifier)
+            entry.save(update_fields=["data"])
+
+
+def without(value, identifier: str):
+    """A JSON value with the identifier replaced wherever a string holds it."""
+    if isinstance(value, str):
+        return value.replace(identifier, "***")
+    if isinstance(value, list):
+        return [without(item, identifier) for item in value]
+    if isinstance(value, dict):
+        return {key: without(item, identifier) for key, item in value.items()}
+    return value

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 import pytest
@@ -215,6 +216,13 @@ def test_no_name_phone_address_or_file_of_the_person_is_left(
         run_after=timezone.now(),
         status="SUCCESSFUL",
         finished_at=timezone.now(),
+    )
+    squatter = UserFactory(is_active=False, first_name="สมศักดิ์", last_name="ยืมชื่อ")
+    log(  # what a ThaID log-in writes when it takes the ID back from someone who had registered it
+        instance=squatter,
+        action="accounts.suspend_squatter",
+        user=applicant,
+        data={"citizen_id": CITIZEN_ID, "placeholder": "S000000000001", "holder": applicant.pk},
     )
     needles = ("วิลัยวรรณ", "สุภชาติ", "Wilaiwan", "Suppachat", PHONE, EMAIL, CITIZEN_ID, ADDRESS)
     assert places_naming(*needles)  # the setup does name the person
