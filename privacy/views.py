@@ -1,18 +1,23 @@
-"""The applicant's copy of their data: the page that asks for it and shows its progress, and the
-download (only theirs, only for 24 hours)."""
+"""The applicant's data rights: the copy of their data (the page that asks for it and shows its
+progress, the download: only theirs, only for 24 hours) and deleting their account."""
 
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.actions import concrete
 from base.links import portal_base_url
+from service_requests import queries as request_queries
 from service_requests.downloads import file_download
 
 from . import actions, queries
+from .forms import CloseAccountForm
 from .models import DataExport
 
 # While the copy is being prepared the page reloads itself (a meta refresh: no script needed).
@@ -55,3 +60,36 @@ def download(request, key):
     actions.record_download(actor=user, export=found)
     name = f"my-data-{timezone.localtime(found.finished_at):%Y%m%d-%H%M}.zip"
     return file_download(found.file, name, "application/zip")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    """ลบบัญชี: what deleting does; the requests to cancel first, or the password and a tick."""
+    user = request.user
+    open_requests = list(request_queries.open_requests_of_applicant(user))
+    may_close = not (user.is_staff or user.is_superuser) and not open_requests
+    form = CloseAccountForm(request.POST or None)
+    if request.method == "POST" and may_close and form.is_valid():
+        try:
+            actions.close_account(user=user, password=form.cleaned_data["password"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            logout(request)
+            return redirect("privacy:account_closed")
+    return TemplateResponse(
+        request,
+        "privacy/delete_account.html",
+        {
+            "form": form,
+            "open_requests": open_requests,
+            "may_close": may_close,
+            "is_staff_account": user.is_staff or user.is_superuser,
+            "has_password": user.has_usable_password(),
+        },
+    )
+
+
+def account_closed(request):
+    return TemplateResponse(request, "privacy/account_closed.html", {})

@@ -20,3 +20,6 @@ def register_privacy_log_actions(actions):
     actions.register_action(
         "privacy.export_expired", _("Copy of personal data expired"), _("The copy's file was deleted")
     )
+    actions.register_action(
+        "privacy.close_account", _("Delete account"), _("Deleted the account at its holder's request")
+    )

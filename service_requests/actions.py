@@ -5,22 +5,39 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_tasks_db.models import DBTaskResult
+
+from accounts.hashing import citizen_id_hash
+from accounts.models import AddressAttempt
 from base.client_address import address_hash
 
 from . import notifications, queries
 from .catalogue import get_service
-from .models import AccessKind, Attachment, RequestAccess, ServiceRequest, StatusChange, StatusLookup
+from .models import (
+    AccessKind,
+    Attachment,
+    DeidentificationReason,
+    RequestAccess,
+    RetentionRun,
+    ServiceRequest,
+    StatusChange,
+    StatusLookup,
+)
 from .permissions import RequestPermissionTester
 from .references import save_with_unique_reference
 from .uploads import check_upload, shortened_name
-from .workflow import EDIT_TARGET, INITIAL, RequestStatus, Role, message_required
+from .workflow import CLOSED, EDIT_TARGET, INITIAL, RequestStatus, Role, message_required
 
 CONTACT_FIELDS = ("applicant_title", "applicant_first_name", "applicant_last_name", "applicant_phone")
 
@@ -29,18 +46,15 @@ def _store_upload(field_file, uploaded, *, stem, stored):
     """Check an upload and put it into a file field under a generated name (the caller saves
     the row); returns the name the applicant or officer gave it and its accepted type.
 
-    The file it replaces (personal data) leaves the disk once the new one is committed; the new
-    one is listed in `stored`, to be deleted if the transaction fails.
+    The file it replaces (personal data) leaves the disk once the new one is committed
+    (django-cleanup, see models.py); the new one is listed in `stored`, to be deleted if the
+    transaction fails.
     """
     accepted = check_upload(uploaded)
     original_name = shortened_name(uploaded.name)
-    replaced = field_file.name
     uploaded.name = f"{stem}.{accepted.extension}"
     field_file.save(uploaded.name, uploaded, save=False)
     stored.append(field_file)
-    if replaced:
-        storage = field_file.storage
-        transaction.on_commit(lambda: storage.delete(replaced))
     return original_name, accepted
 
 
@@ -384,3 +398,117 @@ def record_staff_access(*, reader, service_request, kind, detail="") -> RequestA
         reader=reader, accesses=[StaffAccess.of(service_request, kind, detail=detail)]
     )
     return rows[0] if rows else None
+
+
+# What stands in an officer's text for a name, phone or citizen ID of a de-identified applicant.
+REDACTED = "***"
+
+
+def redact(text: str, identifiers) -> str:
+    """The text with every occurrence of the identifiers (names, phone, citizen ID) replaced."""
+    for identifier in sorted({i for i in identifiers if i and len(i) > 1}, key=len, reverse=True):
+        text = text.replace(identifier, REDACTED)
+    return text
+
+
+@transaction.atomic
+def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -> ServiceRequest:
+    """Remove the applicant's personal data from a closed request the office keeps: the snapshot
+    of their name and phone, their citizen ID (a keyed hash stays, so the same person can still be
+    matched), the service's personal fields, the applicant's own messages and their name on
+    their history lines, their names in the officers' messages, the attachments and the reply file (deleted after the commit). Service,
+    status, dates and history lines stay, and the reports still count it.
+
+    `actor` None is the portal itself (the retention job); otherwise only the applicant may.
+    `identifiers`: more text to remove from officers' messages (e.g. the account's current names).
+    """
+    service_request = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    if actor is not None and actor.pk != service_request.applicant_id:
+        raise PermissionDenied
+    if service_request.status not in CLOSED:
+        raise ValueError(f"Request {service_request.reference} is not closed.")
+    if service_request.deidentified_at is not None:
+        return service_request
+    reason = DeidentificationReason(reason)
+    identifiers = [
+        *identifiers,
+        service_request.applicant_first_name,
+        service_request.applicant_last_name,
+        service_request.applicant_phone,
+        service_request.applicant_citizen_id,
+    ]
+    details_model = service_request.service.details_model
+    if details_model is not None:
+        details = details_model.objects.filter(request=service_request).first()
+        if details is not None:
+            details.erase_personal_data()
+            details.save()
+    # Their files: the rows go now, the files after the commit (django-cleanup).
+    service_request.attachments.all().delete()
+    service_request.reply_file = ""
+    service_request.reply_file_name = ""
+    service_request.applicant_citizen_id = citizen_id_hash(service_request.applicant_citizen_id)
+    for name in CONTACT_FIELDS:
+        setattr(service_request, name, "")
+    service_request.officer_message = redact(service_request.officer_message, identifiers)
+    service_request.deidentified_at = timezone.now()
+    service_request.deidentified_reason = reason
+    service_request.save()
+    # The history lines stay (who in which role moved it when); the applicant's lines no longer
+    # name their account, and their own words go.
+    for change in service_request.history.all():
+        if change.actor_role == Role.APPLICANT:
+            change.actor, change.message = None, ""
+        else:
+            change.message = redact(change.message, identifiers)
+        change.save(update_fields=["actor", "message"])
+    # The audit log repeats each move's message.
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ServiceRequest), object_id=str(service_request.pk)
+    )
+    for entry in entries:
+        if isinstance(entry.data, dict) and entry.data.get("message"):
+            by_applicant = entry.user_id is not None and entry.user_id == service_request.applicant_id
+            entry.data["message"] = "" if by_applicant else redact(entry.data["message"], identifiers)
+            entry.save(update_fields=["data"])
+    log(
+        instance=service_request,
+        action="service_requests.deidentify",
+        user=actor,
+        data={"reason": reason.value},
+    )
+    return service_request
+
+
+@transaction.atomic
+def apply_retention(*, dry_run: bool = False) -> dict[str, int]:
+    """The daily retention job: de-identify the closed requests past their service's retention
+    period (deleting their files), and delete log-in records (axes), status-lookup counters,
+    per-address attempts and finished background tasks older than LOG_RETENTION_DAYS. Returns the count of each kind; a dry
+    run counts and changes nothing. One audit-log entry per run that changed something."""
+    now = timezone.now()
+    logs_before = now - timedelta(days=settings.LOG_RETENTION_DAYS)
+    due = list(queries.requests_past_retention(now))
+    old_rows = {
+        "axes_access_attempts": AccessAttempt.objects.filter(attempt_time__lt=logs_before),
+        "axes_access_logs": AccessLog.objects.filter(attempt_time__lt=logs_before),
+        "axes_access_failure_logs": AccessFailureLog.objects.filter(attempt_time__lt=logs_before),
+        "status_lookups": StatusLookup.objects.filter(created_at__lt=logs_before),
+        "address_attempts": AddressAttempt.objects.filter(created_at__lt=logs_before),
+        # Finished background tasks keep their arguments (a citizen ID, a request's key).
+        "task_results": DBTaskResult.objects.filter(finished_at__lt=logs_before),
+    }
+    counts = {
+        "requests_deidentified": len(due),
+        "files_deleted": sum(request.attachments.count() + bool(request.reply_file) for request in due),
+    }
+    counts |= {kind: rows.count() for kind, rows in old_rows.items()}
+    if dry_run:
+        return counts
+    for service_request in due:
+        deidentify_request(service_request=service_request, reason=DeidentificationReason.RETENTION)
+    for rows in old_rows.values():
+        rows.delete()
+    run = RetentionRun.objects.create(ran_at=now, counts=counts)
+    log(instance=run, action="service_requests.apply_retention", data=counts)
+    return counts

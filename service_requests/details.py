@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.forms.models import ModelFormMetaclass
 from django.utils.text import capfirst
@@ -53,6 +54,10 @@ class RequestDetails(models.Model):
     # The field holding an e-mail address the service's form asks for: that request's e-mails go
     # there too, besides the account's address. None: the form asks for none.
     notification_email_field = None
+    # The fields that say something about a person (names, addresses, birth date, e-mail, work,
+    # pay, free text): emptied when the request is de-identified (erase_personal_data()); what
+    # the office counts (the kind of request, the room, the time, the amounts ordered) stays.
+    personal_fields = ()
 
     class Meta:
         abstract = True
@@ -97,6 +102,24 @@ class RequestDetails(models.Model):
         """What the applicant's calendar file of this request says: {starts_at, ends_at,
         summary, location}. None: the service offers no calendar file."""
         return None
+
+    def erase_personal_data(self):
+        """Empty every personal field (the caller saves): text becomes "", a nullable field None,
+        a number 0, a box unticked. A service with more to erase (e.g. rows of its own) extends it."""
+        for name in self.personal_fields:
+            setattr(self, name, self.erased_value(self._meta.get_field(name)))
+
+    @classmethod
+    def erased_value(cls, field):
+        if field.null:
+            return None
+        if isinstance(field, (models.CharField, models.TextField)):
+            return ""
+        if isinstance(field, models.BooleanField):
+            return False
+        if isinstance(field, (models.DecimalField, models.IntegerField, models.FloatField)):
+            return 0
+        raise ImproperlyConfigured(f"{cls.__name__}.{field.name} cannot be erased: make it null=True.")
 
     def rows(self):
         """(label, value) for each field, in the form's order, for detail pages and printouts."""

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from django_cleanup import cleanup
+
 from base.dates import format_datetime
 
 from .catalogue import get_service, service_choices
@@ -29,6 +31,16 @@ def reply_upload_to(instance, filename):
     return generated_name("replies", filename)
 
 
+class DeidentificationReason(models.TextChoices):
+    """Why a kept request no longer says who filed it."""
+
+    ACCOUNT_CLOSED = "account_closed", _("The applicant closed their account")
+    RETENTION = "retention", _("Its retention period ended")
+
+
+# django-cleanup deletes a file field's file after the commit whenever its row is deleted (one by
+# one, by a queryset, by a cascade) or the field is given another file: the models below only.
+@cleanup.select
 class ServiceRequest(models.Model):
     """One request to one e-service, from submission to completion or cancellation."""
 
@@ -41,7 +53,8 @@ class ServiceRequest(models.Model):
         related_name="service_requests",
     )
     # The applicant as they were at submission: a later profile change leaves the request as sent.
-    applicant_citizen_id = models.CharField(_("citizen ID"), max_length=13)
+    # A de-identified request keeps only a keyed hash of it (accounts.hashing.citizen_id_hash).
+    applicant_citizen_id = models.CharField(_("citizen ID"), max_length=64)
     applicant_title = models.CharField(pgettext_lazy("honorific", "title"), max_length=20)
     applicant_first_name = models.CharField(_("first name"), max_length=150)
     applicant_last_name = models.CharField(_("last name"), max_length=150)
@@ -59,6 +72,16 @@ class ServiceRequest(models.Model):
     reply_file_name = models.CharField(_("reply file name"), max_length=255, blank=True)
     # One key per rendered form: a double click or a reload cannot create a second request.
     submission_key = models.UUIDField(unique=True, editable=False)
+    # Set when the applicant's personal data was removed (service_requests.actions.deidentify_request);
+    # the request stays for the office's records and its reports.
+    deidentified_at = models.DateTimeField(_("de-identified at"), null=True, blank=True, editable=False)
+    deidentified_reason = models.CharField(
+        _("why de-identified"),
+        max_length=20,
+        choices=DeidentificationReason.choices,
+        blank=True,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("service request")
@@ -130,6 +153,7 @@ class StatusChange(models.Model):
         return _("officer") if self.actor_role == Role.OFFICER else _("applicant")
 
 
+@cleanup.select
 class Attachment(models.Model):
     """A file the applicant attached into one of the service's named slots."""
 
@@ -158,6 +182,15 @@ class ServiceAssignment(models.Model):
     group = models.ForeignKey(
         Group, verbose_name=_("officer group"), on_delete=models.PROTECT, related_name="+"
     )
+    retention_days = models.PositiveIntegerField(
+        _("retention period (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How long a completed or cancelled request keeps the applicant's personal data and files, "
+            "counted from its closing. Empty: the portal's default."
+        ),
+    )
 
     class Meta:
         verbose_name = _("service assignment")
@@ -165,6 +198,22 @@ class ServiceAssignment(models.Model):
 
     def __str__(self):
         return f"{self.get_service_code_display()} → {self.group}"
+
+
+class RetentionRun(models.Model):
+    """One run of the retention job (manage.py apply_retention): when, and how much it removed.
+    Its audit-log entry hangs on this row."""
+
+    ran_at = models.DateTimeField(_("ran at"))
+    counts = models.JSONField(_("counts"), default=dict)
+
+    class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
+        ordering = ["-ran_at"]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.ran_at:%Y-%m-%d %H:%M}"
 
 
 class StatusLookup(models.Model):

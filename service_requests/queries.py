@@ -1,5 +1,7 @@
 """Reads of requests: who may see what, and the lists of applicants and officers."""
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
@@ -7,9 +9,11 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from accounts.hashing import citizen_id_hash
+
 from .catalogue import CATALOGUE, get_service
 from .models import RequestAccess, ServiceAssignment, ServiceRequest
-from .workflow import CONFIRMED, WAITING_FOR_OFFICER
+from .workflow import CLOSED, CONFIRMED, WAITING_FOR_OFFICER
 
 # The officers of a service are the active members of the group assigned to it
 # (ServiceAssignment) and every active superuser, who may step in for any service. This is the
@@ -60,11 +64,14 @@ def requests_for_officer(user):
 def search_officer_requests(queryset, text: str):
     """Every word must match the reference, the applicant's first or last name, citizen ID or
     phone (typed with or without dashes), or name the service, so "สมชาย ใจดี" finds Mr Somchai
-    Jaidee and "บัตรข้าราชการ 081-234-5678" his ID-card requests."""
+    Jaidee and "บัตรข้าราชการ 081-234-5678" his ID-card requests. A whole citizen ID also finds
+    that person's de-identified requests (by its keyed hash)."""
     for word in text.split():
         digits = word.replace("-", "")
+        same_person = Q(applicant_citizen_id=citizen_id_hash(digits)) if len(digits) == 13 else Q(pk__in=[])
         queryset = queryset.filter(
-            Q(reference__icontains=word)
+            same_person
+            | Q(reference__icontains=word)
             | Q(applicant_first_name__icontains=word)
             | Q(applicant_last_name__icontains=word)
             | Q(applicant_citizen_id__contains=digits)
@@ -141,6 +148,31 @@ def requests_of_applicant(user, *, search: str = ""):
             Q(reference__icontains=search) | Q(service_code__in=services_called(search))
         )
     return queryset
+
+
+def open_requests_of_applicant(user):
+    """The applicant's requests that are not closed yet (neither completed nor cancelled)."""
+    return requests_of_applicant(user).exclude(status__in=CLOSED)
+
+
+def retention_days_by_service() -> dict[str, int]:
+    """How many days after closing each service's requests keep their personal data: the
+    administrators' period where they set one (ServiceAssignment), else REQUEST_RETENTION_DAYS."""
+    own = dict(
+        ServiceAssignment.objects.filter(retention_days__isnull=False).values_list(
+            "service_code", "retention_days"
+        )
+    )
+    return {code: own.get(code, settings.REQUEST_RETENTION_DAYS) for code in CATALOGUE}
+
+
+def requests_past_retention(now: datetime):
+    """Closed requests, still identifying their applicant, closed longer ago than their service's
+    retention period (a closed request's last change of status is its closing)."""
+    past = Q()
+    for code, days in retention_days_by_service().items():
+        past |= Q(service_code=code, status_changed_at__lt=now - timedelta(days=days))
+    return ServiceRequest.objects.filter(past, status__in=CLOSED, deidentified_at__isnull=True).order_by("pk")
 
 
 def request_of_applicant(user, reference: str):

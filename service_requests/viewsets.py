@@ -149,12 +149,12 @@ class ServiceAssignmentViewSet(ModelViewSet):
     add_to_settings_menu = True
     add_to_reference_index = True  # a group's usage shows the services it works
     copy_view_enabled = False
-    list_display = ["service_code", "group"]
+    list_display = ["service_code", "group", "retention_days"]
     ordering = "service_code"
 
     def get_form_class(self, for_update=False):
-        # A service keeps its row; only the group that works it changes.
-        fields = ["group"] if for_update else ["service_code", "group"]
+        # A service keeps its row; the group that works it and its retention period change.
+        fields = ["group", "retention_days"] if for_update else ["service_code", "group", "retention_days"]
         return modelform_factory(ServiceAssignment, form=WagtailAdminModelForm, fields=fields)
 
 

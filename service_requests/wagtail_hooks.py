@@ -36,6 +36,16 @@ def register_request_log_actions(actions):
     actions.register_action("service_requests.edit", _("Edit request"), _("Edited the request"))
     actions.register_action("service_requests.move", _("Change status"), _("Changed the request's status"))
     actions.register_action("service_requests.cancel", _("Cancel request"), _("Cancelled the request"))
+    actions.register_action(
+        "service_requests.deidentify",
+        _("De-identify request"),
+        _("Removed the applicant's personal data from the request"),
+    )
+    actions.register_action(
+        "service_requests.apply_retention",
+        _("Apply retention"),
+        _("Removed personal data past its retention period"),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Last, as its documentation asks: deletes the files of the models it is told to (@cleanup.select).
+    "django_cleanup.apps.CleanupSelectedConfig",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +154,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "accounts.security.axes_username"
 AXES_LOCKOUT_CALLABLE = "accounts.security.lockout_response"
 AXES_VERBOSE = False
+
+# Personal data kept no longer than needed (README: Retention). A completed or cancelled request
+# keeps its applicant's personal data and files this many days after closing (administrators may
+# set another period per service under Settings → Service assignments); then the daily
+# `manage.py apply_retention` de-identifies it. Log-in records (axes), status-lookup counters and
+# per-address attempts are deleted after LOG_RETENTION_DAYS.
+REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", str(5 * 365)))
+LOG_RETENTION_DAYS = 90
+# The key of the hash that replaces a citizen ID once its holder's data is erased (the same person
+# is still recognised). Empty: SECRET_KEY; set it in production so that a new SECRET_KEY keeps it.
+CITIZEN_ID_HASH_KEY = os.environ.get("CITIZEN_ID_HASH_KEY", "")
 # The forgotten-password link is valid for one hour (and once: its hash covers the password).
 PASSWORD_RESET_TIMEOUT = 60 * 60
 

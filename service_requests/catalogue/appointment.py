@@ -64,6 +64,7 @@ class AppointmentDetails(RequestDetails):
         indexes = [models.Index(fields=["executive", "starts_at"], name="appointment_executive_start")]
 
     internal_fields = ("ends_at", "accepted")
+    personal_fields = ("visitor", "subject")
     conflict_message = _("The executive already has an appointment at that time. Please choose another time.")
     conflict_field = "date"
 

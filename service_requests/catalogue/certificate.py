@@ -39,6 +39,17 @@ class CertificateDetails(RequestDetails):
     certificate_other = models.CharField(_("other certificate"), max_length=255, blank=True)
     purpose = models.CharField(_("to be used for"), max_length=255)
 
+    personal_fields = (
+        "work_unit",
+        "position",
+        "academic_standing",
+        "salary",
+        "academic_allowance",
+        "compensation",
+        "certificate_other",
+        "purpose",
+    )
+
     class Meta:
         verbose_name = _("certificate request details")
         verbose_name_plural = _("certificate request details")

@@ -48,7 +48,7 @@ class IdCardDetails(RequestDetails):
     officer_type = models.CharField(_("officer type"), max_length=32, choices=OFFICER_TYPES)
     first_name_en = models.CharField(_("first name in English"), max_length=150)
     last_name_en = models.CharField(_("last name in English"), max_length=150)
-    birth_date = models.DateField(_("date of birth"))
+    birth_date = models.DateField(_("date of birth"), null=True)  # null once erased
     nationality = models.CharField(_("nationality"), max_length=60, default="ไทย")
     # Sensitive data (PDPA section 26): printed on the card only when the applicant gives it and
     # explicitly consents; either may be left out.
@@ -61,6 +61,21 @@ class IdCardDetails(RequestDetails):
     rank = models.CharField(_("rank / level"), max_length=100)
     reason = models.CharField(_("reason for the card"), max_length=16, choices=CardReason.choices)
     reason_other = models.CharField(_("other reason"), max_length=255, blank=True)
+
+    personal_fields = (
+        "first_name_en",
+        "last_name_en",
+        "birth_date",
+        "nationality",
+        "blood_group",
+        "blood_group_consent",
+        "registered_address",
+        "contact_address",
+        "work_unit",
+        "position",
+        "rank",
+        "reason_other",
+    )
 
     class Meta:
         verbose_name = _("ID card request details")
@@ -91,6 +106,8 @@ class IdCardDetails(RequestDetails):
     def age(self):
         today = timezone.localdate()
         born = self.birth_date
+        if born is None:  # erased
+            return None
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
     def rows(self):

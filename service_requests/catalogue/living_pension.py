@@ -21,6 +21,7 @@ class LivingPensionDetails(RequestDetails):
     )
 
     notification_email_field = "email"
+    personal_fields = ("email", "pledged_amount")
 
     class Meta:
         verbose_name = _("living pension request details")

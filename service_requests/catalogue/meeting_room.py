@@ -145,6 +145,7 @@ class RoomBookingDetails(RequestDetails):
         }
 
     internal_fields = ("holds_slot",)
+    personal_fields = ("organisation", "purpose")
     conflict_message = _("The room is already booked at that time. Please choose another time or room.")
     conflict_field = "start_date"
 

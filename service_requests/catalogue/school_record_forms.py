@@ -115,6 +115,7 @@ class FormOrderDetails(RequestDetails):
 
     # The lines as a price table, with the totals, instead of the generic list of fields.
     details_template = "service_requests/details/form_order.html"
+    personal_fields = ("school", "affiliation_other")
 
     class Meta:
         verbose_name = _("form order details")

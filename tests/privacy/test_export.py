@@ -10,6 +10,7 @@ import zipfile
 from datetime import timedelta
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -390,3 +391,22 @@ def test_the_copy_holds_who_opened_each_request(
     readme = archive.read("README.txt").decode("utf-8")
     documented = set(re.findall(r"^\s+([a-z_]+)(?:\[\])?:", readme, flags=re.MULTILINE))
     assert set(access) <= documented
+
+
+def test_the_daily_retention_job_deletes_copies_nobody_came_back_for(
+    client, applicant, requests_of_each_service, private_files, django_capture_on_commit_callbacks
+):
+    client.force_login(applicant)
+    ask_for_copy(client, django_capture_on_commit_callbacks)
+    stored_name = DataExport.objects.get(applicant=applicant).file.name
+
+    with clock_moved(timedelta(hours=25)):
+        dry_run = io.StringIO()
+        call_command("apply_retention", "--dry-run", stdout=dry_run)
+        assert stored_name in private_files()
+        assert "1 expired copies of personal data to delete" in dry_run.getvalue()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("apply_retention", stdout=io.StringIO())
+
+    assert stored_name not in private_files()
+    assert DataExport.objects.get(applicant=applicant).status == DataExport.Status.EXPIRED
