@@ -155,6 +155,7 @@ def test_no_page_of_the_portal_or_the_admin_breaks_the_policy(live_server, site)
             applicant.open(path)
 
         officer = Visitor(browser, live_server.url, site["staff_session"])
+        officer.open(site["public"][2])  # a public page with the admin's user bar
         officer.open(reverse("wagtailadmin_home"))
         page = officer.open(site["editor_url"])
         open_chooser(page, "choose-page", ".listing, table")
