@@ -12,6 +12,7 @@
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
+from csp.constants import NONE
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from .languages import without_language_prefix
@@ -41,7 +42,14 @@ def shows_personal_data(request) -> bool:
 
 class PortalCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, choosing the admin's policy under /admin/ and adding reCAPTCHA's
-    origins while its keys are set (production sets them after these settings are read)."""
+    origins while its keys are set (production sets them after these settings are read); and
+    Permissions-Policy on every response."""
+
+    def process_response(self, request, response):
+        # Near the top of MIDDLEWARE, so that even the redirects and refusals of the middleware
+        # below it say so.
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
@@ -53,20 +61,24 @@ class PortalCSPMiddleware(CSPMiddleware):
             parts.nonce = None
         if recaptcha_is_on():
             parts.update = {**RECAPTCHA_SOURCES, **(parts.update or {})}
+            directives = parts.config or settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            if directives.get("frame-src") == [NONE]:
+                # 'none' with other sources would be ignored at best: reCAPTCHA's frame replaces it.
+                parts.update.pop("frame-src")
+                parts.replace = {"frame-src": RECAPTCHA_SOURCES["frame-src"], **(parts.replace or {})}
         return parts
 
 
-class SecurityHeadersMiddleware:
-    """Permissions-Policy on every response; no-store on every page with personal data.
-
-    After AuthenticationMiddleware, which it asks whether someone is logged in."""
+class NoStoreMiddleware:
+    """Cache-Control: no-store on every page with personal data. After AuthenticationMiddleware,
+    which it asks whether someone is logged in."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if shows_personal_data(request):
+        # A response that already says no-store (the private downloads) keeps its own header.
+        if shows_personal_data(request) and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)
         return response

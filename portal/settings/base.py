@@ -57,7 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy: the public's, or the admin's under /admin/ (base/security_headers.py).
+    # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
+    # on every response (base/security_headers.py).
     "base.security_headers.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -66,8 +67,8 @@ MIDDLEWARE = [
     "service_requests.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Permissions-Policy everywhere, no-store where personal data shows (base/security_headers.py).
-    "base.security_headers.SecurityHeadersMiddleware",
+    # Cache-Control: no-store where personal data shows (base/security_headers.py).
+    "base.security_headers.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a session that ends says so; then no admin page without the second factor.

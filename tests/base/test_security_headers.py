@@ -62,7 +62,21 @@ def test_recaptchas_origins_are_allowed_only_while_it_is_on(client, page_tree):
     policy = directives(client.get("/accounts/login/"))
     assert "https://www.google.com/recaptcha/" in policy["script-src"]
     assert "https://www.gstatic.com/recaptcha/" in policy["script-src"]
-    assert "https://www.google.com/recaptcha/" in policy["frame-src"]
+    assert policy["frame-src"] == [
+        "https://www.google.com/recaptcha/",
+        "https://recaptcha.google.com/recaptcha/",
+    ]
+
+
+@override_settings(**RECAPTCHA_KEYS)
+def test_the_admin_login_gets_recaptchas_origins_too(client, page_tree):
+    policy = directives(client.get("/admin/login/"))
+    assert "https://www.gstatic.com/recaptcha/" in policy["script-src"]
+    assert policy["frame-src"] == [
+        "'self'",
+        "https://www.google.com/recaptcha/",
+        "https://recaptcha.google.com/recaptcha/",
+    ]
 
 
 def test_the_admin_has_its_own_looser_policy_and_no_nonce(client, page_tree):
@@ -77,7 +91,7 @@ def test_the_admin_has_its_own_looser_policy_and_no_nonce(client, page_tree):
     assert "'unsafe-inline'" not in directives(client.get("/"))["script-src"]
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/robots.txt", "/admin/login/"])
+@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/login", "/robots.txt", "/admin/login/"])
 def test_no_camera_microphone_location_or_payment_anywhere(client, page_tree, path):
     response = client.get(path)
     assert response["Permissions-Policy"] == "camera=(), microphone=(), geolocation=(), payment=()"
