@@ -1,12 +1,14 @@
 """A new version of the privacy notice: a returning applicant is asked once to read and accept it;
 staff, the accept page itself, logging out, the notice and files are never in the way."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
 import pytest
 
+from accounts.actions import accept_privacy_notice
 from tests.factories.accounts import SuperuserFactory, UserFactory
 from tests.helpers import in_thai
 
@@ -112,3 +114,11 @@ def test_no_notice_published_means_nothing_to_accept(client, new_notice):
     new_notice.office.save()
     client.force_login(UserFactory(privacy_notice_version="2568-1"))
     assert client.get("/my/requests/").status_code == 200
+
+
+def test_nobody_accepts_a_notice_for_someone_else():
+    applicant, other = UserFactory(), UserFactory()
+    with pytest.raises(PermissionDenied):
+        accept_privacy_notice(actor=other, user=applicant, version="2568-2")
+    applicant.refresh_from_db()
+    assert applicant.privacy_notice_version == "2568-1"
