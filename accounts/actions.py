@@ -462,3 +462,24 @@ def record_address_attempt(*, kind: str, client_address: str) -> None:
     if address_limit_reached(kind=kind, client_address=client_address):
         # The address itself is not logged, as it is not stored; its hash finds its rows.
         logger.warning("Per-address limit reached: %s from %s", kind, address_hash(client_address)[:12])
+
+
+@transaction.atomic
+def accept_privacy_notice(*, actor: User, user: User, version: str) -> User:
+    """A returning applicant accepts the office's current privacy notice: its version and when."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    if not version:
+        raise ValueError("The privacy notice has no version.")
+    user = concrete(user)
+    previous = user.privacy_notice_version
+    user.privacy_notice_version = version
+    user.privacy_consented_at = timezone.now()
+    user.save(update_fields=["privacy_notice_version", "privacy_consented_at"])
+    log(
+        instance=user,
+        action="accounts.accept_privacy_notice",
+        user=user,
+        data={"privacy_notice_version": version, "previous_version": previous},
+    )
+    return user

@@ -9,6 +9,7 @@ from django.utils import timezone
 from base.client_address import address_hash
 
 from .models import AddressAttempt, User
+from .two_factor import is_staff_account
 
 
 def with_verified_email(users):
@@ -64,3 +65,16 @@ def address_limit_reached(*, kind: str, client_address: str) -> bool:
         created_at__gte=timezone.now() - address_window(kind),
     )
     return recent.count() >= getattr(settings, limit_setting)
+
+
+def must_accept_privacy_notice(user, office) -> bool:
+    """A logged-in applicant who accepted an older privacy notice (or none) than the office's
+    current one is asked to read and accept it, when the office publishes one (its privacy page).
+    Staff are not: the notice is the applicants'."""
+    return (
+        user.is_authenticated
+        and not is_staff_account(user)
+        and office.privacy_policy_page_id is not None
+        and bool(office.privacy_notice_version)
+        and user.privacy_notice_version != office.privacy_notice_version
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("thaid/callback/", views.ThaIDCallbackView.as_view(), name="thaid_callback"),
     path("thaid/complete/", views.ThaIDCompleteView.as_view(), name="thaid_complete"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("privacy-notice/", views.PrivacyNoticeUpdateView.as_view(), name="privacy_notice_update"),
     # Recovery: a proved e-mail address, and a forgotten password (by e-mail or the office's code).
     path("email/verify/<str:token>/", recovery_views.VerifyEmailView.as_view(), name="verify_email"),
     path("email/resend/", recovery_views.ResendEmailVerificationView.as_view(), name="resend_verification"),

@@ -157,6 +157,36 @@ class ConfirmPasswordView(LoginRequiredMixin, FormView):
         return redirect(safe_next_url(self.request, "accounts:profile"))
 
 
+class PrivacyNoticeUpdateView(LoginRequiredMixin, View):
+    """A new version of the privacy notice: a returning applicant reads it and accepts it, once
+    (accounts.middleware.PrivacyNoticeMiddleware sends them here)."""
+
+    template_name = "accounts/privacy_notice_update.html"
+
+    def get(self, request):
+        office = OfficeSettings.for_request(request)
+        if not queries.must_accept_privacy_notice(request.user, office):
+            return redirect(safe_next_url(request, home_url()))
+        context = {
+            "office": office,
+            "previous_version": request.user.privacy_notice_version,
+            "next": safe_next_url(request, home_url()),
+            # The data-rights pages (the privacy app, above this layer), by their paths.
+            "export_url": f"{home_url()}my/privacy/export/",
+            "delete_url": f"{home_url()}my/privacy/delete/",
+        }
+        return render(request, self.template_name, context)
+
+    def post(self, request):
+        office = OfficeSettings.for_request(request)
+        if queries.must_accept_privacy_notice(request.user, office):
+            actions.accept_privacy_notice(
+                actor=request.user, user=request.user, version=office.privacy_notice_version
+            )
+            messages.success(request, _("Thank you. You have accepted the new privacy notice."))
+        return redirect(safe_next_url(request, home_url()))
+
+
 class ProfileView(LoginRequiredMixin, FormView):
     template_name = "accounts/profile.html"
     form_class = ProfileForm

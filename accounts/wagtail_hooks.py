@@ -15,6 +15,11 @@ from .two_factor import is_staff_account
 def register_account_log_actions(actions):
     actions.register_action("accounts.register", _("Register"), _("Registered an account"))
     actions.register_action("accounts.edit_profile", _("Edit profile"), _("Edited own profile"))
+    actions.register_action(
+        "accounts.accept_privacy_notice",
+        _("Accept privacy notice"),
+        _("Accepted a new version of the privacy notice"),
+    )
     actions.register_action("accounts.change_password", _("Change password"), _("Changed own password"))
     actions.register_action("accounts.verify_email", _("Confirm e-mail"), _("Confirmed the e-mail address"))
     actions.register_action(

@@ -10,3 +10,12 @@ def active_language() -> str:
         return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
     except LookupError:
         return settings.LANGUAGE_CODE
+
+
+def without_language_prefix(path: str) -> str:
+    """The path as the default language has it: /en/my/requests/ -> /my/requests/."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path

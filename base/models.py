@@ -1,6 +1,7 @@
 """The office itself: its site settings (name, address, contacts, logo, privacy policy) and the
 days it is closed. Everything else in the portal builds on these."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,21 @@ class OfficeSettings(BaseSiteSetting):
             "Change it whenever the privacy notice changes; each consent records the version accepted."
         ),
     )
+    security_contact = models.CharField(
+        _("security contact"),
+        max_length=255,
+        blank=True,
+        validators=[RegexValidator(r"^(mailto:\S+@\S+|https://\S+)$", _("Start with mailto: or https://."))],
+        help_text=_(
+            "Where to report a security problem with the portal: an address starting with "
+            "mailto: or https://. Empty: the office's e-mail address. Published in /.well-known/security.txt."
+        ),
+    )
+    security_policy_url = models.URLField(
+        _("security policy address"),
+        blank=True,
+        help_text=_("A page saying how the office handles reported security problems (optional)."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -63,6 +79,10 @@ class OfficeSettings(BaseSiteSetting):
             [FieldPanel("privacy_policy_page"), FieldPanel("privacy_notice_version")],
             heading=_("Privacy"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("security_contact"), FieldPanel("security_policy_url")],
+            heading=_("Security reports"),
+        ),
     ]
 
     class Meta:
@@ -79,6 +99,13 @@ class OfficeSettings(BaseSiteSetting):
     @property
     def address(self):
         return self.address_en if get_language() == "en" and self.address_en else self.address_th
+
+    @property
+    def security_contact_uri(self) -> str:
+        """security.txt's Contact: the address set for it, else the office's e-mail."""
+        if self.security_contact:
+            return self.security_contact
+        return f"mailto:{self.email}" if self.email else ""
 
 
 class ClosureDay(models.Model):

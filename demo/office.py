@@ -19,7 +19,8 @@ OFFICE = {
     "fax": "045511917",
     "email": "office@amnat-ed.go.th",
 }
-PRIVACY_NOTICE_VERSION = "2568-1"
+# 2568-2: retention periods, the access record, how to use each right, the 72-hour breach duty.
+PRIVACY_NOTICE_VERSION = "2568-2"
 LOGO_TITLE = "ตราสำนักงาน สพป.อำนาจเจริญ"
 
 BOLD_FONT = Path(fontpkg_sarabun.ROOT) / "files" / "Sarabun-Bold.ttf"

@@ -11,9 +11,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AdminLogoutView
+from base import well_known
 
 urlpatterns = [
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel=icon> says.
+    path(".well-known/security.txt", well_known.security_txt, name="security_txt"),
+    path("robots.txt", well_known.robots_txt, name="robots_txt"),
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("favicon.ico"))),
     # Before Wagtail's own, which leaves the session alive on a GET (accounts.views.AdminLogoutView).
     path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 import fontpkg_sarabun
+from csp.constants import NONCE, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_recaptcha",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -57,6 +59,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
+    # on every response (base/security_headers.py).
+    "base.security_headers.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,11 +69,15 @@ MIDDLEWARE = [
     "service_requests.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: no-store where personal data shows (base/security_headers.py).
+    "base.security_headers.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a session that ends says so; then no admin page without the second factor.
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
+    # A returning applicant reads and accepts a new version of the privacy notice, once.
+    "accounts.middleware.PrivacyNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' own rule).
@@ -160,7 +169,8 @@ AXES_VERBOSE = False
 # set another period per service under Settings → Service assignments); then the daily
 # `manage.py apply_retention` de-identifies it. Log-in records (axes), status-lookup counters and
 # per-address attempts are deleted after LOG_RETENTION_DAYS.
-REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", str(5 * 365)))
+# Ten years: what the Regulation on Correspondence (ระเบียบงานสารบรรณ) asks of an office's documents.
+REQUEST_RETENTION_DAYS = int(os.environ.get("REQUEST_RETENTION_DAYS", str(10 * 365)))
 LOG_RETENTION_DAYS = 90
 # The key of the hash that replaces a citizen ID once its holder's data is erased (the same person
 # is still recognised). Empty: SECRET_KEY; set it in production so that a new SECRET_KEY keeps it.
@@ -270,3 +280,45 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# What a page may load and run (django-csp, base/security_headers.py). The portal's own pages:
+# our files only; an inline script or style needs the request's nonce ({{ request.csp_nonce }}).
+# reCAPTCHA's origins are added while its keys are set.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin: its panels (InlinePanel, MultipleChooserPanel), date widgets and choosers write
+# inline scripts and style attributes without a nonce, and its image tools use blob: previews;
+# this policy holds under ADMIN_URL_PREFIX only (README, "Content-Security-Policy").
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", UNSAFE_INLINE],
+        "style-src": ["'self'", UNSAFE_INLINE],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Pages that show personal data get Cache-Control: no-store (so does every page seen while logged
+# in); with or without the /en/ prefix.
+PERSONAL_DATA_URL_PREFIXES = ["/my/", "/accounts/", "/status/", "/requests/", ADMIN_URL_PREFIX]

@@ -20,6 +20,9 @@ def required_env(name):
 
 DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
+# De-identified requests keep a keyed hash of the citizen ID: its own key, so that a new
+# SECRET_KEY does not lose the match (accounts.hashing).
+CITIZEN_ID_HASH_KEY = required_env("CITIZEN_ID_HASH_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 required_env("DATABASE_URL")  # base.py reads it; production must not fall back to SQLite
 # Links in printouts, QR codes and e-mails start with it, never with a request's Host header.

@@ -107,7 +107,7 @@ def test_the_office_settings_name_the_office_its_logo_and_privacy_page():
     assert office.email == "office@amnat-ed.go.th"
     assert office.logo.width > 0
     assert office.privacy_policy_page.url == "/privacy/"
-    assert office.privacy_notice_version == "2568-1"
+    assert office.privacy_notice_version == "2568-2"
 
 
 def test_each_service_has_a_page_in_both_languages_with_a_manual_and_a_blank_form(client):
@@ -180,7 +180,7 @@ def test_the_demo_applicant_logs_in_with_the_printed_password(client):
     assert response.status_code == 302
     applicant = User.objects.get(citizen_id=citizen_id)
     assert applicant.get_full_name() == "นางสาววิลัยวรรณ สุภชาติ"
-    assert applicant.privacy_notice_version == "2568-1"
+    assert applicant.privacy_notice_version == "2568-2"
 
 
 def test_a_demo_officer_logs_in_to_the_admin_with_the_printed_password_and_authenticator_key(client):

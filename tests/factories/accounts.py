@@ -1,5 +1,7 @@
 """Test data for accounts: users with valid Thai citizen IDs, Thai names and Thai mobile numbers."""
 
+from django.utils import timezone
+
 import factory
 from factory.django import DjangoModelFactory
 from stdnum.th import pin
@@ -34,6 +36,9 @@ class UserFactory(DjangoModelFactory):
     email = ""
     # An address given to the factory counts as proved; tests of verification clear it.
     verified_email = factory.SelfAttribute("email")
+    # The privacy notice OfficeSettingsFactory publishes, accepted when the account was made.
+    privacy_notice_version = "2568-1"
+    privacy_consented_at = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
     def password(user, create, extracted, **kwargs):

@@ -15,6 +15,7 @@ from portal.settings import base
 
 PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "a-long-random-production-secret",
+    "CITIZEN_ID_HASH_KEY": "another-long-random-secret-never-rotated",
     "ALLOWED_HOSTS": "oss.example.go.th",
     "DATABASE_URL": "postgres://oss:password@127.0.0.1:5432/oss",
     "RECAPTCHA_PUBLIC_KEY": "public-key",

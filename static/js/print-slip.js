@@ -1,0 +1,2 @@
+// The counter code slip's Print button.
+document.querySelector("[data-print-slip]")?.addEventListener("click", () => window.print());
