@@ -14,6 +14,7 @@ PROJECT_DIR = BASE_DIR / "portal"
 
 INSTALLED_APPS = [
     "base",
+    "backups",
     "accounts",
     "home",
     "service_pages",
