@@ -241,13 +241,8 @@ def app_version():
     if os.environ.get("PORTAL_VERSION"):
         return os.environ["PORTAL_VERSION"]
     try:
-        finished = subprocess.run(
-            ["git", "-C", str(settings.BASE_DIR), "rev-parse", "HEAD"],  # noqa: S607
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
+        command = ["git", "-C", str(settings.BASE_DIR), "rev-parse", "HEAD"]
+        finished = subprocess.run(command, capture_output=True, text=True, check=False, timeout=10)  # noqa: S603
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return finished.stdout.strip() if finished.returncode == 0 else "unknown"

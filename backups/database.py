@@ -2,7 +2,7 @@
 
 PostgreSQL: `pg_dump --format=custom` reading the snapshot of the transaction that counts the rows
 (`pg_export_snapshot()`), so the counts in the manifest are exactly those of the dump while the
-portal keeps running; `pg_restore --clean --if-exists --no-owner --single-transaction` puts it
+portal keeps running; `pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction` puts it
 back (all or nothing). SQLite: the online backup API (a consistent copy of a live database, WAL
 included), and the same API the other way round to restore.
 """
@@ -130,7 +130,15 @@ def _dump_postgresql(path):
 
 def _restore_postgresql(path):
     connection.close()  # holds no lock on the tables pg_restore drops
-    _run("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", str(path))
+    _run(
+        "pg_restore",
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        str(path),
+    )
 
 
 def _run(program, *arguments):

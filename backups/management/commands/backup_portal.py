@@ -35,7 +35,9 @@ class Command(BaseCommand):
             else:
                 with tempfile.TemporaryDirectory(prefix="oss-backup-") as scratch:
                     folder, manifest = archive.create_backup(scratch)
-                    where = remote.address(bucket, archive.upload(folder, remote.storage(bucket), bucket.prefix))
+                    where = remote.address(
+                        bucket, archive.upload(folder, remote.storage(bucket), bucket.prefix)
+                    )
         except (archive.BackupError, database.DatabaseError, remote.RemoteError, OSError) as error:
             raise CommandError(f"Backup failed: {error}") from error
         self._summary(manifest, where)
