@@ -70,7 +70,8 @@ def create_backup(destination, *, now=None):
         dump = partial / database.dump_name()
         tables = database.dump(dump)
         size, digest = _hash_file(dump)
-        files = [_copy_out(alias, name, partial) for alias in STORAGE_ALIASES for name in _walk(alias)]
+        copied = [_copy_out(alias, name, partial) for alias in STORAGE_ALIASES for name in _walk(alias)]
+        files = [entry for entry in copied if entry is not None]
         manifest = {
             "format": FORMAT,
             "created": now.isoformat(),
@@ -83,6 +84,8 @@ def create_backup(destination, *, now=None):
                 "tables": tables,
             },
             "files": files,
+            # Listed but deleted before they could be read (a request deleted meanwhile).
+            "files_vanished": len(copied) - len(files),
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
         partial.rename(folder)
@@ -269,7 +272,12 @@ def _copy_out(alias, name, folder):
     path.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0
-    with storages[alias].open(name, "rb") as source, path.open("wb") as copy:
+    try:
+        source = storages[alias].open(name, "rb")
+    except FileNotFoundError:
+        logger.warning("file deleted during the backup", extra={"storage": alias, "file": name})
+        return None
+    with source, path.open("wb") as copy:
         while chunk := source.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)

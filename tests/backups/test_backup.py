@@ -113,6 +113,7 @@ def test_a_backup_brings_back_the_requests_files_and_documents_after_a_wipe(tmp_
     assert dump["tables"][Document._meta.db_table] == 1
     assert {(entry["storage"], entry["name"]) for entry in manifest["files"]} == set(before)
     assert manifest["app_version"] == archive.app_version() != ""
+    assert manifest["files_vanished"] == 0
 
     wipe()
     output, _ = run("restore_portal", "--from", str(folder), "--yes")

@@ -60,4 +60,8 @@ class Command(BaseCommand):
             of_storage = [entry for entry in files if entry["storage"] == alias]
             size = sum(entry["size"] for entry in of_storage)
             self.stdout.write(f"  {alias} storage: {len(of_storage)} files, {size:,} bytes")
+        if manifest["files_vanished"]:
+            self.stdout.write(
+                self.style.WARNING(f"  {manifest['files_vanished']} files were deleted while being backed up")
+            )
         self.stdout.write(self.style.SUCCESS(f"Backup written to {where}"))
