@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -108,21 +109,37 @@ def verify_backup(folder):
         return None, [f"{folder / MANIFEST} is missing: not a backup, or an unfinished one."]
     except (ValueError, OSError) as error:
         return None, [f"{folder / MANIFEST} cannot be read: {error}"]
-    if manifest.get("format") != FORMAT:
-        return None, [f"Backup format {manifest.get('format')!r} is not {FORMAT}."]
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        return None, [f"Backup format {found!r} is not {FORMAT}."]
+    try:
+        return manifest, _problems(folder, manifest)
+    except (KeyError, TypeError, AttributeError) as error:
+        return None, [f"{folder / MANIFEST} is malformed: {error!r}"]
+
+
+def _problems(folder, manifest):
     problems = []
     dump = manifest["database"]
     if dump["engine"] != database.engine():
         problems.append(f"The backup is of a {dump['engine']} database; this one is {database.engine()}.")
-    problems += _check(folder / _safe(dump["dump"]), dump["size"], dump["sha256"], "database dump")
-    for entry in manifest["files"]:
+    entries = [("database dump", lambda: folder / _safe(dump["dump"]), dump)]
+    entries += [
+        (
+            f"{entry['storage']}:{entry['name']}",
+            partial(_backup_path, folder, entry["storage"], entry["name"]),
+            entry,
+        )
+        for entry in manifest["files"]
+    ]
+    for label, path_of, entry in entries:
         try:
-            path = _backup_path(folder, entry["storage"], entry["name"])
+            path = path_of()
         except BackupError as error:
             problems.append(str(error))
             continue
-        problems += _check(path, entry["size"], entry["sha256"], f"{entry['storage']}:{entry['name']}")
-    return manifest, problems
+        problems += _check(path, entry["size"], entry["sha256"], label)
+    return problems
 
 
 def restore_backup(folder, manifest):

@@ -191,6 +191,19 @@ def test_a_manifest_cannot_point_outside_its_backup(tmp_path, portal_data):
         run("restore_portal", "--from", str(folder), "--yes")
 
 
+def test_a_malformed_manifest_is_refused(tmp_path, portal_data):
+    folder, manifest, _ = back_up(tmp_path)
+    del manifest["files"]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+    with pytest.raises(CommandError, match="damaged or incomplete"):
+        out, err = StringIO(), StringIO()
+        try:
+            call_command("restore_portal", "--from", str(folder), "--yes", stdout=out, stderr=err)
+        finally:
+            assert "manifest.json is malformed" in err.getvalue()
+
+
 def test_from_a_folder_of_backups_the_newest_is_restored_and_keep_deletes_the_oldest(tmp_path, portal_data):
     requests, _ = portal_data
     destination = tmp_path / "backups"
