@@ -32,12 +32,12 @@ class Command(BaseCommand):
                 return
             with tempfile.TemporaryDirectory(prefix="oss-restore-") as scratch:
                 folder = archive.download(remote.storage(bucket), bucket.prefix, scratch)
-                self._restore(folder, yes)
+                self._restore(folder, yes, label=f"{source} (copied to {folder})")
         except (archive.BackupError, database.DatabaseError, remote.RemoteError, OSError) as error:
             raise CommandError(f"Restore failed: {error}") from error
 
-    def _restore(self, folder, yes):
-        self.stdout.write(f"Checking the backup {folder} ...")
+    def _restore(self, folder, yes, label=None):
+        self.stdout.write(f"Checking the backup {label or folder} ...")
         manifest, problems = archive.verify_backup(folder)
         if problems:
             for problem in problems:
