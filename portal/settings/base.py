@@ -15,6 +15,7 @@ PROJECT_DIR = BASE_DIR / "portal"
 
 INSTALLED_APPS = [
     "base",
+    "backups",
     "accounts",
     "home",
     "service_pages",

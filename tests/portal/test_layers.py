@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Bottom to top; an app may import from its own layer's apps only when listed here as below it.
 LAYERS = [
-    {"base"},
+    {"base", "backups"},
     {"accounts"},
     {"service_requests"},
     {"printing", "service_pages"},
