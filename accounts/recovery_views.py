@@ -19,11 +19,6 @@ from . import actions
 from .recovery_forms import CounterCodeResetForm, ForgotPasswordForm, SetPasswordForm
 
 
-def thaid_offered() -> bool:
-    """Whether the ThaID log-in is configured (its settings come with the ThaID log-in)."""
-    return bool(getattr(settings, "THAID_CLIENT_ID", ""))
-
-
 class VerifyEmailView(View):
     """The link in the verification e-mail: one click, logged in or not."""
 
@@ -51,9 +46,6 @@ class ForgotPasswordView(FormView):
     template_name = "accounts/password_forgot.html"
     form_class = ForgotPasswordForm
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "thaid_offered": thaid_offered()}
-
     def form_valid(self, form):
         actions.request_password_reset(
             citizen_id=form.cleaned_data["citizen_id"], base_url=portal_base_url(self.request)
@@ -67,7 +59,7 @@ class PasswordResetSentView(TemplateView):
 
     def get_context_data(self, **kwargs):
         minutes = settings.PASSWORD_RESET_TIMEOUT // 60
-        return {**super().get_context_data(**kwargs), "minutes": minutes, "thaid_offered": thaid_offered()}
+        return {**super().get_context_data(**kwargs), "minutes": minutes}
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -38,6 +38,8 @@ class ThaIDIdentity:
 
 
 def is_configured():
+    """Whether ThaID is offered at all: the log-in button, its pages and the recovery pages'
+    ThaID sentence all ask this, and it needs every one of the THAID_* settings."""
     return bool(settings.THAID_DISCOVERY_URL and settings.THAID_CLIENT_ID and settings.THAID_CLIENT_SECRET)
 
 
