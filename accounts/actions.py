@@ -453,7 +453,7 @@ def register_with_thaid(
 
 @transaction.atomic
 def record_address_attempt(*, kind: str, client_address: str) -> None:
-    """Count one failed log-in or registration attempt from this address, for the per-address
+    """Count one failed log-in, registration attempt or reset request from this address, for the per-address
     limits. Kept in the database, as the embedded set-up has no shared cache; rows older than the
     window are deleted as new ones arrive."""
     now = timezone.now()
