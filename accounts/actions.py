@@ -357,15 +357,21 @@ def verify_identity_at_counter(*, actor: User, user: User) -> User:
 
 
 @transaction.atomic
-def log_in_with_thaid(*, user: User) -> User:
-    """ThaID vouched for this account's holder: its citizen ID becomes verified (once)."""
+def log_in_with_thaid(*, user: User, linked_with_password: bool = False) -> User:
+    """ThaID vouched for this account's holder: its citizen ID becomes verified (once), and the
+    log-in lockout of that citizen ID is lifted, as ThaID proved who is asking. A declared account
+    is only linked after its password was typed (linked_with_password), as a squatter may have
+    registered under the holder's own name."""
+    if not user.is_identity_verified and not linked_with_password:
+        raise PermissionDenied
+    reset_axes_attempts(username=user.citizen_id)
     if not user.is_identity_verified:
         _mark_verified(user, method=VerificationMethod.THAID, by=None)
         log(
             instance=user,
             action="accounts.verify_identity",
             user=user,
-            data={"method": VerificationMethod.THAID},
+            data={"method": VerificationMethod.THAID, "linked_with_password": linked_with_password},
         )
     log(instance=user, action="accounts.thaid_login", user=user)
     return user

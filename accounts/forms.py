@@ -1,8 +1,8 @@
 """The public account forms. Rules live in validators and actions; forms only ask and explain."""
 
 from django import forms
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -248,6 +248,29 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password2"].help_text = _("Type the new password once more, to be sure.")
         for field in self.fields.values():
             field.error_messages = {**field.error_messages, **REQUIRED}
+
+
+class ThaIDLinkForm(forms.Form):
+    """The declared account's password, after ThaID vouched for its citizen ID and name. Checked by
+    the authentication backends, so django-axes counts wrong tries against the citizen ID."""
+
+    password = password_field(_("Password of this account"), autocomplete="current-password")
+
+    def __init__(self, *args, request, citizen_id, **kwargs):
+        self.request = request
+        self.citizen_id = citizen_id
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        self.user = authenticate(self.request, username=self.citizen_id, password=password)
+        if self.user is None:
+            raise forms.ValidationError(
+                _("The password is not correct. Please try again, or choose “This is not my account”."),
+                code="password_incorrect",
+            )
+        return password
 
 
 class ConfirmPasswordForm(forms.Form):
