@@ -110,6 +110,16 @@ def test_the_log_in_and_registration_pages_offer_thaid_when_configured(client, p
         assert THAID_LOGIN_URL in page
 
 
+def test_the_registration_page_offers_thaid_first_and_then_its_own_form(client, provider, page_tree):
+    """Above the form, the button is not "or" anything yet: "or" leads from it to the form."""
+    page = client.get(REGISTER_URL).content.decode()
+    button, form = page.index(THAID_LOGIN_URL), page.index('action="/accounts/register/"')
+    assert in_thai("Or register with your citizen ID and a password:") in page[button:form]
+    assert f'<p class="form-links">{in_thai("or")}</p>' not in page
+    login_page = client.get(LOGIN_URL).content.decode()
+    assert f'<p class="form-links">{in_thai("or")}</p>' in login_page
+
+
 def test_registering_a_taken_citizen_id_shows_the_way_forward(client, provider, page_tree, user):
     response = client.post(REGISTER_URL, {"citizen_id": CITIZEN_ID})
     page = response.content.decode()
