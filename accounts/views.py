@@ -33,6 +33,7 @@ from .forms import (
     address_registration_limit_message,
 )
 from .models import AddressAttempt, Title, User
+from .recovery_forms import SetPasswordForm
 
 NOT_KEPT = {"password1", "password2", "captcha", "g-recaptcha-response", "csrfmiddlewaretoken"}
 
@@ -151,7 +152,12 @@ class ConfirmPasswordView(LoginRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "next": safe_next_url(self.request, "accounts:profile")}
+        return {
+            **super().get_context_data(**kwargs),
+            "next": safe_next_url(self.request, "accounts:profile"),
+            # An account made with ThaID has no password to type: ThaID confirms it again instead.
+            "confirm_with_thaid": not self.request.user.has_usable_password(),
+        }
 
     def form_valid(self, form):
         sessions.confirm_password(self.request.session)
@@ -188,6 +194,10 @@ class PasswordChangeView(LoginRequiredMixin, FormView):
             messages.info(request, _("Please enter your password again to change it."))
             return redirect(confirm_password_url(request))
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_class(self):
+        # An account made with ThaID has no current password to type: it sets its first one.
+        return PasswordChangeForm if self.request.user.has_usable_password() else SetPasswordForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}

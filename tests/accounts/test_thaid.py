@@ -34,6 +34,8 @@ REGISTER_URL = "/accounts/register/"
 THAID_LOGIN_URL = "/accounts/thaid/login/"
 COMPLETE_URL = "/accounts/thaid/complete/"
 LINK_URL = "/accounts/thaid/link/"
+PASSWORD_URL = "/accounts/password/"
+CONFIRM_URL = "/accounts/confirm-password/"
 LINK_SENTENCE = "บัญชีนี้สมัครไว้ด้วยรหัสผ่าน หากเป็นบัญชีของท่าน กรุณากรอกรหัสผ่านเพื่อเชื่อมกับ ThaID"
 DISPLACES = (
     "Another account was registered with your citizen ID. When you create yours, that account is "
@@ -165,6 +167,31 @@ def test_a_first_thaid_log_in_creates_a_verified_account_from_the_claims(client,
     assert not user.has_usable_password()
     assert logged_in_user(client) == user
     assert client.get(COMPLETE_URL).url == LOGIN_URL  # the ThaID answer is used once
+
+
+def test_an_account_made_with_thaid_confirms_with_thaid_and_sets_its_first_password(
+    client, provider, page_tree
+):
+    """It has no password to type again before a sensitive change: ThaID confirms it instead."""
+    go_through_thaid(client)
+    complete_account(client)
+    user = User.objects.get(citizen_id=CITIZEN_ID)
+    with clock_moved(timedelta(minutes=10)):  # past the password confirmation's 5 minutes
+        to_confirm = client.get(PASSWORD_URL)
+        assert to_confirm.url.startswith(CONFIRM_URL)
+        page = client.get(to_confirm.url).content.decode()
+        assert in_thai("Confirm with ThaID") in page
+        assert 'name="password"' not in page
+        response, _ = go_through_thaid(client, next_url=PASSWORD_URL)
+        assert response.url == PASSWORD_URL
+        page = client.get(PASSWORD_URL).content.decode()
+        assert 'name="old_password"' not in page
+        response = client.post(
+            PASSWORD_URL, {"new_password1": "Mango-sticky-2569", "new_password2": "Mango-sticky-2569"}
+        )
+        assert response.url == "/accounts/profile/"
+    user.refresh_from_db()
+    assert user.check_password("Mango-sticky-2569")
 
 
 def test_the_completion_page_needs_a_thaid_log_in_first(client, provider, page_tree):
