@@ -194,6 +194,19 @@ def test_an_account_made_with_thaid_confirms_with_thaid_and_sets_its_first_passw
     assert user.check_password("Mango-sticky-2569")
 
 
+def test_without_thaid_an_account_made_with_it_is_sent_to_set_a_password(
+    client, provider, page_tree, settings
+):
+    go_through_thaid(client)
+    complete_account(client)
+    settings.THAID_DISCOVERY_URL = ""  # ThaID switched off since
+    with clock_moved(timedelta(minutes=10)):
+        page = client.get(client.get(PASSWORD_URL).url).content.decode()
+    assert THAID_LOGIN_URL not in page
+    assert 'href="/accounts/password/forgot/"' in page
+    assert 'href="/accounts/password/reset-code/"' in page
+
+
 def test_the_completion_page_needs_a_thaid_log_in_first(client, provider, page_tree):
     assert client.get(COMPLETE_URL).url == LOGIN_URL
     complete_account(client)
