@@ -390,7 +390,7 @@ def _suspend_squatter(squatter: User) -> None:
     squatter.save(update_fields=["displaced_citizen_id", "citizen_id", "is_active", "suspended_at"])
 
 
-def _tell_administrators(squatter: User, holder: User) -> None:
+def _tell_administrators(squatter: User, holder: User, *, same_name: bool) -> None:
     recipients = queries.superuser_emails()
     if not recipients:
         return
@@ -405,6 +405,11 @@ def _tell_administrators(squatter: User, holder: User) -> None:
         "squatter": squatter.get_full_name(),
         "placeholder": squatter.citizen_id,
     }
+    if same_name:
+        body += "\n\n" + _(
+            "The declared account was registered under the holder's own name, and the holder said it "
+            "is not theirs (they did not give its password)."
+        )
     transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
 
 
@@ -424,9 +429,12 @@ def register_with_thaid(
     account of someone else that held the ID (a squatter's) is suspended, keeping its requests,
     and the administrators are told."""
     squatter = User.objects.select_for_update().filter(citizen_id=citizen_id).first()
+    same_name = False
     if squatter is not None:
         if squatter.is_identity_verified:
             raise ValueError("A verified account holds this citizen ID.")
+        # Under the holder's own name, the holder chose "ไม่ใช่บัญชีของฉัน" instead of its password.
+        same_name = queries.is_same_person(squatter, first_name=first_name, last_name=last_name)
         _suspend_squatter(squatter)
     user = _create_applicant(
         citizen_id,
@@ -451,9 +459,14 @@ def register_with_thaid(
             instance=squatter,
             action="accounts.suspend_squatter",
             user=user,
-            data={"citizen_id": citizen_id, "placeholder": squatter.citizen_id, "holder": user.pk},
+            data={
+                "citizen_id": citizen_id,
+                "placeholder": squatter.citizen_id,
+                "holder": user.pk,
+                "same_name": same_name,
+            },
         )
-        _tell_administrators(squatter, user)
+        _tell_administrators(squatter, user, same_name=same_name)
     return user
 
 

@@ -34,6 +34,10 @@ REGISTER_URL = "/accounts/register/"
 THAID_LOGIN_URL = "/accounts/thaid/login/"
 COMPLETE_URL = "/accounts/thaid/complete/"
 LINK_URL = "/accounts/thaid/link/"
+SAID_NOT_THEIRS = (
+    "The declared account was registered under the holder's own name, and the holder said it "
+    "is not theirs (they did not give its password)."
+)
 PASSWORD_URL = "/accounts/password/"
 CONFIRM_URL = "/accounts/confirm-password/"
 LINK_SENTENCE = "บัญชีนี้สมัครไว้ด้วยรหัสผ่าน หากเป็นบัญชีของท่าน กรุณากรอกรหัสผ่านเพื่อเชื่อมกับ ThaID"
@@ -290,6 +294,9 @@ def test_a_squatter_who_typed_the_holders_name_is_not_linked(
     filed.refresh_from_db()
     assert filed.applicant == squatter
     assert [message.to for message in mail.outbox] == [["admin@example.go.th"]]
+    assert in_thai(SAID_NOT_THEIRS) in mail.outbox[0].body
+    entry = ModelLogEntry.objects.get(object_id=str(squatter.pk), action="accounts.suspend_squatter")
+    assert entry.data["same_name"] is True
 
 
 def test_the_link_choice_waits_only_fifteen_minutes(client, provider, page_tree, user, password):
@@ -394,6 +401,7 @@ def test_thaid_takes_the_citizen_id_back_from_a_squatter_under_another_name(
 
     assert [message.to for message in mail.outbox] == [["admin@example.go.th"]]
     assert CITIZEN_ID in mail.outbox[0].body
+    assert in_thai(SAID_NOT_THEIRS) not in mail.outbox[0].body  # another name: no choice was asked
     assert ModelLogEntry.objects.filter(
         object_id=str(squatter.pk), action="accounts.suspend_squatter"
     ).exists()
