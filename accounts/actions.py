@@ -357,15 +357,21 @@ def verify_identity_at_counter(*, actor: User, user: User) -> User:
 
 
 @transaction.atomic
-def log_in_with_thaid(*, user: User) -> User:
-    """ThaID vouched for this account's holder: its citizen ID becomes verified (once)."""
+def log_in_with_thaid(*, user: User, linked_with_password: bool = False) -> User:
+    """ThaID vouched for this account's holder: its citizen ID becomes verified (once), and the
+    log-in lockout of that citizen ID is lifted, as ThaID proved who is asking. A declared account
+    is only linked after its password was typed (linked_with_password), as a squatter may have
+    registered under the holder's own name."""
+    if not user.is_identity_verified and not linked_with_password:
+        raise PermissionDenied
+    reset_axes_attempts(username=user.citizen_id)
     if not user.is_identity_verified:
         _mark_verified(user, method=VerificationMethod.THAID, by=None)
         log(
             instance=user,
             action="accounts.verify_identity",
             user=user,
-            data={"method": VerificationMethod.THAID},
+            data={"method": VerificationMethod.THAID, "linked_with_password": linked_with_password},
         )
     log(instance=user, action="accounts.thaid_login", user=user)
     return user
@@ -384,7 +390,7 @@ def _suspend_squatter(squatter: User) -> None:
     squatter.save(update_fields=["displaced_citizen_id", "citizen_id", "is_active", "suspended_at"])
 
 
-def _tell_administrators(squatter: User, holder: User) -> None:
+def _tell_administrators(squatter: User, holder: User, *, same_name: bool) -> None:
     recipients = queries.superuser_emails()
     if not recipients:
         return
@@ -399,6 +405,11 @@ def _tell_administrators(squatter: User, holder: User) -> None:
         "squatter": squatter.get_full_name(),
         "placeholder": squatter.citizen_id,
     }
+    if same_name:
+        body += "\n\n" + _(
+            "The declared account was registered under the holder's own name, and the holder said it "
+            "is not theirs (they did not give its password)."
+        )
     transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
 
 
@@ -418,9 +429,12 @@ def register_with_thaid(
     account of someone else that held the ID (a squatter's) is suspended, keeping its requests,
     and the administrators are told."""
     squatter = User.objects.select_for_update().filter(citizen_id=citizen_id).first()
+    same_name = False
     if squatter is not None:
         if squatter.is_identity_verified:
             raise ValueError("A verified account holds this citizen ID.")
+        # Under the holder's own name, the holder chose "ไม่ใช่บัญชีของฉัน" instead of its password.
+        same_name = queries.is_same_person(squatter, first_name=first_name, last_name=last_name)
         _suspend_squatter(squatter)
     user = _create_applicant(
         citizen_id,
@@ -445,15 +459,20 @@ def register_with_thaid(
             instance=squatter,
             action="accounts.suspend_squatter",
             user=user,
-            data={"citizen_id": citizen_id, "placeholder": squatter.citizen_id, "holder": user.pk},
+            data={
+                "citizen_id": citizen_id,
+                "placeholder": squatter.citizen_id,
+                "holder": user.pk,
+                "same_name": same_name,
+            },
         )
-        _tell_administrators(squatter, user)
+        _tell_administrators(squatter, user, same_name=same_name)
     return user
 
 
 @transaction.atomic
 def record_address_attempt(*, kind: str, client_address: str) -> None:
-    """Count one failed log-in or registration attempt from this address, for the per-address
+    """Count one failed log-in, registration attempt or reset request from this address, for the per-address
     limits. Kept in the database, as the embedded set-up has no shared cache; rows older than the
     window are deleted as new ones arrive."""
     now = timezone.now()

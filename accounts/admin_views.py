@@ -39,6 +39,9 @@ class VerifyIdentityView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.account.get_full_name()
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def back_url(self):
         candidate = self.request.POST.get("next") or self.request.GET.get("next")
         if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={self.request.get_host()}):

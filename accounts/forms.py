@@ -1,8 +1,8 @@
 """The public account forms. Rules live in validators and actions; forms only ask and explain."""
 
 from django import forms
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +10,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from base.client_address import client_address
 
-from . import actions, queries
+from . import actions, queries, thaid
 from .models import AddressAttempt, PersonnelType, Title, User
 from .recaptcha import RecaptchaFormMixin
 from .validators import normalize_citizen_id, normalize_phone, validate_citizen_id, validate_person_name
@@ -23,6 +23,17 @@ DUPLICATE_CITIZEN_ID_MESSAGE = _(
     "reset it; if you did not register it, log in with ThaID, which gives the citizen ID to its "
     "verified holder, or come to the office counter with your ID card."
 )
+# Where ThaID is not offered (accounts.thaid.is_configured), the way forward does not name it.
+DUPLICATE_CITIZEN_ID_WITHOUT_THAID_MESSAGE = _(
+    "An account with this citizen ID already exists. If it is yours, log in with your password or "
+    "reset it; if you did not register it, please come to the office counter with your ID card."
+)
+
+
+def duplicate_citizen_id_message():
+    return (
+        DUPLICATE_CITIZEN_ID_MESSAGE if thaid.is_configured() else DUPLICATE_CITIZEN_ID_WITHOUT_THAID_MESSAGE
+    )
 
 
 def password_field(label, autocomplete="new-password"):
@@ -112,7 +123,7 @@ class RegistrationForm(RecaptchaFormMixin, ProfileFieldsMixin):
     def clean_citizen_id(self):
         citizen_id = validate_citizen_id(self.cleaned_data["citizen_id"])
         if User.objects.filter(citizen_id=citizen_id).exists():
-            raise forms.ValidationError(DUPLICATE_CITIZEN_ID_MESSAGE, code="duplicate")
+            raise forms.ValidationError(duplicate_citizen_id_message(), code="duplicate")
         return citizen_id
 
     def clean(self):
@@ -248,6 +259,29 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password2"].help_text = _("Type the new password once more, to be sure.")
         for field in self.fields.values():
             field.error_messages = {**field.error_messages, **REQUIRED}
+
+
+class ThaIDLinkForm(forms.Form):
+    """The declared account's password, after ThaID vouched for its citizen ID and name. Checked by
+    the authentication backends, so django-axes counts wrong tries against the citizen ID."""
+
+    password = password_field(_("Password of this account"), autocomplete="current-password")
+
+    def __init__(self, *args, request, citizen_id, **kwargs):
+        self.request = request
+        self.citizen_id = citizen_id
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        self.user = authenticate(self.request, username=self.citizen_id, password=password)
+        if self.user is None:
+            raise forms.ValidationError(
+                _("The password is not correct. Please try again, or choose “This is not my account”."),
+                code="password_incorrect",
+            )
+        return password
 
 
 class ConfirmPasswordForm(forms.Form):

@@ -172,12 +172,13 @@ class CounterResetCode(models.Model):
 
 
 class AddressAttempt(models.Model):
-    """One failed log-in or one registration attempt from an address, kept for the per-address
+    """One failed log-in, registration or password-reset request from an address, kept for the per-address
     limits only: the address is stored as a keyed hash, and rows past the window are deleted."""
 
     class Kind(models.TextChoices):
         LOGIN_FAILURE = "login_failure", _("failed log-in")
         REGISTRATION = "registration", _("registration")
+        PASSWORD_RESET = "password_reset", _("password reset request")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     client_hash = models.CharField(max_length=64)

@@ -5,7 +5,9 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from . import queries
 from .forms import REQUIRED, TYPED_CITIZEN_ID_LENGTH, password_field
+from .models import AddressAttempt
 from .recaptcha import RecaptchaFormMixin
 from .validators import validate_citizen_id
 
@@ -18,6 +20,14 @@ def citizen_id_field():
         help_text=_("13 digits, as on your national ID card."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "username"}),
     )
+
+
+def address_reset_limit_message():
+    minutes = int(queries.address_window(AddressAttempt.Kind.PASSWORD_RESET).total_seconds() // 60)
+    return _(
+        "Too many requests for a new password have come from your network. Please try again in "
+        "%(minutes)d minutes, or come to the office with your national ID card."
+    ) % {"minutes": minutes}
 
 
 class ForgotPasswordForm(RecaptchaFormMixin, forms.Form):

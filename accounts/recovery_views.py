@@ -13,15 +13,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from base.client_address import client_address
 from base.links import portal_base_url
 
-from . import actions
-from .recovery_forms import CounterCodeResetForm, ForgotPasswordForm, SetPasswordForm
-
-
-def thaid_offered() -> bool:
-    """Whether the ThaID log-in is configured (its settings come with the ThaID log-in)."""
-    return bool(getattr(settings, "THAID_CLIENT_ID", ""))
+from . import actions, queries
+from .models import AddressAttempt
+from .recovery_forms import (
+    CounterCodeResetForm,
+    ForgotPasswordForm,
+    SetPasswordForm,
+    address_reset_limit_message,
+)
 
 
 class VerifyEmailView(View):
@@ -51,8 +53,18 @@ class ForgotPasswordView(FormView):
     template_name = "accounts/password_forgot.html"
     form_class = ForgotPasswordForm
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "thaid_offered": thaid_offered()}
+    def post(self, request, *args, **kwargs):
+        # Counted per address, whatever the citizen ID (or whether it has an account): the limit
+        # tells nothing about any ID, only that this network has asked too often.
+        address = client_address(request)
+        kind = AddressAttempt.Kind.PASSWORD_RESET
+        if queries.address_limit_reached(kind=kind, client_address=address):
+            # A fresh form, not the bound one: checking it would ask Google about a spent answer.
+            form = self.get_form_class()(initial={"citizen_id": request.POST.get("citizen_id", "")})
+            context = self.get_context_data(form=form, limit_message=address_reset_limit_message())
+            return self.render_to_response(context, status=429)
+        actions.record_address_attempt(kind=kind, client_address=address)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         actions.request_password_reset(
@@ -67,7 +79,7 @@ class PasswordResetSentView(TemplateView):
 
     def get_context_data(self, **kwargs):
         minutes = settings.PASSWORD_RESET_TIMEOUT // 60
-        return {**super().get_context_data(**kwargs), "minutes": minutes, "thaid_offered": thaid_offered()}
+        return {**super().get_context_data(**kwargs), "minutes": minutes}
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -22,7 +22,8 @@ def lockout_message():
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return _(
         "Too many failed log-in attempts. Logging in with this citizen ID from this device is "
-        "paused for %(minutes)d minutes; please try again later."
+        "paused for %(minutes)d minutes; please try again later. If you have forgotten your password, "
+        "“Forgot password” sets a new one and lifts this pause at once."
     ) % {"minutes": minutes}
 
 

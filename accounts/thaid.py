@@ -8,6 +8,7 @@ module only configures it and turns its answer, or any failure, into what the vi
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 
 import requests
@@ -37,7 +38,39 @@ class ThaIDIdentity:
         return asdict(self)
 
 
+# What ThaID vouched for waits in the session only while the person chooses what happens next:
+# signed, and usable for CLAIMS_MAX_AGE_SECONDS after the log-in at ThaID.
+CLAIMS_MAX_AGE_SECONDS = 15 * 60
+CLAIMS_SALT = "accounts.thaid.claims"
+
+
+class Next:
+    """What the person holding the claims may do with them."""
+
+    LINK = "link"  # prove with its password that the declared account under their name is theirs
+    REGISTER = "register"  # a fresh verified account (a declared one holding the ID is suspended)
+
+
+def signed_claims(identity: ThaIDIdentity, *, next_step: str) -> str:
+    return signing.dumps({"next": next_step, **identity.as_session_data()}, salt=CLAIMS_SALT)
+
+
+def claims_from_signed(value, *, next_step: str) -> ThaIDIdentity | None:
+    """The identity the signed claims vouch for, if they are for this step and not too old."""
+    if not isinstance(value, str):
+        return None
+    try:
+        data = signing.loads(value, salt=CLAIMS_SALT, max_age=CLAIMS_MAX_AGE_SECONDS)
+    except signing.BadSignature:  # tampered with, or expired (SignatureExpired)
+        return None
+    if data.pop("next", None) != next_step:
+        return None
+    return ThaIDIdentity(**data)
+
+
 def is_configured():
+    """Whether ThaID is offered at all: the log-in button, its pages and the recovery pages'
+    ThaID sentence all ask this, and it needs every one of the THAID_* settings."""
     return bool(settings.THAID_DISCOVERY_URL and settings.THAID_CLIENT_ID and settings.THAID_CLIENT_SECRET)
 
 

@@ -117,8 +117,21 @@ def reset(request, pk):
             % {"name": person},
         )
         return redirect("wagtailusers_users:edit", person.pk)
+    edit_url = reverse("wagtailusers_users:edit", args=[person.pk])
+    breadcrumbs = [
+        {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+        {"url": reverse("wagtailusers_users:index"), "label": _("Users")},
+        {"url": edit_url, "label": str(person)},
+        {"url": "", "label": _("Reset two-factor")},
+    ]
     return render(
         request,
         "accounts/two_factor/reset.html",
-        {"person": person, "has_second_factor": has_second_factor(person)},
+        {
+            "person": person,
+            "has_second_factor": has_second_factor(person),
+            "edit_url": edit_url,
+            "breadcrumbs_items": breadcrumbs,
+            "header_title": _("Reset two-factor"),
+        },
     )

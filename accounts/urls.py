@@ -12,6 +12,7 @@ urlpatterns = [
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("thaid/login/", views.ThaIDLoginView.as_view(), name="thaid_login"),
     path("thaid/callback/", views.ThaIDCallbackView.as_view(), name="thaid_callback"),
+    path("thaid/link/", views.ThaIDLinkView.as_view(), name="thaid_link"),
     path("thaid/complete/", views.ThaIDCompleteView.as_view(), name="thaid_complete"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("privacy-notice/", views.PrivacyNoticeUpdateView.as_view(), name="privacy_notice_update"),

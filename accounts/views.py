@@ -29,9 +29,11 @@ from .forms import (
     ProfileForm,
     RegistrationForm,
     ThaIDCompletionForm,
+    ThaIDLinkForm,
     address_registration_limit_message,
 )
 from .models import AddressAttempt, Title, User
+from .recovery_forms import SetPasswordForm
 
 NOT_KEPT = {"password1", "password2", "captcha", "g-recaptcha-response", "csrfmiddlewaretoken"}
 
@@ -150,7 +152,12 @@ class ConfirmPasswordView(LoginRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "next": safe_next_url(self.request, "accounts:profile")}
+        return {
+            **super().get_context_data(**kwargs),
+            "next": safe_next_url(self.request, "accounts:profile"),
+            # An account made with ThaID has no password to type: ThaID confirms it again instead.
+            "confirm_with_thaid": not self.request.user.has_usable_password(),
+        }
 
     def form_valid(self, form):
         sessions.confirm_password(self.request.session)
@@ -218,6 +225,10 @@ class PasswordChangeView(LoginRequiredMixin, FormView):
             return redirect(confirm_password_url(request))
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form_class(self):
+        # An account made with ThaID has no current password to type: it sets its first one.
+        return PasswordChangeForm if self.request.user.has_usable_password() else SetPasswordForm
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
@@ -271,20 +282,92 @@ class ThaIDCallbackView(View):
             logger.warning("ThaID log-in refused", exc_info=True)
             return thaid_failed(request)
         user = queries.account_holding(identity.citizen_id)
-        if user is not None and (
-            user.is_identity_verified
-            or queries.is_same_person(user, first_name=identity.first_name, last_name=identity.last_name)
+        if user is not None and user.is_identity_verified:
+            if not user.is_active:
+                return account_disabled(request)
+            return log_in_after_thaid(request, user)
+        if user is not None and queries.is_same_person(
+            user, first_name=identity.first_name, last_name=identity.last_name
         ):
             if not user.is_active:
-                messages.error(request, _("This account has been disabled. Please contact the office."))
-                return redirect("accounts:login")
-            actions.log_in_with_thaid(user=user)
-            next_url = request.session.pop(THAID_NEXT_SESSION_KEY, home_url())
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect(next_url)
+                return account_disabled(request)
+            # A declared account under the holder's name: theirs, or a squatter's who typed it.
+            # Its password tells which; until then, nobody is logged in.
+            request.session[THAID_IDENTITY_SESSION_KEY] = thaid.signed_claims(
+                identity, next_step=thaid.Next.LINK
+            )
+            return redirect("accounts:thaid_link")
         # No account yet, or a declared one under someone else's name: the holder registers.
-        request.session[THAID_IDENTITY_SESSION_KEY] = identity.as_session_data()
+        request.session[THAID_IDENTITY_SESSION_KEY] = thaid.signed_claims(
+            identity, next_step=thaid.Next.REGISTER
+        )
         return redirect("accounts:thaid_complete")
+
+
+def account_disabled(request):
+    request.session.pop(THAID_IDENTITY_SESSION_KEY, None)
+    messages.error(request, _("This account has been disabled. Please contact the office."))
+    return redirect("accounts:login")
+
+
+def log_in_after_thaid(request, user, *, linked_with_password=False):
+    actions.log_in_with_thaid(user=user, linked_with_password=linked_with_password)
+    request.session.pop(THAID_IDENTITY_SESSION_KEY, None)  # the claims are used once
+    next_url = request.session.pop(THAID_NEXT_SESSION_KEY, home_url())
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect(next_url)
+
+
+def thaid_claims(request, next_step):
+    """The identity ThaID vouched for, waiting for this step; None (and the claims dropped) when
+    there is none, or it is for another step, tampered with or too old."""
+    value = request.session.get(THAID_IDENTITY_SESSION_KEY)
+    if value is None:
+        return None
+    identity = thaid.claims_from_signed(value, next_step=next_step)
+    if identity is None:
+        del request.session[THAID_IDENTITY_SESSION_KEY]
+    return identity
+
+
+class ThaIDLinkView(FormView):
+    """A declared account under the name ThaID vouched for: its password links it with ThaID, or
+    "ไม่ใช่บัญชีของฉัน" takes the holder to a fresh account (the declared one is a squatter's)."""
+
+    template_name = "accounts/thaid_link.html"
+    form_class = ThaIDLinkForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not thaid.is_configured():
+            raise Http404
+        had_claims = THAID_IDENTITY_SESSION_KEY in request.session
+        self.identity = thaid_claims(request, thaid.Next.LINK)
+        if self.identity is None:
+            return thaid_failed(request) if had_claims else redirect("accounts:login")
+        self.account = queries.account_holding(self.identity.citizen_id)
+        if self.account is None or self.account.is_identity_verified or not self.account.is_active:
+            # Something changed meanwhile: start again at ThaID.
+            del request.session[THAID_IDENTITY_SESSION_KEY]
+            return thaid_failed(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "not_mine" in request.POST:
+            request.session[THAID_IDENTITY_SESSION_KEY] = thaid.signed_claims(
+                self.identity, next_step=thaid.Next.REGISTER
+            )
+            return redirect("accounts:thaid_complete")
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request, "citizen_id": self.identity.citizen_id}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "identity": self.identity}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your account is now linked with ThaID."))
+        return log_in_after_thaid(self.request, form.user, linked_with_password=True)
 
 
 class ThaIDCompleteView(FormView):
@@ -294,11 +377,18 @@ class ThaIDCompleteView(FormView):
     form_class = ThaIDCompletionForm
 
     def dispatch(self, request, *args, **kwargs):
-        data = request.session.get(THAID_IDENTITY_SESSION_KEY)
-        if not data:
-            return redirect("accounts:login")
-        self.identity = thaid.ThaIDIdentity(**data)
+        if not thaid.is_configured():
+            raise Http404
+        had_claims = THAID_IDENTITY_SESSION_KEY in request.session
+        self.identity = thaid_claims(request, thaid.Next.REGISTER)
+        if self.identity is None:
+            return thaid_failed(request) if had_claims else redirect("accounts:login")
         return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["displaces_account"] = queries.account_holding(self.identity.citizen_id) is not None
+        return context
 
     def get_initial(self):
         title = self.identity.title if self.identity.title in Title.values else ""

@@ -77,6 +77,18 @@ def model_permissions(model_label: str):
     )
 
 
+# What the officer at the counter does after seeing the applicant's ID card (accounts): mark the
+# citizen ID verified, and print a one-time password reset code.
+COUNTER_PERMISSIONS = (("accounts", "verify_identity"), ("accounts", "issue_counter_reset_code"))
+
+
+def ensure_counter_permissions(groups) -> None:
+    """In the demo every officer serves the counter: a newcomer can try both with any officer."""
+    counter = [permission(app_label, codename) for app_label, codename in COUNTER_PERMISSIONS]
+    for group in groups:
+        group.permissions.add(*counter)
+
+
 def ensure_officer_groups() -> dict[str, Group]:
     """The officer groups, each assigned the services the catalogue gives it by default, with the
     rights to the lists those services' officers keep (rooms, executives, the price list)."""

@@ -5,7 +5,7 @@ from django.db import transaction
 from .accounts import DemoAccount, ensure_demo_accounts
 from .catalogue_data import ensure_booking_resources
 from .documents import ensure_all_service_documents
-from .groups import ensure_editors, ensure_moderators, ensure_officer_groups
+from .groups import ensure_counter_permissions, ensure_editors, ensure_moderators, ensure_officer_groups
 from .media import name_root_collection
 from .office import OFFICE, ensure_logo, ensure_office_settings
 from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
@@ -25,8 +25,10 @@ def load_demo_content() -> list[DemoAccount]:
     ensure_price_list()
     ensure_booking_resources()
     settings = ensure_office_settings(site=site, logo=ensure_logo(), privacy_page=thai_pages["privacy"])
+    officer_groups = ensure_officer_groups()
+    ensure_counter_permissions(officer_groups.values())
     return ensure_demo_accounts(
         editors=ensure_editors(),
-        officer_groups=ensure_officer_groups(),
+        officer_groups=officer_groups,
         privacy_notice_version=settings.privacy_notice_version,
     )

@@ -7,5 +7,6 @@ register = template.Library()
 
 @register.simple_tag
 def thaid_enabled():
-    """Whether ThaID is configured: the log-in button shows only then."""
+    """Whether ThaID is configured (accounts.thaid.is_configured): the log-in button and the
+    recovery pages' ThaID sentence show only then."""
     return thaid.is_configured()

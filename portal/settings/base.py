@@ -149,11 +149,14 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Per-address limits across citizen IDs (password spraying, mass registration), counted in the
-# database: failed log-ins per 15 minutes, registration attempts per hour.
+# database: failed log-ins per 15 minutes, registration attempts and "forgot password" requests per
+# hour.
 ADDRESS_LOGIN_FAILURE_LIMIT = 30
 ADDRESS_LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
 ADDRESS_REGISTRATION_LIMIT = 10
 ADDRESS_REGISTRATION_WINDOW = timedelta(hours=1)
+ADDRESS_PASSWORD_RESET_LIMIT = 10
+ADDRESS_PASSWORD_RESET_WINDOW = timedelta(hours=1)
 
 # django-axes: lock a citizen ID from one address after repeated failures.
 AXES_CLIENT_IP_CALLABLE = "base.client_address.client_address"

@@ -36,6 +36,16 @@ if _portal_address.scheme not in ("https", "http") or not _portal_address.netloc
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 RECAPTCHA_PUBLIC_KEY = required_env("RECAPTCHA_PUBLIC_KEY")
 RECAPTCHA_PRIVATE_KEY = required_env("RECAPTCHA_PRIVATE_KEY")
+# How many proxies in front of the portal append to X-Forwarded-For: stated explicitly (0 when
+# visitors connect directly), since a wrong guess either puts every visitor behind the proxy's one
+# address in the per-address limits or lets visitors choose their own address.
+_trusted_proxy_count = required_env("TRUSTED_PROXY_COUNT")
+if not _trusted_proxy_count.isdigit():
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT must be the number of proxies in front of the portal (0, 1, ...), "
+        f"not {_trusted_proxy_count!r}."
+    )
+TRUSTED_PROXY_COUNT = int(_trusted_proxy_count)
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]

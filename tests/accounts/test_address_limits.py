@@ -3,6 +3,7 @@ log-ins across many IDs (password spraying), registrations and the public status
 address base.client_address reads (X-Forwarded-For from the right, one entry per trusted proxy)."""
 
 import datetime
+import re
 from unittest import mock
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from axes.utils import reset
 
 from accounts.models import AddressAttempt, User
 from portal.settings import base as base_settings
-from tests.factories.accounts import UserFactory
+from tests.factories.accounts import UserFactory, citizen_id_for
 from tests.helpers import THAI_SCRIPT, in_thai
 
 LOGIN_URL = "/accounts/login/"
@@ -257,6 +258,72 @@ def test_the_limited_registration_page_keeps_the_robot_check(client):
             )
             client.logout()
         response = register(client, 99)
+    assert response.status_code == 429
+    assert 'data-sitekey="site-public-key"' in response.content.decode()
+
+
+# "Forgot password" (ลืมรหัสผ่าน): a limit per address, with the same answer for every citizen ID
+
+FORGOT_URL = "/accounts/password/forgot/"
+RESET_LIMIT_MESSAGE = (
+    "Too many requests for a new password have come from your network. Please try again in "
+    "%(minutes)d minutes, or come to the office with your national ID card."
+)
+
+
+def ask_for_reset(client, citizen_id, visitor=VISITOR, forged=None):
+    return client.post(FORGOT_URL, {"citizen_id": citizen_id}, **through_proxy(visitor, forged))
+
+
+def test_the_reset_limit_is_ten_an_hour():
+    assert base_settings.ADDRESS_PASSWORD_RESET_LIMIT == 10
+    assert datetime.timedelta(hours=1) == base_settings.ADDRESS_PASSWORD_RESET_WINDOW
+
+
+def test_reset_requests_past_the_limit_are_refused_in_thai(client, user, settings):
+    settings.ADDRESS_PASSWORD_RESET_LIMIT = 3
+    answers = [ask_for_reset(client, citizen_id_for(index)).status_code for index in range(3)]
+    refused = ask_for_reset(client, user.citizen_id)
+    assert answers == [302, 302, 302]
+    assert refused.status_code == 429
+    message = in_thai(RESET_LIMIT_MESSAGE) % {"minutes": 60}
+    assert THAI_SCRIPT.search(message)
+    assert message in refused.content.decode()
+    assert user.citizen_id in refused.content.decode()  # what was typed is kept
+
+
+def test_the_reset_limit_answers_the_same_for_an_id_with_or_without_an_account(client, user, settings):
+    settings.ADDRESS_PASSWORD_RESET_LIMIT = 2
+    for index in range(2):
+        ask_for_reset(client, citizen_id_for(index))
+    with_account = ask_for_reset(client, user.citizen_id)
+    without_account = ask_for_reset(client, "3100600445635")
+    assert with_account.status_code == without_account.status_code == 429
+
+    def seen(response, typed):
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+        return html.replace(typed, "<citizen id>")
+
+    assert seen(with_account, user.citizen_id) == seen(without_account, "3100600445635")
+
+
+def test_another_visitor_may_still_ask_for_a_reset_and_a_forged_header_does_not_escape(
+    client, user, settings
+):
+    settings.ADDRESS_PASSWORD_RESET_LIMIT = 2
+    for index in range(2):
+        ask_for_reset(client, citizen_id_for(index))
+    assert ask_for_reset(client, user.citizen_id, forged=FORGED).status_code == 429
+    assert ask_for_reset(client, user.citizen_id, NEIGHBOUR).status_code == 302
+    with later(61):
+        assert ask_for_reset(client, user.citizen_id).status_code == 302
+
+
+@WITH_KEYS
+def test_the_limited_reset_page_keeps_the_robot_check(client, user, settings):
+    settings.ADDRESS_PASSWORD_RESET_LIMIT = 1
+    ask_for_reset(client, user.citizen_id)
+    response = ask_for_reset(client, user.citizen_id)
     assert response.status_code == 429
     assert 'data-sitekey="site-public-key"' in response.content.decode()
 

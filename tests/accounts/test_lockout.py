@@ -72,6 +72,14 @@ def test_the_lockout_message_is_thai_and_names_the_wait():
     assert "15" in message
 
 
+def test_the_lockout_page_names_the_way_out_now(client, page_tree, user, password):
+    """Waiting is not the only way: a new password lifts the lockout (accounts.actions)."""
+    fail_repeatedly(client, user.citizen_id)
+    page = attempt(client, user.citizen_id, password).content.decode()
+    assert "“ลืมรหัสผ่าน”" in thai_lockout_message()
+    assert 'href="/accounts/password/forgot/"' in page
+
+
 def test_an_unknown_citizen_id_gets_the_same_lockout_page(client, page_tree, user, password):
     fail_repeatedly(client, user.citizen_id)
     known = attempt(client, user.citizen_id, password)

@@ -148,6 +148,28 @@ def test_the_page_without_a_verified_email_names_the_counter(client, page_tree):
     assert 'href="/accounts/password/reset-code/"' in html
 
 
+THAID_SENTENCE = "Log in with ThaID on the log-in page: it needs no password."
+THAID_SETTINGS = {
+    "THAID_DISCOVERY_URL": "https://imauth.bora.dopa.go.th/.well-known/openid-configuration",
+    "THAID_CLIENT_ID": "oss-portal",
+    "THAID_CLIENT_SECRET": "secret",
+}
+
+
+@pytest.mark.parametrize("missing", [None, *sorted(THAID_SETTINGS)])
+def test_the_recovery_pages_offer_thaid_only_when_it_is_fully_configured(
+    client, page_tree, settings, verified, django_capture_on_commit_callbacks, missing
+):
+    """The same test as the log-in button's: a client ID alone offers a ThaID that is not there."""
+    for name, value in THAID_SETTINGS.items():
+        setattr(settings, name, "" if name == missing else value)
+    sent = ask_for_link(client, verified.citizen_id, django_capture_on_commit_callbacks)
+    offered = missing is None
+    for page in (client.get(FORGOT_URL), sent):
+        assert (in_thai(THAID_SENTENCE) in page.content.decode()) == offered
+    assert ("/accounts/thaid/login/" in client.get(LOGIN_URL).content.decode()) == offered
+
+
 def test_a_link_expires_after_an_hour(client, page_tree, verified, django_capture_on_commit_callbacks):
     assert settings.PASSWORD_RESET_TIMEOUT == 3600
     ask_for_link(client, verified.citizen_id, django_capture_on_commit_callbacks)

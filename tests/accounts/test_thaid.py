@@ -2,19 +2,28 @@
 the portal's client is not mocked; its requests go over HTTP to the provider."""
 
 import socket
+from datetime import timedelta
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user
 from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from wagtail.models import ModelLogEntry
 
 import pytest
 import requests
+from axes.models import AccessAttempt
+from axes.utils import reset as reset_axes
 
+from accounts import actions
 from accounts.models import IdentityLevel, User, VerificationMethod
+from accounts.views import THAID_IDENTITY_SESSION_KEY
+from tests.accounts.clock import clock_moved
 from tests.accounts.oidc_provider import CLIENT_ID, CLIENT_SECRET, OpenIDProvider
-from tests.factories.accounts import SuperuserFactory, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
 from tests.factories.service_requests import ServiceRequestFactory
 from tests.helpers import in_thai
 
@@ -24,6 +33,18 @@ LOGIN_URL = "/accounts/login/"
 REGISTER_URL = "/accounts/register/"
 THAID_LOGIN_URL = "/accounts/thaid/login/"
 COMPLETE_URL = "/accounts/thaid/complete/"
+LINK_URL = "/accounts/thaid/link/"
+SAID_NOT_THEIRS = (
+    "The declared account was registered under the holder's own name, and the holder said it "
+    "is not theirs (they did not give its password)."
+)
+PASSWORD_URL = "/accounts/password/"
+CONFIRM_URL = "/accounts/confirm-password/"
+LINK_SENTENCE = "บัญชีนี้สมัครไว้ด้วยรหัสผ่าน หากเป็นบัญชีของท่าน กรุณากรอกรหัสผ่านเพื่อเชื่อมกับ ThaID"
+DISPLACES = (
+    "Another account was registered with your citizen ID. When you create yours, that account is "
+    "suspended, its requests are kept for the officers to check, and the office is told."
+)
 CITIZEN_ID = "1439900285977"
 FAILED = (
     "Logging in with ThaID did not succeed. Please try again, or log in with your citizen ID and password."
@@ -35,6 +56,13 @@ def running_provider():
     provider = OpenIDProvider().start()
     yield provider
     provider.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_earlier_failures():
+    reset_axes()
+    yield
+    reset_axes()
 
 
 @pytest.fixture
@@ -88,6 +116,16 @@ def test_the_log_in_and_registration_pages_offer_thaid_when_configured(client, p
         assert THAID_LOGIN_URL in page
 
 
+def test_the_registration_page_offers_thaid_first_and_then_its_own_form(client, provider, page_tree):
+    """Above the form, the button is not "or" anything yet: "or" leads from it to the form."""
+    page = client.get(REGISTER_URL).content.decode()
+    button, form = page.index(THAID_LOGIN_URL), page.index('action="/accounts/register/"')
+    assert in_thai("Or register with your citizen ID and a password:") in page[button:form]
+    assert f'<p class="form-links">{in_thai("or")}</p>' not in page
+    login_page = client.get(LOGIN_URL).content.decode()
+    assert f'<p class="form-links">{in_thai("or")}</p>' in login_page
+
+
 def test_registering_a_taken_citizen_id_shows_the_way_forward(client, provider, page_tree, user):
     response = client.post(REGISTER_URL, {"citizen_id": CITIZEN_ID})
     page = response.content.decode()
@@ -135,15 +173,78 @@ def test_a_first_thaid_log_in_creates_a_verified_account_from_the_claims(client,
     assert client.get(COMPLETE_URL).url == LOGIN_URL  # the ThaID answer is used once
 
 
+def test_an_account_made_with_thaid_confirms_with_thaid_and_sets_its_first_password(
+    client, provider, page_tree
+):
+    """It has no password to type again before a sensitive change: ThaID confirms it instead."""
+    go_through_thaid(client)
+    complete_account(client)
+    user = User.objects.get(citizen_id=CITIZEN_ID)
+    with clock_moved(timedelta(minutes=10)):  # past the password confirmation's 5 minutes
+        to_confirm = client.get(PASSWORD_URL)
+        assert to_confirm.url.startswith(CONFIRM_URL)
+        page = client.get(to_confirm.url).content.decode()
+        assert in_thai("Confirm with ThaID") in page
+        assert 'name="password"' not in page
+        response, _ = go_through_thaid(client, next_url=PASSWORD_URL)
+        assert response.url == PASSWORD_URL
+        page = client.get(PASSWORD_URL).content.decode()
+        assert 'name="old_password"' not in page
+        response = client.post(
+            PASSWORD_URL, {"new_password1": "Mango-sticky-2569", "new_password2": "Mango-sticky-2569"}
+        )
+        assert response.url == "/accounts/profile/"
+    user.refresh_from_db()
+    assert user.check_password("Mango-sticky-2569")
+
+
+def test_without_thaid_an_account_made_with_it_is_sent_to_set_a_password(
+    client, provider, page_tree, settings
+):
+    go_through_thaid(client)
+    complete_account(client)
+    settings.THAID_DISCOVERY_URL = ""  # ThaID switched off since
+    with clock_moved(timedelta(minutes=10)):
+        page = client.get(client.get(PASSWORD_URL).url).content.decode()
+    assert THAID_LOGIN_URL not in page
+    assert 'href="/accounts/password/forgot/"' in page
+    assert 'href="/accounts/password/reset-code/"' in page
+
+
 def test_the_completion_page_needs_a_thaid_log_in_first(client, provider, page_tree):
     assert client.get(COMPLETE_URL).url == LOGIN_URL
     complete_account(client)
     assert not User.objects.exists()
 
 
-def test_thaid_logs_in_an_existing_declared_account_and_verifies_it(client, provider, page_tree, user):
+def test_thaid_logs_in_an_existing_verified_account(client, provider, page_tree):
+    holder = UserFactory(
+        citizen_id=CITIZEN_ID, first_name="วิลัยวรรณ", last_name="สุภชาติ", identity_level=IdentityLevel.VERIFIED
+    )
+    response, _ = go_through_thaid(client, next_url="/services/")
+    assert response.url == "/services/"
+    assert logged_in_user(client) == holder
+    assert THAID_IDENTITY_SESSION_KEY not in client.session
+
+
+def test_a_declared_account_under_the_holders_name_asks_for_its_password_first(
+    client, provider, page_tree, user, password
+):
+    """A squatter may have typed the holder's name: the account's password tells whose it is."""
     assert user.identity_level == IdentityLevel.DECLARED
     response, _ = go_through_thaid(client, next_url="/services/")
+    assert response.url == LINK_URL
+    assert logged_in_user(client) is None
+    page = client.get(LINK_URL).content.decode()
+    assert LINK_SENTENCE in page
+    assert "ไม่ใช่บัญชีของฉัน" in page
+
+    wrong = client.post(LINK_URL, {"password": "Not-the-password-1"})
+    assert wrong.status_code == 200
+    assert logged_in_user(client) is None
+    assert_still_declared(user)
+
+    response = client.post(LINK_URL, {"password": password})
     assert response.url == "/services/"
     assert logged_in_user(client) == user
     user.refresh_from_db()
@@ -152,12 +253,127 @@ def test_thaid_logs_in_an_existing_declared_account_and_verifies_it(client, prov
     assert user.identity_verified_at is not None
     assert ModelLogEntry.objects.filter(object_id=str(user.pk), action="accounts.verify_identity").exists()
     assert User.objects.count() == 1
+    # The claims were for this one choice.
+    assert THAID_IDENTITY_SESSION_KEY not in client.session
+    assert client.get(LINK_URL).url == LOGIN_URL
+    assert client.get(COMPLETE_URL).url == LOGIN_URL
+
+
+def test_a_declared_account_is_never_linked_without_its_password(user):
+    with pytest.raises(PermissionDenied):
+        actions.log_in_with_thaid(user=user)
+    assert_still_declared(user)
+
+
+def test_a_squatter_who_typed_the_holders_name_is_not_linked(
+    client, provider, page_tree, django_capture_on_commit_callbacks
+):
+    squatter = UserFactory(citizen_id=CITIZEN_ID, first_name="วิลัยวรรณ", last_name="สุภชาติ")
+    filed = ServiceRequestFactory(applicant=squatter)
+    SuperuserFactory(email="admin@example.go.th")
+
+    response, _ = go_through_thaid(client)
+    assert response.url == LINK_URL
+    assert client.get(COMPLETE_URL).url == LOGIN_URL  # no way round the choice
+    response, _ = go_through_thaid(client)
+    response = client.post(LINK_URL, {"not_mine": "1"})
+    assert response.url == COMPLETE_URL
+    assert logged_in_user(client) is None
+    page = client.get(COMPLETE_URL).content.decode()
+    assert in_thai(DISPLACES) in page
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_account(client)
+
+    holder = User.objects.get(citizen_id=CITIZEN_ID)
+    assert holder.pk != squatter.pk
+    assert holder.identity_level == IdentityLevel.VERIFIED
+    assert logged_in_user(client) == holder
+    squatter.refresh_from_db()
+    assert not squatter.is_active and squatter.suspended_at is not None
+    assert squatter.displaced_citizen_id == CITIZEN_ID
+    filed.refresh_from_db()
+    assert filed.applicant == squatter
+    assert [message.to for message in mail.outbox] == [["admin@example.go.th"]]
+    assert in_thai(SAID_NOT_THEIRS) in mail.outbox[0].body
+    entry = ModelLogEntry.objects.get(object_id=str(squatter.pk), action="accounts.suspend_squatter")
+    assert entry.data["same_name"] is True
+
+
+def test_the_link_choice_waits_only_fifteen_minutes(client, provider, page_tree, user, password):
+    go_through_thaid(client)
+    with clock_moved(timedelta(minutes=16)):
+        response = client.post(LINK_URL, {"password": password})
+    assert_refused(client, response)
+    assert_still_declared(user)
+    assert THAID_IDENTITY_SESSION_KEY not in client.session
+
+
+def test_the_completion_waits_only_fifteen_minutes(client, provider, page_tree):
+    go_through_thaid(client)
+    with clock_moved(timedelta(minutes=16)):
+        response = complete_account(client)
+    assert_refused(client, response)
+    assert not User.objects.exists()
+
+
+def test_claims_not_signed_by_the_portal_are_refused(client, provider, page_tree):
+    session = client.session
+    session[THAID_IDENTITY_SESSION_KEY] = {
+        "citizen_id": CITIZEN_ID,
+        "title": "",
+        "first_name": "วิลัยวรรณ",
+        "last_name": "สุภชาติ",
+    }
+    session.save()
+    assert_refused(client, complete_account(client))
+    assert not User.objects.exists()
+
+
+def test_wrong_passwords_on_the_link_page_count_towards_the_lockout(
+    client, provider, page_tree, user, password
+):
+    go_through_thaid(client)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LINK_URL, {"password": "Not-the-password-1"})
+    response = client.post(LINK_URL, {"password": password})
+    assert response.status_code == 429
+    assert logged_in_user(client) is None
+    assert_still_declared(user)
+
+
+def test_a_thaid_log_in_lifts_the_lockout_of_that_citizen_id(client, provider, page_tree):
+    holder = UserFactory(
+        citizen_id=CITIZEN_ID, first_name="วิลัยวรรณ", last_name="สุภชาติ", identity_level=IdentityLevel.VERIFIED
+    )
+    """Locked out on the phone, the holder logs in with ThaID (on the computer): the phone may log
+    in with the password again."""
+    phone = Client(REMOTE_ADDR="192.0.2.9")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        phone.post(LOGIN_URL, {"username": CITIZEN_ID, "password": "Not-the-password-1"})
+    assert phone.post(LOGIN_URL, {"username": CITIZEN_ID, "password": DEFAULT_PASSWORD}).status_code == 429
+
+    go_through_thaid(client)
+    assert logged_in_user(client) == holder
+    assert not AccessAttempt.objects.filter(username=CITIZEN_ID).exists()
+    assert phone.post(LOGIN_URL, {"username": CITIZEN_ID, "password": DEFAULT_PASSWORD}).status_code == 302
+    assert logged_in_user(phone) == holder
+
+
+def test_linking_with_the_password_lifts_the_lockout_from_elsewhere(
+    client, provider, page_tree, user, password
+):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN_URL, {"username": CITIZEN_ID, "password": "wrong"}, REMOTE_ADDR="192.0.2.9")
+    go_through_thaid(client)
+    client.post(LINK_URL, {"password": password})
+    assert logged_in_user(client) == user
+    assert not AccessAttempt.objects.filter(username=CITIZEN_ID).exists()
 
 
 # The squatter
 
 
-def test_thaid_takes_the_citizen_id_back_from_a_squatter(
+def test_thaid_takes_the_citizen_id_back_from_a_squatter_under_another_name(
     client, provider, page_tree, django_capture_on_commit_callbacks
 ):
     squatter = UserFactory(citizen_id=CITIZEN_ID, first_name="สมชาย", last_name="ใจดี")
@@ -185,6 +401,7 @@ def test_thaid_takes_the_citizen_id_back_from_a_squatter(
 
     assert [message.to for message in mail.outbox] == [["admin@example.go.th"]]
     assert CITIZEN_ID in mail.outbox[0].body
+    assert in_thai(SAID_NOT_THEIRS) not in mail.outbox[0].body  # another name: no choice was asked
     assert ModelLogEntry.objects.filter(
         object_id=str(squatter.pk), action="accounts.suspend_squatter"
     ).exists()
@@ -227,7 +444,7 @@ def test_a_bad_id_token_is_refused(client, provider, page_tree, user, misbehavio
 
 def test_a_replayed_state_is_refused(client, provider, page_tree, user):
     response, callback = go_through_thaid(client)
-    assert logged_in_user(client) == user
+    assert response.url == LINK_URL
     client.logout()
     assert_refused(client, client.get(callback))
 

@@ -182,6 +182,18 @@ def test_a_superuser_resets_a_staff_members_second_factor(client, officer, super
     assert client.get("/admin/").url.startswith(SETUP_URL)
 
 
+def test_the_reset_page_says_where_it_is_and_leads_back(client, officer, superuser):
+    """Breadcrumbs to the user's page (not an empty header) and a way back without resetting."""
+    client.force_login(superuser)
+    page = client.get(reverse("accounts_two_factor_reset", args=[officer.pk])).content.decode()
+    edit_url = reverse("wagtailusers_users:edit", args=[officer.pk])
+    breadcrumbs = re.search(r"<ol[^>]*>(.*?)</ol>", page.split("data-w-breadcrumbs", 1)[1], re.S).group(1)
+    assert in_thai("Reset two-factor") in breadcrumbs
+    assert f'href="{edit_url}"' in breadcrumbs
+    form = page.split('<form method="post">', 1)[1].split("</form>", 1)[0]
+    assert f'href="{edit_url}"' in form
+
+
 def test_only_a_superuser_may_reset(client, officer):
     other = StaffFactory()
     TOTPDevice.objects.create(user=other, name="authenticator", confirmed=True)

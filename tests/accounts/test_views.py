@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from accounts.forms import DUPLICATE_CITIZEN_ID_MESSAGE
+from accounts.forms import DUPLICATE_CITIZEN_ID_MESSAGE, DUPLICATE_CITIZEN_ID_WITHOUT_THAID_MESSAGE
 from accounts.models import User
 from tests.factories.accounts import UserFactory
 from tests.helpers import THAI_SCRIPT, form_errors, in_thai
@@ -124,9 +124,20 @@ def test_a_citizen_id_cannot_register_twice(client, page_tree, registration_data
     UserFactory(citizen_id="1439900285977", first_name="สมชาย")
     response = client.post(REGISTER_URL, registration_data)
     assert response.status_code == 200
-    assert form_errors(response, "citizen_id") == [in_thai(str(DUPLICATE_CITIZEN_ID_MESSAGE))]
+    assert form_errors(response, "citizen_id") == [in_thai(str(DUPLICATE_CITIZEN_ID_WITHOUT_THAID_MESSAGE))]
     assert User.objects.filter(citizen_id="1439900285977").get().first_name == "สมชาย"
     assert not is_logged_in(client)
+
+
+def test_the_way_forward_names_thaid_only_where_it_is_offered(client, page_tree, registration_data, settings):
+    UserFactory(citizen_id="1439900285977")
+    settings.THAID_CLIENT_ID = "oss-portal"  # a client ID alone does not offer ThaID
+    (message,) = form_errors(client.post(REGISTER_URL, registration_data), "citizen_id")
+    assert "ThaID" not in message
+    settings.THAID_DISCOVERY_URL = "https://thaid.example/.well-known/openid-configuration"
+    settings.THAID_CLIENT_SECRET = "secret"
+    (message,) = form_errors(client.post(REGISTER_URL, registration_data), "citizen_id")
+    assert message == in_thai(str(DUPLICATE_CITIZEN_ID_MESSAGE))
 
 
 def test_a_duplicate_citizen_id_is_refused_however_it_is_typed(client, page_tree, registration_data):

@@ -214,6 +214,8 @@ def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
         group = Group.objects.get(name=service.officer_group)
         assert group.permissions.filter(codename="access_admin").exists()
         assert officers.filter(groups=group).exists()
+    for officer in officers.exclude(groups__name=EDITORS):  # every officer may try the counter
+        assert officer.has_perms(["accounts.verify_identity", "accounts.issue_counter_reset_code"])
     room_officer = officers.get(groups__name=get_service("31").officer_group)
     assert room_officer.has_perms(["service_requests.add_room", "service_requests.change_room"])
     assert not room_officer.has_perm("service_requests.change_priceitem")

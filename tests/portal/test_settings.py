@@ -21,11 +21,12 @@ PRODUCTION_ENVIRONMENT = {
     "RECAPTCHA_PUBLIC_KEY": "public-key",
     "RECAPTCHA_PRIVATE_KEY": "private-key",
     "PORTAL_BASE_URL": "https://oss.example.go.th/",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 LOAD_SETTINGS = (
     "import django; django.setup(); from django.conf import settings; "
     "print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES['default']['ENGINE'], "
-    "settings.PORTAL_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
+    "settings.TRUSTED_PROXY_COUNT, settings.PORTAL_BASE_URL, settings.WAGTAILADMIN_BASE_URL)"
 )
 
 
@@ -69,6 +70,20 @@ def test_production_settings_refuse_a_base_url_that_is_not_an_address(address):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "PORTAL_BASE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(("written", "count"), [("0", "0"), ("2", "2")])
+def test_production_takes_the_proxy_count_as_stated_zero_included(written, count):
+    result = load_production_settings({**PRODUCTION_ENVIRONMENT, "TRUSTED_PROXY_COUNT": written})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3] == count
+
+
+@pytest.mark.parametrize("written", ["one", "-1", "1.5"])
+def test_production_refuses_a_proxy_count_that_is_not_a_count(written):
+    result = load_production_settings({**PRODUCTION_ENVIRONMENT, "TRUSTED_PROXY_COUNT": written})
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT" in result.stderr
 
 
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENVIRONMENT))

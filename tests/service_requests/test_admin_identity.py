@@ -1,6 +1,8 @@
 """Officers see whether the applicant's citizen ID is declared, verified or a suspended squatter's:
 on the process page, in the request list (a column and a filter), and verify it at the counter."""
 
+import re
+
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
@@ -77,6 +79,14 @@ def test_an_officer_without_the_permission_sees_the_level_but_cannot_verify(
     client.post(verify_url(service_request.applicant), {"card_seen": "on"})
     service_request.applicant.refresh_from_db()
     assert service_request.applicant.identity_level == IdentityLevel.DECLARED
+
+
+def test_the_counter_check_page_is_headed_by_what_it_does(client, officer_for, requests_by_level):
+    """Not by a lone "หน้าหลัก" breadcrumb, as if the officer were on the dashboard."""
+    client.force_login(may_verify(officer_for("11")))
+    page = client.get(verify_url(requests_by_level["declared"].applicant)).content.decode()
+    breadcrumbs = re.search(r"<ol[^>]*>(.*?)</ol>", page.split("data-w-breadcrumbs", 1)[1], re.S).group(1)
+    assert in_thai("Verify citizen ID") in breadcrumbs
 
 
 def test_the_counter_check_records_the_officer_the_time_and_the_method(
