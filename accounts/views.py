@@ -74,7 +74,9 @@ class RegisterView(KeepsFormOnFault, FormView):
             initial={name: value for name, value in request.POST.items() if name not in NOT_KEPT}
         )
         if queries.address_limit_reached(kind=kind, client_address=address):
-            context = self.get_context_data(form=unchecked, limit_message=address_registration_limit_message())
+            context = self.get_context_data(
+                form=unchecked, limit_message=address_registration_limit_message()
+            )
             return self.render_to_response(context, status=429)
         with kept_on_fault(request, unchecked, where="registration attempt"):
             actions.record_address_attempt(kind=kind, client_address=address)

@@ -99,11 +99,12 @@ def keep_form(request, form, error, *, where: str):
     """What kept_on_fault does once it caught `error`."""
     log_fault(error, where=where)
     setattr(request, KEPT_FAULT, error)
-    if isinstance(form, BaseForm):
+    if isinstance(form, BaseForm) and form.is_bound:
         form.add_error(None, ValidationError(message_for(error), code="fault"))
-    elif form is not None:  # a group of forms (service_requests.forms.RequestForms)
+    elif form is not None and not isinstance(form, BaseForm):
+        # A group of forms (service_requests.forms.RequestForms).
         form.add_error(ValidationError(message_for(error), code="fault"))
-    else:
+    else:  # no form, or one filled in from what was posted but not checked
         # The messages framework keeps them in memory until the page shows them (nothing is
         # written: the response is this page).
         messages.error(request, message_for(error))
@@ -114,13 +115,25 @@ def fault_was_kept(request) -> bool:
 
 
 class KeepsFormOnFault:
-    """A FormView whose form_valid hands the form to an action: on a fault the form comes back
-    with the Thai message (503)."""
+    """A FormView (or any view with get_form and post) whose valid form is handed to an action:
+    on a fault the form comes back with the Thai message (503). A fault before the form was
+    checked is left to server_error."""
 
-    def form_valid(self, form):
-        with kept_on_fault(self.request, form, where=type(self).__name__):
-            return super().form_valid(form)
-        return self.render_to_response(self.get_context_data(form=form))
+    checked_form = None
+
+    def get_form(self, form_class=None):
+        self.checked_form = super().get_form(form_class)
+        return self.checked_form
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except FAULTS as error:
+            form = self.checked_form
+            if form is None or not hasattr(form, "cleaned_data"):
+                raise
+            keep_form(request, form, error, where=type(self).__name__)
+            return self.render_to_response(self.get_context_data(form=form))
 
 
 class FaultStatusMiddleware:

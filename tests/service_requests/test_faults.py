@@ -241,7 +241,7 @@ def test_a_file_cut_short_by_the_disk_is_not_left_behind(tmp_path):
         [sys.executable, "-c", "import django; django.setup(); " + "exec(" + repr(script) + ")"],
         cwd=settings.BASE_DIR,
         env=environment,
-        preexec_fn=limit_file_size,  # noqa: PLW1509 (nothing else runs threads in the child)
+        preexec_fn=limit_file_size,
         capture_output=True,
         check=False,
     )
