@@ -399,7 +399,8 @@ def _tell_administrators(squatter: User, holder: User) -> None:
         "squatter": squatter.get_full_name(),
         "placeholder": squatter.citizen_id,
     }
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    # Robust: a mail server that fails after the commit is logged, not shown as a failed log-in.
+    transaction.on_commit(lambda: send_mail(subject, body, None, recipients), robust=True)
 
 
 @transaction.atomic

@@ -160,7 +160,7 @@ class FaultStatusMiddleware:
 def server_error(request, template_name="500.html"):
     """handler500: the Thai 503 page when what went wrong is one of the faults above (the
     database or storage is unavailable: try again shortly), Django's 500 page otherwise. Django
-    has already logged the error with its traceback (django.request). Self-contained templates:
+    logs the error with its traceback (django.request) once this answer is made. Self-contained templates:
     no database is needed to show them."""
     error = sys.exc_info()[1]
     if isinstance(error, FAULTS):
