@@ -410,7 +410,8 @@ def _tell_administrators(squatter: User, holder: User, *, same_name: bool) -> No
             "The declared account was registered under the holder's own name, and the holder said it "
             "is not theirs (they did not give its password)."
         )
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    # Robust: a mail server that fails after the commit is logged, not shown as a failed log-in.
+    transaction.on_commit(lambda: send_mail(subject, body, None, recipients), robust=True)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.views.generic import FormView
 from wagtail.admin.views import account as wagtail_account
 
 from base.client_address import client_address
+from base.faults import KeepsFormOnFault, kept_on_fault
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
@@ -52,7 +53,7 @@ def safe_next_url(request, default):
     return resolve_url(default)
 
 
-class RegisterView(FormView):
+class RegisterView(KeepsFormOnFault, FormView):
     template_name = "accounts/register.html"
     form_class = RegistrationForm
 
@@ -69,15 +70,20 @@ class RegisterView(FormView):
     def post(self, request, *args, **kwargs):
         address = client_address(request)
         kind = AddressAttempt.Kind.REGISTRATION
+        # A fresh form, not the bound one, when the posted one is not checked: checking it would
+        # ask Google about a spent answer.
+        unchecked = self.get_form_class()(
+            initial={name: value for name, value in request.POST.items() if name not in NOT_KEPT}
+        )
         if queries.address_limit_reached(kind=kind, client_address=address):
-            # A fresh form, not the bound one: checking it would ask Google about a spent answer.
-            form = self.get_form_class()(
-                initial={name: value for name, value in request.POST.items() if name not in NOT_KEPT}
+            context = self.get_context_data(
+                form=unchecked, limit_message=address_registration_limit_message()
             )
-            context = self.get_context_data(form=form, limit_message=address_registration_limit_message())
             return self.render_to_response(context, status=429)
-        actions.record_address_attempt(kind=kind, client_address=address)
-        return super().post(request, *args, **kwargs)
+        with kept_on_fault(request, unchecked, where="registration attempt"):
+            actions.record_address_attempt(kind=kind, client_address=address)
+            return super().post(request, *args, **kwargs)
+        return self.render_to_response(self.get_context_data(form=unchecked))
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -194,7 +200,7 @@ class PrivacyNoticeUpdateView(LoginRequiredMixin, View):
         return redirect(safe_next_url(request, home_url()))
 
 
-class ProfileView(LoginRequiredMixin, FormView):
+class ProfileView(KeepsFormOnFault, LoginRequiredMixin, FormView):
     template_name = "accounts/profile.html"
     form_class = ProfileForm
 
@@ -215,7 +221,7 @@ class ProfileView(LoginRequiredMixin, FormView):
         return redirect("accounts:profile")
 
 
-class PasswordChangeView(LoginRequiredMixin, FormView):
+class PasswordChangeView(KeepsFormOnFault, LoginRequiredMixin, FormView):
     template_name = "accounts/password_change.html"
     form_class = PasswordChangeForm
 
@@ -330,7 +336,7 @@ def thaid_claims(request, next_step):
     return identity
 
 
-class ThaIDLinkView(FormView):
+class ThaIDLinkView(KeepsFormOnFault, FormView):
     """A declared account under the name ThaID vouched for: its password links it with ThaID, or
     "ไม่ใช่บัญชีของฉัน" takes the holder to a fresh account (the declared one is a squatter's)."""
 
@@ -370,7 +376,7 @@ class ThaIDLinkView(FormView):
         return log_in_after_thaid(self.request, form.user, linked_with_password=True)
 
 
-class ThaIDCompleteView(FormView):
+class ThaIDCompleteView(KeepsFormOnFault, FormView):
     """The first ThaID log-in: phone, personnel type and the privacy notice, then the account."""
 
     template_name = "accounts/thaid_complete.html"

@@ -13,6 +13,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import AdminLogoutView
 from base import well_known
 
+# The Thai 503 page when the database or the storage is unavailable, Django's 500 page otherwise.
+handler500 = "base.faults.server_error"
+
 urlpatterns = [
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel=icon> says.
     path(".well-known/security.txt", well_known.security_txt, name="security_txt"),

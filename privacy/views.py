@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.actions import concrete
+from base.faults import kept_on_fault
 from base.links import portal_base_url
 from service_requests import queries as request_queries
 from service_requests.downloads import file_download
@@ -30,8 +31,9 @@ REFRESH_SECONDS = 3
 def export(request):
     user = concrete(request.user)
     if request.method == "POST":
-        actions.request_data_export(actor=user, applicant=user, base_url=portal_base_url(request))
-        return redirect("privacy:export")
+        with kept_on_fault(request, where="data export"):
+            actions.request_data_export(actor=user, applicant=user, base_url=portal_base_url(request))
+            return redirect("privacy:export")
     actions.expire_data_exports(applicant=user)
     latest = queries.latest_export(user)
     return render(
@@ -71,13 +73,14 @@ def delete_account(request):
     may_close = not (user.is_staff or user.is_superuser) and not open_requests
     form = CloseAccountForm(request.POST or None)
     if request.method == "POST" and may_close and form.is_valid():
-        try:
-            actions.close_account(user=user, password=form.cleaned_data["password"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            logout(request)
-            return redirect("privacy:account_closed")
+        with kept_on_fault(request, form, where="account deletion"):
+            try:
+                actions.close_account(user=user, password=form.cleaned_data["password"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                logout(request)
+                return redirect("privacy:account_closed")
     return TemplateResponse(
         request,
         "privacy/delete_account.html",

@@ -207,8 +207,10 @@ def submit_request(
                 action="service_requests.submit",
                 moment=moment,
             )
+            # Robust: a queue that fails after the commit is logged, and does not undo the filing
+            # in the applicant's eyes (nor delete its files below).
             transaction.on_commit(
-                lambda: notifications.request_submitted(service_request.pk, base_url=base_url)
+                lambda: notifications.request_submitted(service_request.pk, base_url=base_url), robust=True
             )
     except IntegrityError:
         _delete_files_on_failure(stored)
@@ -255,7 +257,8 @@ def edit_request(*, actor, service_request, contact, details, attachments, base_
             )
             if target != source:
                 transaction.on_commit(
-                    lambda: notifications.request_resubmitted(service_request.pk, base_url=base_url)
+                    lambda: notifications.request_resubmitted(service_request.pk, base_url=base_url),
+                    robust=True,
                 )
     except BaseException:
         _delete_files_on_failure(stored)
@@ -310,7 +313,9 @@ def move_request(
                 else "service_requests.move",
                 moment=moment,
             )
-            transaction.on_commit(lambda: notifications.status_changed(service_request.pk, base_url=base_url))
+            transaction.on_commit(
+                lambda: notifications.status_changed(service_request.pk, base_url=base_url), robust=True
+            )
     except BaseException:
         _delete_files_on_failure(stored)
         raise

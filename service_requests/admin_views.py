@@ -30,6 +30,7 @@ from openpyxl import Workbook
 
 from base.admin_views import link_errors
 from base.dates import format_date, format_datetime
+from base.faults import kept_on_fault
 from base.links import portal_base_url
 from base.spreadsheets import append_row, fit_columns, sheet_title
 from base.working_days import WorkingCalendar
@@ -324,32 +325,33 @@ class ProcessView(OfficerRequestView):
             return redirect(self.url_of(self.process_url_name))
         form = self.get_form()
         if form.is_valid():
-            try:
-                service_request = actions.move_request(
-                    actor=request.user,
-                    service_request=self.object,
-                    to_status=form.cleaned_data["to_status"],
-                    role=Role.OFFICER,
-                    message=form.cleaned_data["message"],
-                    reply_file=form.cleaned_data["reply_file"] or None,
-                    base_url=portal_base_url(request),
-                )
-            except PermissionDenied as refusal:
-                # Someone else moved it meanwhile: the page shows what is possible now.
-                messages.error(request, str(refusal))
-                return redirect(self.url_of(self.process_url_name))
-            except ValidationError as error:
-                form.add_error("message" if error.code == "message_required" else None, error)
-            else:
-                messages.success(
-                    request,
-                    _("Saved. The request %(reference)s is now “%(status)s”.")
-                    % {
-                        "reference": service_request.reference,
-                        "status": service_request.get_status_display(),
-                    },
-                )
-                return redirect(self.url_of(self.process_url_name))
+            with kept_on_fault(request, form, where="process"):
+                try:
+                    service_request = actions.move_request(
+                        actor=request.user,
+                        service_request=self.object,
+                        to_status=form.cleaned_data["to_status"],
+                        role=Role.OFFICER,
+                        message=form.cleaned_data["message"],
+                        reply_file=form.cleaned_data["reply_file"] or None,
+                        base_url=portal_base_url(request),
+                    )
+                except PermissionDenied as refusal:
+                    # Someone else moved it meanwhile: the page shows what is possible now.
+                    messages.error(request, str(refusal))
+                    return redirect(self.url_of(self.process_url_name))
+                except ValidationError as error:
+                    form.add_error("message" if error.code == "message_required" else None, error)
+                else:
+                    messages.success(
+                        request,
+                        _("Saved. The request %(reference)s is now “%(status)s”.")
+                        % {
+                            "reference": service_request.reference,
+                            "status": service_request.get_status_display(),
+                        },
+                    )
+                    return redirect(self.url_of(self.process_url_name))
         link_errors(form)
         messages.validation_error(request, _("The request could not be saved due to errors."), form)
         return self.render_to_response(self.get_context_data(form=form))
@@ -400,22 +402,23 @@ class CancelView(OfficerRequestView):
             return self.refuse()
         form = CancelForm(request.POST)
         if form.is_valid():
-            try:
-                actions.move_request(
-                    actor=request.user,
-                    service_request=self.object,
-                    to_status=RequestStatus.CANCELLED,
-                    role=Role.OFFICER,
-                    message=form.cleaned_data["reason"],
-                    base_url=portal_base_url(request),
+            with kept_on_fault(request, form, where="officer cancel"):
+                try:
+                    actions.move_request(
+                        actor=request.user,
+                        service_request=self.object,
+                        to_status=RequestStatus.CANCELLED,
+                        role=Role.OFFICER,
+                        message=form.cleaned_data["reason"],
+                        base_url=portal_base_url(request),
+                    )
+                except PermissionDenied:
+                    return self.refuse()
+                messages.success(
+                    request,
+                    _("The request %(reference)s has been cancelled.") % {"reference": self.object.reference},
                 )
-            except PermissionDenied:
-                return self.refuse()
-            messages.success(
-                request,
-                _("The request %(reference)s has been cancelled.") % {"reference": self.object.reference},
-            )
-            return redirect(self.url_of(self.process_url_name))
+                return redirect(self.url_of(self.process_url_name))
         link_errors(form)
         return self.render_to_response(self.get_context_data(form=form))
 

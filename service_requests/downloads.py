@@ -4,6 +4,8 @@ downloads, the calendar file and the printing app's PDFs."""
 
 from django.http import FileResponse, HttpResponse
 
+from base.faults import MissingFile
+
 from .uploads import content_type_for
 
 
@@ -15,10 +17,15 @@ def private(response):
 
 
 def file_download(field_file, download_name: str, content_type: str | None = None) -> FileResponse:
-    """A stored file as an attachment; its content type from its stored name unless given."""
+    """A stored file as an attachment; its content type from its stored name unless given.
+    A file gone from the storage raises MissingFile (the Thai "file not found" page)."""
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise MissingFile(f"{field_file.name} is not in the storage") from error
     return private(
         FileResponse(
-            field_file.open("rb"),
+            handle,
             as_attachment=True,
             filename=download_name,
             content_type=content_type or content_type_for(field_file.name),

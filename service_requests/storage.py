@@ -1,5 +1,8 @@
 """The private storage for everything applicants upload: never under MEDIA_URL, never public."""
 
+import os
+from contextlib import suppress
+
 from django.core.files.storage import FileSystemStorage, storages
 
 
@@ -8,6 +11,19 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
     def url(self, name):
         raise ValueError("Private files have no URL; a view that checks permission streams them.")
+
+    def _save(self, name, content):
+        """Django's, but a file cut short by a full disk is not left behind (Django's own leaves
+        the part it wrote)."""
+        path = self.path(name)
+        existed = os.path.lexists(path)
+        try:
+            return super()._save(name, content)
+        except OSError:
+            if not existed:  # created by this save (the name is new: get_available_name)
+                with suppress(OSError):
+                    os.remove(path)
+            raise
 
 
 def private_storage():

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
 from base.client_address import client_address
+from base.faults import kept_on_fault
 from base.links import portal_base_url
 from base.models import OfficeSettings
 
@@ -44,22 +45,23 @@ def submit_from_service_page(request, page):
         return HttpResponseNotAllowed(["GET"])
     forms = RequestForms(service, user=request.user, data=request.POST, files=request.FILES)
     if forms.is_valid():
-        try:
-            service_request = actions.submit_request(
-                applicant=request.user,
-                service_code=service.code,
-                contact=forms.contact_data(),
-                details=forms.details_data(),
-                attachments=forms.attachments.files_by_slot(),
-                submission_key=forms.contact.cleaned_data["submission_key"],
-                base_url=portal_base_url(request),
-            )
-        except ValidationError as error:
-            if getattr(error, "code", None) == actions.STALE_SUBMISSION_KEY:
-                forms = forms.with_new_submission_key()
-            forms.add_error(error)
-        else:
-            return redirect("service_requests:submitted", reference=service_request.reference)
+        with kept_on_fault(request, forms, where="submit"):
+            try:
+                service_request = actions.submit_request(
+                    applicant=request.user,
+                    service_code=service.code,
+                    contact=forms.contact_data(),
+                    details=forms.details_data(),
+                    attachments=forms.attachments.files_by_slot(),
+                    submission_key=forms.contact.cleaned_data["submission_key"],
+                    base_url=portal_base_url(request),
+                )
+            except ValidationError as error:
+                if getattr(error, "code", None) == actions.STALE_SUBMISSION_KEY:
+                    forms = forms.with_new_submission_key()
+                forms.add_error(error)
+            else:
+                return redirect("service_requests:submitted", reference=service_request.reference)
     return TemplateResponse(
         request, page.get_template(request), {**page.get_context(request), "request_forms": forms}
     )
@@ -167,20 +169,21 @@ def edit(request, reference):
             service_request=service_request,
         )
         if forms.is_valid():
-            try:
-                actions.edit_request(
-                    actor=request.user,
-                    service_request=service_request,
-                    contact=forms.contact_data(),
-                    details=forms.details_data(),
-                    attachments=forms.attachments.files_by_slot(),
-                    base_url=portal_base_url(request),
-                )
-            except ValidationError as error:
-                forms.add_error(error)
-            else:
-                messages.success(request, _("Your changes have been sent to the officers."))
-                return redirect("service_requests:detail", reference=reference)
+            with kept_on_fault(request, forms, where="edit"):
+                try:
+                    actions.edit_request(
+                        actor=request.user,
+                        service_request=service_request,
+                        contact=forms.contact_data(),
+                        details=forms.details_data(),
+                        attachments=forms.attachments.files_by_slot(),
+                        base_url=portal_base_url(request),
+                    )
+                except ValidationError as error:
+                    forms.add_error(error)
+                else:
+                    messages.success(request, _("Your changes have been sent to the officers."))
+                    return redirect("service_requests:detail", reference=reference)
     else:
         forms = RequestForms(service, user=request.user, service_request=service_request)
     return TemplateResponse(
@@ -200,16 +203,17 @@ def cancel(request, reference):
     form = CancelForm(request.POST or None)
     form.fields["reason"].required = False
     if request.method == "POST" and form.is_valid():
-        actions.move_request(
-            actor=request.user,
-            service_request=service_request,
-            to_status=RequestStatus.CANCELLED,
-            role=Role.APPLICANT,
-            message=form.cleaned_data["reason"],
-            base_url=portal_base_url(request),
-        )
-        messages.success(request, _("The request has been cancelled."))
-        return redirect("service_requests:my_requests")
+        with kept_on_fault(request, form, where="cancel"):
+            actions.move_request(
+                actor=request.user,
+                service_request=service_request,
+                to_status=RequestStatus.CANCELLED,
+                role=Role.APPLICANT,
+                message=form.cleaned_data["reason"],
+                base_url=portal_base_url(request),
+            )
+            messages.success(request, _("The request has been cancelled."))
+            return redirect("service_requests:my_requests")
     return TemplateResponse(
         request, "service_requests/cancel.html", {"service_request": service_request, "form": form}
     )

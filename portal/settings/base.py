@@ -63,6 +63,9 @@ MIDDLEWARE = [
     # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
     # on every response (base/security_headers.py).
     "base.security_headers.PortalCSPMiddleware",
+    # A form shown again after a storage or database fault answers 503; a download whose file is
+    # gone answers the Thai "file not found" page (base/faults.py).
+    "base.faults.FaultStatusMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
