@@ -108,3 +108,6 @@ class WorkerHeartbeat(models.Model):
     class Meta:
         verbose_name = _("worker heartbeat")
         verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return f"{self.worker_id} {self.beaten_at.isoformat()}"
