@@ -75,8 +75,8 @@ def readiness():
             logger.exception("Readiness check %s failed", name)
             healthy = False
         else:
-            if not healthy:
-                logger.error("Readiness check %s failed", name)
+            if not healthy:  # e.g. no heartbeat yet while the worker starts
+                logger.warning("Readiness check %s failed", name)
         results[name] = "ok" if healthy else "failing"
     return results
 

@@ -7,6 +7,8 @@ import re
 import uuid
 from contextvars import ContextVar
 
+from django.core.signals import request_finished
+from django.dispatch import receiver
 from django.utils.functional import empty
 
 # The request being served in this thread (gunicorn's sync workers: one at a time).
@@ -31,13 +33,15 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         request.request_id = request_id_from(request)
-        token = current_request.set(request)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request.reset(token)
+        current_request.set(request)  # until the response is closed: Django logs a 5xx after middleware
+        response = self.get_response(request)
         response[HEADER] = request.request_id
         return response
+
+
+@receiver(request_finished)
+def forget_request(**kwargs):
+    current_request.set(None)
 
 
 def current_request_id():

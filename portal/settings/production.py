@@ -69,6 +69,8 @@ STORAGES = {
     # whitenoise serves the static files, compressed and with hashed names that are cached forever.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# collectstatic's target, which whitenoise serves from (default: ./staticfiles).
+STATIC_ROOT = os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT  # noqa: F405
 # django-storages reads the keys from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY),
 # or, without them, boto3's usual chain (an instance role).
 _security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")

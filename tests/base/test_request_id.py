@@ -50,6 +50,7 @@ def test_log_lines_carry_the_request_id_and_the_users_id_never_their_citizen_id(
     caplog.handler.addFilter(RequestContextFilter())  # as production's handler: while it is logged
     with caplog.at_level(logging.WARNING, logger="portal.test"):
         response = RequestIdMiddleware(logging_view)(request)
+    response.close()  # as the WSGI server does when it has sent it: the request is over
     [line] = json_lines(caplog.records)
     assert line["message"] == "something worth knowing"
     assert line["request_id"] == "abcdef0123456789" == response["X-Request-ID"]

@@ -185,7 +185,13 @@ def run_with_production_settings(code_or_args, environment=PRODUCTION_ENVIRONMEN
 
 
 def test_the_deployment_check_finds_nothing_in_the_production_settings():
-    result = run_with_production_settings(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    environment = {
+        **PRODUCTION_ENVIRONMENT,
+        "SECRET_KEY": "k7Qz-2vXp9LmN4rT8wYb6HcJ3sFd1GaE5uKo0iPq7ZxVnB-w8Rj2Ly",
+    }
+    result = run_with_production_settings(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], environment
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
