@@ -202,6 +202,8 @@ say "the journey"
   --base-url "https://localhost:$HTTPS_PORT" --ca "$WORK/tls/ca.pem" \
   --nginx-log "$WORK/nginx/oss-portal.access.log" --officer-key "$OFFICER_KEY" \
   --app-servers "127.0.0.1:$APP1,127.0.0.1:$APP2" \
+  --database-url "$DATABASE_URL" \
+  --connection-bound $((2 * GUNICORN_WORKERS * DB_POOL_MAX_SIZE + 2)) \
   --kill-group "$APP1_PID"
 
 say "what the logs show"

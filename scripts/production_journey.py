@@ -28,11 +28,14 @@ import socketserver
 import ssl
 import struct
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urljoin
 
+import psycopg
 import requests
 from requests.adapters import HTTPAdapter
 
@@ -230,6 +233,7 @@ class Journey:
         self.officer_key = arguments.officer_key
         self.app_servers = arguments.app_servers.split(",")
         self.kill_group = arguments.kill_group
+        self.database_url, self.connection_bound = arguments.database_url, arguments.connection_bound
         self.request_ids = []
 
     def seen(self, response):
@@ -401,6 +405,42 @@ class Journey:
         expect(response.content.startswith(b"%PDF"), "the printout is not a PDF")
         step(f"printout of {reference}: {len(response.content)}-byte PDF")
 
+    def burst(self, count=100):
+        """`count` requests at once through nginx; PostgreSQL's connections to the portal's database
+        are sampled meanwhile and must stay within the pools' bound."""
+        peak, done = [0], threading.Event()
+
+        def sample():
+            with psycopg.connect(self.database_url, autocommit=True) as connection:
+                while not done.is_set():
+                    (current,) = connection.execute(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    ).fetchone()
+                    peak[0] = max(peak[0], current)
+                    time.sleep(0.02)
+
+        def one(_number):
+            return (
+                https_session(self.ca).get(self.base_url + "/services/certificate/", timeout=120).status_code
+            )
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        started = time.monotonic()
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            statuses = list(pool.map(one, range(count)))
+        done.set()
+        sampler.join()
+        failures = [status for status in statuses if status != 200]
+        expect(not failures, f"burst: {len(failures)} of {count} failed: {sorted(set(failures))}")
+        expect(
+            peak[0] <= self.connection_bound, f"burst: {peak[0]} connections, over {self.connection_bound}"
+        )
+        step(
+            f"burst of {count} concurrent requests: all 200 in {time.monotonic() - started:.1f} s, "
+            f"at most {peak[0]} PostgreSQL connections (bound {self.connection_bound})"
+        )
+
     def run(self):
         self.health(app_servers_up=self.app_servers)
         self.register()
@@ -415,6 +455,7 @@ class Journey:
         )
         self.status_check(reference)
         self.printout(applicant, reference)
+        self.burst()
 
         step(f"killing app server {self.app_servers[0]} (process group {self.kill_group}, SIGKILL)")
         os.killpg(self.kill_group, signal.SIGKILL)
@@ -508,6 +549,8 @@ def main():
     journey.add_argument("--nginx-log", required=True)
     journey.add_argument("--officer-key", required=True)
     journey.add_argument("--app-servers", required=True)
+    journey.add_argument("--database-url", required=True)
+    journey.add_argument("--connection-bound", type=int, required=True)
     journey.add_argument("--kill-group", type=int, required=True, help="the first app server's process group")
     stand_in = commands.add_parser("recaptcha-stand-in")
     stand_in.add_argument("--port", type=int, required=True)
