@@ -32,6 +32,7 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v envsubst >/dev/null || missing+=(gettext-base)
 command -v psql >/dev/null || missing+=(postgresql-client)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   scripts/apt-install.sh "${missing[@]}" || fail "cannot install ${missing[*]} (run as root or with sudo)"
