@@ -122,3 +122,19 @@ class ClosureDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.reason}"
+
+
+class WorkerHeartbeat(models.Model):
+    """When the background worker last ran its heartbeat task (base.tasks.beat): one row."""
+
+    SINGLETON = 1
+
+    beaten_at = models.DateTimeField(_("last heartbeat"))
+    worker_id = models.CharField(_("worker"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return f"{self.worker_id} {self.beaten_at.isoformat()}"

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its ID; then /healthz and /readyz, answered
+    # before the host check and the HTTPS redirect (base.health).
+    "base.request_id.RequestIdMiddleware",
+    "base.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
     # on every response (base/security_headers.py).
@@ -245,6 +249,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Background work (e-mail notifications): run at once unless an environment says otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# /readyz fails when the worker's last heartbeat (every 15 seconds, base.tasks.beat) is older.
+WORKER_HEARTBEAT_MAX_AGE = 90
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")

@@ -8,7 +8,11 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from base.log import json_logging
+from base.sentry import start as start_sentry
+
 from .base import *  # noqa: F403
+from .base import DATABASES, MIDDLEWARE
 
 
 def required_env(name):
@@ -25,6 +29,78 @@ SECRET_KEY = required_env("SECRET_KEY")
 CITIZEN_ID_HASH_KEY = required_env("CITIZEN_ID_HASH_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 required_env("DATABASE_URL")  # base.py reads it; production must not fall back to SQLite
+# psycopg's connection pool in each worker process (Django 5.1+): at most DB_POOL_MAX_SIZE
+# connections per gunicorn worker, so app servers × workers × DB_POOL_MAX_SIZE (+ the background
+# worker's one) stays under PostgreSQL's max_connections (README, Production). Django closes no
+# pooled connection after a request; CONN_MAX_AGE must be 0 with a pool.
+DB_POOL_MIN_SIZE = int(os.environ.get("DB_POOL_MIN_SIZE", "1"))
+DB_POOL_MAX_SIZE = int(os.environ.get("DB_POOL_MAX_SIZE", "4"))
+DB_POOL_TIMEOUT = float(os.environ.get("DB_POOL_TIMEOUT", "10"))
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database in production.")
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+DATABASES["default"]["OPTIONS"] = {
+    **DATABASES["default"].get("OPTIONS", {}),
+    "pool": {"min_size": DB_POOL_MIN_SIZE, "max_size": DB_POOL_MAX_SIZE, "timeout": DB_POOL_TIMEOUT},
+}
+
+# The cache (Redis), shared by every app server: Django's own Redis backend.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": required_env("REDIS_URL"),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oss"),
+        "TIMEOUT": 300,
+    }
+}
+
+# What applicants upload lives in an S3 bucket (AWS S3, MinIO, Ceph, or any S3-compatible service),
+# shared by every app server, private (no URL: the permission-checking views stream the files).
+# Editors' public documents and images stay in MEDIA_ROOT.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "service_requests.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": required_env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "location": os.environ.get("AWS_S3_PRIVATE_PREFIX", "private"),
+        },
+    },
+    # whitenoise serves the static files, compressed and with hashed names that are cached forever.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# collectstatic's target, which whitenoise serves from (default: ./staticfiles).
+STATIC_ROOT = os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT  # noqa: F405
+# django-storages reads the keys from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY),
+# or, without them, boto3's usual chain (an instance role).
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+MIDDLEWARE = [
+    *MIDDLEWARE[: _security + 1],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_security + 1 :],
+]
+
+# Request bodies: the largest the portal takes (service_requests.upload_limits.
+# proxy_body_limit_megabytes: an editor's document; tests/portal/test_settings.py keeps them equal),
+# the same number as nginx's client_max_body_size (deploy/nginx, REQUEST_BODY_MAX_MB). gunicorn has
+# no body limit; its header limits equal nginx's (gunicorn.conf.py).
+REQUEST_BODY_MAX_MB = int(os.environ.get("REQUEST_BODY_MAX_MB", "21"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_MB * 1024 * 1024
+
+# JSON lines on stdout (systemd's journal keeps them), with the request ID and the user's ID.
+LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))
+
+# Errors to Sentry when a DSN is given, without personal data (base.sentry).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    start_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )
 # Links in printouts, QR codes and e-mails start with it, never with a request's Host header.
 PORTAL_BASE_URL = required_env("PORTAL_BASE_URL").rstrip("/")
 _portal_address = urlsplit(PORTAL_BASE_URL)
@@ -46,6 +122,9 @@ if not _trusted_proxy_count.isdigit():
         f"not {_trusted_proxy_count!r}."
     )
 TRUSTED_PROXY_COUNT = int(_trusted_proxy_count)
+# Where the answers are verified: Google's www.google.com, or www.recaptcha.net where google.com is
+# blocked (and, in scripts/production-check.sh, a local stand-in).
+RECAPTCHA_DOMAIN = os.environ.get("RECAPTCHA_DOMAIN", "").strip() or "www.google.com"
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
@@ -65,3 +144,9 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+# Subdomains: the portal's host name is the office's own (oss.example.go.th); any name under it is
+# the office's too and must be HTTPS as well. Preload: browsers' built-in list is asked for per
+# domain at hstspreload.org, only by whoever runs the registrable domain; the header says it is
+# willing. Both can be turned off when a subdomain must stay on plain HTTP (README, Production).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "true").lower() == "true"
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "true").lower() == "true"

@@ -12,6 +12,7 @@ import dj_database_url
 import pytest
 
 from portal.settings import base
+from service_requests.upload_limits import proxy_body_limit_megabytes
 
 PRODUCTION_ENVIRONMENT = {
     "SECRET_KEY": "a-long-random-production-secret",
@@ -22,6 +23,8 @@ PRODUCTION_ENVIRONMENT = {
     "RECAPTCHA_PRIVATE_KEY": "private-key",
     "PORTAL_BASE_URL": "https://oss.example.go.th/",
     "TRUSTED_PROXY_COUNT": "1",
+    "REDIS_URL": "redis://127.0.0.1:6379/5",
+    "AWS_STORAGE_BUCKET_NAME": "oss-private",
 }
 LOAD_SETTINGS = (
     "import django; django.setup(); from django.conf import settings; "
@@ -178,3 +181,65 @@ def test_sqlite_readers_are_not_blocked_by_a_writer(sqlite_file_connections):
         with second.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM counter")
             assert cursor.fetchone()[0] == 1
+
+
+def run_with_production_settings(code_or_args, environment=PRODUCTION_ENVIRONMENT):
+    arguments = code_or_args if isinstance(code_or_args, list) else ["-c", code_or_args]
+    return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, *arguments],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            **environment,
+        },
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def test_the_deployment_check_finds_nothing_in_the_production_settings():
+    environment = {
+        **PRODUCTION_ENVIRONMENT,
+        "SECRET_KEY": "k7Qz-2vXp9LmN4rT8wYb6HcJ3sFd1GaE5uKo0iPq7ZxVnB-w8Rj2Ly",
+    }
+    result = run_with_production_settings(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], environment
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_uses_a_connection_pool_redis_s3_and_whitenoise():
+    result = run_with_production_settings(
+        "import django; django.setup(); from django.conf import settings as s; "
+        "d = s.DATABASES['default']; "
+        "print(d['OPTIONS']['pool']['max_size'], d['CONN_MAX_AGE'], s.CACHES['default']['BACKEND'], "
+        "s.STORAGES['private']['BACKEND'], s.STORAGES['staticfiles']['BACKEND'], "
+        "'whitenoise.middleware.WhiteNoiseMiddleware' in s.MIDDLEWARE)",
+        {**PRODUCTION_ENVIRONMENT, "DB_POOL_MAX_SIZE": "3"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "3",
+        "0",
+        "django.core.cache.backends.redis.RedisCache",
+        "service_requests.storage.PrivateS3Storage",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "True",
+    ]
+
+
+def test_the_production_body_limit_is_the_largest_form_the_portal_takes():
+    """Django's limit, nginx's client_max_body_size (the same REQUEST_BODY_MAX_MB) and the forms'."""
+    result = run_with_production_settings(
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATA_UPLOAD_MAX_MEMORY_SIZE)"
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == proxy_body_limit_megabytes() * 1024 * 1024
+    nginx_site = (settings.BASE_DIR / "deploy/nginx/oss-portal.conf").read_text()
+    assert "client_max_body_size ${REQUEST_BODY_MAX_MB}m;" in nginx_site
+    assert "\nREQUEST_BODY_MAX_MB=21\n" in (settings.BASE_DIR / ".env.example").read_text()

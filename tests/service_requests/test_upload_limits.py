@@ -51,9 +51,10 @@ def test_a_form_s_limit_is_its_files_at_five_megabytes_plus_a_margin():
     assert upload_limits.FORM_MARGIN_BYTES <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
 
-def test_the_readme_gives_the_proxy_the_limit_of_the_largest_body():
-    readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
-    stated = int(re.search(r"client_max_body_size (\d+)m;", readme).group(1))
+def test_the_nginx_site_gets_the_limit_of_the_largest_body():
+    """deploy/site.env fills client_max_body_size in deploy/nginx/oss-portal.conf."""
+    site_values = (Path(settings.BASE_DIR) / "deploy/site.env").read_text(encoding="utf-8")
+    stated = int(re.search(r"^REQUEST_BODY_MAX_MB=(\d+)$", site_values, re.M).group(1))
     assert stated == upload_limits.proxy_body_limit_megabytes()
     assert stated * MB >= upload_limits.largest_body_limit()
     assert stated * MB >= settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
