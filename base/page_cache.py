@@ -48,7 +48,8 @@ def purge(**kwargs):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def _generation():
+def current_generation() -> str:
+    """The generation every cached page and fragment key carries; a purge starts a new one."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
@@ -98,7 +99,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.ANONYMOUS_PAGE_CACHE or not _may_use_cache(request):
             return self.get_response(request)
-        generation = _generation()
+        generation = current_generation()
         key = _key(request, generation)
         stored = cache.get(key)
         if stored is not None:

@@ -161,3 +161,37 @@ def test_the_cache_can_be_turned_off(settings, page_tree):
     settings.ANONYMOUS_PAGE_CACHE = False
     anonymous_get(SERVICE)
     assert HEADER not in anonymous_get(SERVICE)
+
+
+# The parts of pages kept for everyone (base/templatetags/page_fragments.py)
+
+
+def test_a_logged_in_user_sees_the_published_change_at_once_and_her_own_form(client, user, page_tree):
+    page = page_tree.service_pages["certificate"]
+    client.force_login(user)
+    assert page.title in client.get(SERVICE).content.decode()
+    page.title = "หนังสือรับรอง (ฉบับปรับปรุง)"
+    page.save_revision().publish()
+    html = client.get(SERVICE).content.decode()
+    assert "หนังสือรับรอง (ฉบับปรับปรุง)" in html
+    assert NAME in html and "csrfmiddlewaretoken" in html
+
+
+def test_the_office_name_changes_in_the_footer_of_logged_in_pages_too(client, user, page_tree):
+    client.force_login(user)
+    client.get(SERVICE)
+    page_tree.office.name_th = "สำนักงานเขตพื้นที่การศึกษาทดสอบ"
+    page_tree.office.save()
+    assert "สำนักงานเขตพื้นที่การศึกษาทดสอบ" in client.get(SERVICE).content.decode()
+
+
+def test_an_editors_preview_shows_the_draft_and_never_keeps_it(page_tree):
+    page = page_tree.service_pages["certificate"]
+    anonymous_get(SERVICE)  # the published parts are kept
+    page.description = "<p>คำอธิบายฉบับร่าง</p>"
+    page.save_revision()
+    draft = page.get_latest_revision_as_object()
+    preview = draft.make_preview_request()
+    assert "คำอธิบายฉบับร่าง" in preview.content.decode()
+    for client in (Client(), Client()):
+        assert "คำอธิบายฉบับร่าง" not in client.get(SERVICE).content.decode()
