@@ -14,7 +14,7 @@ In a temporary folder it builds and serves, each with gunicorn (3 sync workers, 
 GETs are loaded with `ab` (apache2-utils) at --concurrency; POSTs, which need a new submission key
 each, with a small Python load generator (threads, one connection per request, as `ab` does). It
 prints req/s per target and the ratios against the goals, then serves 1,000 mixed requests to a
-freshly started portal and reads each worker's resident memory. Ports 8221-8223.
+freshly started portal and reads each worker's resident memory. Ports 8221-8224.
 """
 
 # ruff: noqa: S603, S607 - a benchmark that starts its own servers and `ab` from PATH
@@ -37,7 +37,7 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PORTAL_PORT, BARE_PORT, FORM_PORT = 8221, 8222, 8223
+PORTAL_PORT, BARE_PORT, FORM_PORT, UNCACHED_PORT = 8221, 8222, 8223, 8224
 HOST = "127.0.0.1"
 SERVICE_PATH = "/services/certificate/"
 APPLICANT_CITIZEN_ID = "1000000000017"  # demo.accounts.APPLICANT
@@ -401,7 +401,7 @@ class Server:
 
 
 def ab(url, *, seconds, concurrency, cookie=""):
-    """Requests per second of GET `url` (a short warm-up first); exits on failed requests."""
+    """Requests per second of GET `url` (20 requests of warm-up first); exits on failed requests."""
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     subprocess.run(
         ["ab", "-q", "-n", "200", "-c", str(concurrency), *headers, url], capture_output=True, check=False
@@ -604,7 +604,8 @@ def machine() -> str:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10, help="how long each target is loaded")
+    parser.add_argument("--seconds", type=int, default=15, help="how long each target is loaded in all")
+    parser.add_argument("--rounds", type=int, default=3, help="turns each target takes (--seconds in all)")
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument(
         "--redis", default="", help="a Redis URL for the portal's cache (default: local memory)"
@@ -618,7 +619,7 @@ def main():
     if not shutil.which("ab"):
         sys.exit("ab is missing: scripts/apt-install.sh apache2-utils")
 
-    print(machine())
+    print(machine(), flush=True)
     folder = Path(tempfile.mkdtemp(prefix="oss-page-benchmark-"))
     seconds, concurrency = arguments.seconds, arguments.concurrency
     results, servers = {}, []
@@ -635,43 +636,54 @@ def main():
         portal = build_portal(folder, arguments.redis)
         pdf = pdf_bytes(PDF_SIZE)
 
-        server = serve(bare, BARE_PORT)
-        results["bare"] = ab(f"http://{HOST}:{BARE_PORT}/", seconds=seconds, concurrency=concurrency)
-        server.stop()
-
-        server = serve(form, FORM_PORT)
-        results["form_get"] = ab(f"http://{HOST}:{FORM_PORT}/", seconds=seconds, concurrency=concurrency)
-        post = form_floor_post(form, FORM_PORT, csrf_of(FORM_PORT))
-        load(post, total=50, concurrency=concurrency)
-        results["form_post"], failed = load(post, seconds=seconds, concurrency=concurrency)
-        if failed:
-            sys.exit(f"{failed} FormPage posts failed")
-        server.stop()
-
-        server = serve(portal, PORTAL_PORT)
-        service_url = f"http://{HOST}:{PORTAL_PORT}{SERVICE_PATH}"
-        logged_in = f"sessionid={portal['session']}; csrftoken={portal['csrf_cookie']}"
-        results["anonymous"] = ab(service_url, seconds=seconds, concurrency=concurrency)
-        results["logged_in"] = ab(service_url, seconds=seconds, concurrency=concurrency, cookie=logged_in)
-        results["my_requests"] = ab(
-            f"http://{HOST}:{PORTAL_PORT}/my/requests/",
-            seconds=seconds,
-            concurrency=concurrency,
-            cookie=logged_in,
-        )
-        submit = portal_submission(portal, pdf)
-        load(submit, total=30, concurrency=concurrency)
-        results["submission"], failed = load(submit, seconds=seconds, concurrency=concurrency)
-        if failed:
-            sys.exit(f"{failed} submissions failed")
-        server.stop()
-
+        # Every server runs throughout (an idle one costs nothing) and the targets take turns in
+        # rounds, so that a change in the machine's load (other work on it) touches them alike.
+        serve(bare, BARE_PORT)
+        serve(form, FORM_PORT)
+        serve(portal, PORTAL_PORT)
         uncached = dict(portal, env=portal_environment(folder, page_cache=False, redis_url=arguments.redis))
-        server = serve(uncached, PORTAL_PORT)
-        results["anonymous_uncached"] = ab(service_url, seconds=seconds, concurrency=concurrency)
-        server.stop()
+        serve(uncached, UNCACHED_PORT)
+        service_url = f"http://{HOST}:{PORTAL_PORT}{SERVICE_PATH}"
+        uncached_url = f"http://{HOST}:{UNCACHED_PORT}{SERVICE_PATH}"
+        logged_in = f"sessionid={portal['session']}; csrftoken={portal['csrf_cookie']}"
+        form_post = form_floor_post(form, FORM_PORT, csrf_of(FORM_PORT))
+        submit = portal_submission(portal, pdf)
 
-        server = serve(portal, PORTAL_PORT)
+        def posting(make_request):
+            def measure(duration):
+                rate, failed = load(make_request, seconds=duration, concurrency=concurrency)
+                if failed:
+                    sys.exit(f"{failed} posts failed")
+                return rate
+
+            return measure
+
+        def getting(url, cookie=""):
+            return lambda duration: ab(url, seconds=duration, concurrency=concurrency, cookie=cookie)
+
+        targets = {
+            "bare": getting(f"http://{HOST}:{BARE_PORT}/"),
+            "form_get": getting(f"http://{HOST}:{FORM_PORT}/"),
+            "form_post": posting(form_post),
+            "anonymous": getting(service_url),
+            "anonymous_uncached": getting(uncached_url),
+            "logged_in": getting(service_url, logged_in),
+            "logged_in_uncached": getting(uncached_url, logged_in),
+            "my_requests": getting(f"http://{HOST}:{PORTAL_PORT}/my/requests/", logged_in),
+            "submission": posting(submit),
+        }
+        load(form_post, total=30, concurrency=concurrency)
+        load(submit, total=30, concurrency=concurrency)
+        rates = {key: [] for key in targets}
+        for round_number in range(arguments.rounds):
+            print(f"round {round_number + 1} of {arguments.rounds} ...", flush=True)
+            for key, measure in targets.items():
+                rates[key].append(measure(max(1, seconds // arguments.rounds)))
+        results = {key: sum(values) / len(values) for key, values in rates.items()}
+        for server in servers:
+            server.stop()
+
+        server = serve(portal, PORTAL_PORT)  # a fresh one
         _rate, failed = load(mixed(portal, pdf), total=MIXED_REQUESTS, concurrency=concurrency)
         rss = server.worker_rss_mb()
         server.stop()
@@ -683,21 +695,22 @@ def main():
         if not arguments.keep:
             shutil.rmtree(folder, ignore_errors=True)
 
-    report(results, rss, seconds=seconds, concurrency=concurrency)
+    report(results, rss, seconds=seconds, rounds=arguments.rounds, concurrency=concurrency)
 
 
-def report(results, rss, *, seconds, concurrency):
+def report(results, rss, *, seconds, rounds, concurrency):
     labels = {
         "bare": "floor: bare Django view, 2 kB of HTML",
         "form_get": "floor: Wagtail FormPage, certificate's 10 fields, GET",
         "form_post": "floor: Wagtail FormPage, POST",
         "anonymous": f"portal: anonymous {SERVICE_PATH} (page cache)",
-        "anonymous_uncached": f"portal: anonymous {SERVICE_PATH}, page cache off",
+        "anonymous_uncached": "portal: the same, page cache and fragments off",
         "logged_in": "portal: logged in, pre-filled form",
+        "logged_in_uncached": "portal: logged in, page cache and fragments off",
         "my_requests": "portal: logged in, /my/requests/",
         "submission": "portal: submission with a 100 kB PDF",
     }
-    print(f"\n{seconds} s per target, {concurrency} concurrent clients\n")
+    print(f"\n{seconds} s per target in {rounds} rounds (mean req/s), {concurrency} concurrent clients\n")
     print(f"{'target':58} {'req/s':>8}")
     for key, label in labels.items():
         print(f"{label:58} {results[key]:8.1f}")
