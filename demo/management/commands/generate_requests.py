@@ -53,6 +53,7 @@ class Command(BaseCommand):
         statuses, weights = zip(*STATUS_WEIGHTS.items(), strict=True)
         applicants = self._applicants(max(1, count // 20), batch)
         now = timezone.now()
+        first = ServiceRequest.objects.count()  # references stay unique when run again
         made = 0
         while made < count:
             size = min(batch, count - made)
@@ -69,7 +70,7 @@ class Command(BaseCommand):
                     )
                 requests.append(
                     ServiceRequest(
-                        reference=f"{code}{submitted_at:%Y%m%d%H%M%S}-{number}",
+                        reference=f"{code}{submitted_at:%Y%m%d%H%M%S}-{first + number}",
                         service_code=code,
                         applicant=applicant,
                         applicant_citizen_id=applicant.citizen_id,
@@ -80,7 +81,7 @@ class Command(BaseCommand):
                         status=status,
                         submitted_at=submitted_at,
                         status_changed_at=changed_at,
-                        submission_key=uuid.UUID(int=randomiser.getrandbits(128)),
+                        submission_key=uuid.uuid4(),
                     )
                 )
                 moves.append((status, submitted_at, changed_at))
