@@ -1,6 +1,7 @@
 """manage.py generate_requests N: N made-up requests for measuring the lists at scale (issue 12).
 
-Spread over every service of the catalogue, every status and the five years before today, filed
+Spread over every service of the catalogue, every status (those older than 60 days closed) and
+the five years before today, filed
 by N/20 made-up applicants (citizen IDs starting with 9, which no real Thai ID does at the
 portal's offices, names "ผู้ทดสอบ n"), each with its history rows (submitted, and the move to its
 status). Written with bulk_create in batches; the per-service detail rows are left out (the lists,
@@ -23,7 +24,10 @@ from service_requests.models import ServiceRequest, StatusChange
 from service_requests.workflow import RequestStatus, Role
 
 FIVE_YEARS = datetime.timedelta(days=5 * 365)
-# Most requests of past years are closed; a few are still open.
+# The requests of the last two months are in every status; older ones are closed, as an office's
+# are (an open request of years ago would be overdue and fill the report's overdue list).
+RECENT = datetime.timedelta(days=60)
+CLOSED_WEIGHTS = {RequestStatus.COMPLETED: 88, RequestStatus.CANCELLED: 12}
 STATUS_WEIGHTS = {
     RequestStatus.COMPLETED: 60,
     RequestStatus.CANCELLED: 8,
@@ -51,6 +55,7 @@ class Command(BaseCommand):
         randomiser = random.Random(seed)
         codes = [service.code for service in all_services()]
         statuses, weights = zip(*STATUS_WEIGHTS.items(), strict=True)
+        closed_statuses, closed_weights = zip(*CLOSED_WEIGHTS.items(), strict=True)
         applicants = self._applicants(max(1, count // 20), batch)
         now = timezone.now()
         first = ServiceRequest.objects.count()  # references stay unique when run again
@@ -61,8 +66,12 @@ class Command(BaseCommand):
             for number in range(made, made + size):
                 applicant = applicants[number % len(applicants)]
                 code = codes[number % len(codes)]
-                submitted_at = now - FIVE_YEARS * randomiser.random()
-                status = randomiser.choices(statuses, weights)[0]
+                # Oldest first, as an office's requests arrive (rows of one month lie together).
+                submitted_at = now - FIVE_YEARS * (1 - (number + randomiser.random()) / count)
+                if now - submitted_at > RECENT:
+                    status = randomiser.choices(closed_statuses, closed_weights)[0]
+                else:
+                    status = randomiser.choices(statuses, weights)[0]
                 changed_at = submitted_at
                 if status != RequestStatus.SUBMITTED:
                     changed_at = min(
