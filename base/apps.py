@@ -9,6 +9,8 @@ class BaseConfig(AppConfig):
     verbose_name = _("Office")
 
     def ready(self):
+        from .page_cache import connect_purges
         from .spreadsheets import protect_wagtail_exports
 
         protect_wagtail_exports()
+        connect_purges()

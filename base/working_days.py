@@ -47,13 +47,21 @@ class WorkingCalendar:
         self.closure_days = frozenset(closure_days)
         self._public_holidays = holidays.country_holidays("TH", years=[])
         self._holiday_names = {}
+        # A report asks about the same days thousands of times (issue 12: a month's report).
+        self._working = {}
 
     def is_public_holiday(self, day: datetime.date) -> bool:
         # The package fills in each year the first time a date of that year is asked for.
         return day in self._public_holidays
 
     def is_working_day(self, day: datetime.date) -> bool:
-        return day.weekday() < SATURDAY and not self.is_public_holiday(day) and day not in self.closure_days
+        working = self._working.get(day)
+        if working is None:
+            working = (
+                day.weekday() < SATURDAY and not self.is_public_holiday(day) and day not in self.closure_days
+            )
+            self._working[day] = working
+        return working
 
     def holiday_name(self, day: datetime.date) -> str | None:
         """The public holiday's name in the active language (Thai or English), or None."""

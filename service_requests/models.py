@@ -91,6 +91,11 @@ class ServiceRequest(models.Model):
             models.Index(fields=["applicant", "-submitted_at"], name="request_applicant_newest"),
             models.Index(fields=["service_code", "status"], name="request_service_status"),
             models.Index(fields=["status", "-submitted_at"], name="request_status_newest"),
+            # The officers' list, newest first: read backwards until a page of their services is
+            # found, instead of sorting all of them (issue 12: 234 ms to 0.3 ms with 290,000 requests).
+            models.Index(fields=["-submitted_at", "-id"], name="request_newest"),
+            # The summary report: requests completed in a period.
+            models.Index(fields=["status", "status_changed_at"], name="request_status_changed"),
         ]
 
     def __str__(self):

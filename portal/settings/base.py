@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Whole public pages for visitors without a session (base/page_cache.py): after the language is
+    # chosen, before CSRF, whose cookie on the way out says "do not store".
+    "base.page_cache.AnonymousPageCacheMiddleware",
     # Before CSRF, which reads the body: the forms that take files cap theirs.
     "service_requests.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -277,6 +280,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Public Wagtail pages are kept whole in the default cache for visitors without a session
+# (base/page_cache.py), purged on every publish and settings change. The cache is the process's
+# memory unless CACHES says otherwise (production: Redis).
+ANONYMOUS_PAGE_CACHE = os.environ.get("ANONYMOUS_PAGE_CACHE", "true").lower() == "true"
 
 SESSION_COOKIE_HTTPONLY = True
 # How long a log-in lasts (accounts/sessions.py): staff 30 minutes idle and 12 hours in all;

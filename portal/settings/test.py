@@ -36,3 +36,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # lock as they do in production instead of failing with "database table is locked".
     DATABASES["default"]["TEST"] = {"NAME": str(_media / "test.sqlite3")}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Off for the suite, whose tests change pages in ways no editor does (straight in the database);
+# tests/base/test_page_cache.py turns it on.
+ANONYMOUS_PAGE_CACHE = False

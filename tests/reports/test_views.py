@@ -17,7 +17,7 @@ from base.models import ClosureDay
 from base.spreadsheets import text_width
 from tests.factories.accounts import StaffFactory, SuperuserFactory
 from tests.helpers import buddhist_era_hint, comparable, in_thai
-from tests.reports.conftest import bangkok, officer_group
+from tests.reports.conftest import bangkok, make_request, officer_group
 from tests.service_requests.helpers import frozen_at
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +245,19 @@ def test_an_administrator_adds_a_closure_day_that_moves_due_dates(client, april)
 def test_officers_do_not_manage_closure_days(as_personnel):
     response = as_personnel.get(reverse("closure_days:index"))
     assert response.status_code == 302  # Wagtail's "permission denied" redirect
+
+
+def test_the_report_page_costs_the_same_for_few_and_for_50_more_requests(
+    as_personnel, april, django_assert_max_num_queries
+):
+    def count():
+        with frozen_at(ON_2_MAY), django_assert_max_num_queries(50) as captured:
+            response = as_personnel.get(REPORT, APRIL)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    few, _html = count()
+    added = [make_request("12", bangkok(4, 1 + day % 28, 9, day)) for day in range(50)]
+    many, html = count()
+    assert added[-1].reference in html  # listed among the overdue requests
+    assert many == few
