@@ -215,11 +215,6 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         )
         return buttons
 
-    def stream_csv(self, queryset):
-        # A byte-order mark, so that Excel opens the UTF-8 file with its Thai intact.
-        yield "\ufeff".encode()
-        yield from super().stream_csv(queryset)
-
     def write_xlsx(self, queryset, output):
         # Wagtail's write-only writer cannot fit the columns to their content: base.spreadsheets's can.
         workbook = Workbook()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from django_cleanup import cleanup
 
@@ -292,10 +292,12 @@ class RequestAccess(models.Model):
             slots = {slot.name: slot.label for slot in self.request.service.attachment_slots}
             return f"{label}: {slots.get(self.detail, self.detail)}" if self.detail else label
         if self.kind == AccessKind.EXPORTED:
-            return _("exported it in a list of %(count)s requests (%(format)s)") % {
-                "count": self.list_size or 0,
-                "format": self.detail.upper(),
-            }
+            count = self.list_size or 0
+            return ngettext(
+                "exported it in a list of %(count)s request (%(format)s)",
+                "exported it in a list of %(count)s requests (%(format)s)",
+                count,
+            ) % {"count": count, "format": self.detail.upper()}
         return label
 
     @property
