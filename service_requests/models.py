@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -198,6 +199,20 @@ class ServiceAssignment(models.Model):
 
     def __str__(self):
         return f"{self.get_service_code_display()} → {self.group}"
+
+    @property
+    def retention_period_display(self):
+        """The period the retention job applies, as the list of assignments shows it: the
+        administrator's own, or the portal's default said as such ("3,650 days (default)")."""
+        if self.retention_days is not None:
+            return days_display(self.retention_days)
+        return _("%(days)s (default)") % {"days": days_display(settings.REQUEST_RETENTION_DAYS)}
+
+
+def days_display(days: int) -> str:
+    return ngettext("%(count)s day", "%(count)s days", days) % {
+        "count": number_format(days, force_grouping=True)
+    }
 
 
 class RetentionRun(models.Model):
