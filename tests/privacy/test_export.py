@@ -285,6 +285,8 @@ def test_the_page_shows_the_progress_and_refreshes_itself(client, applicant):
     page = client.get(EXPORT_URL).content.decode()
 
     assert "กำลังจัดเตรียม… 3/7 คำขอ" in page
+    # The bar is named by that line, for screen readers.
+    assert 'id="export-progress-label"' in page and 'aria-labelledby="export-progress-label"' in page
     assert '<meta http-equiv="refresh"' in page
     assert f'action="{EXPORT_URL}"' not in page  # no second ask while this one is being prepared
 
