@@ -2,7 +2,9 @@
 names them is left in the database or the private storage, their kept requests still count in the
 report, and requests still in progress must be cancelled first."""
 
+import csv
 import datetime
+import io
 
 from django.apps import apps
 from django.contrib.auth import get_user
@@ -307,3 +309,24 @@ def test_staff_cannot_delete_their_account_here(client, officer_for, password):
     delete_account(client, password)
     officer.refresh_from_db()
     assert officer.is_active
+
+
+def test_officers_see_a_kept_request_as_personal_data_removed(
+    client, applicant, password, submit, officer_for
+):
+    service_request = submit("12", applicant=applicant)
+    actions.move_request(
+        actor=applicant, service_request=service_request, to_status=S.CANCELLED, role=Role.APPLICANT
+    )
+    client.force_login(applicant)
+    delete_account(client, password)
+
+    client.force_login(officer_for("12"))
+    index = reverse("service_request_admin:index")
+    page = client.get(index).content.decode()
+    assert service_request.reference in page and in_thai("Personal data removed") in page
+    response = client.get(index, {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    heading, row = list(csv.reader(io.StringIO(text)))
+    assert row[heading.index("ผู้ยื่นคำขอ")] == in_thai("Personal data removed")
+    assert row[heading.index("เลขประจำตัวประชาชน")] == ""  # not the keyed hash left in its place
