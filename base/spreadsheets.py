@@ -8,8 +8,12 @@ through here.
   zones, so a moment is written as the office's local time (Asia/Bangkok).
 - Column widths fit the headings and the content, Thai text included.
 
-Wagtail's admin exports (SpreadsheetExportMixin: the officers' request list, the site history,
-the page reports) get the escaping through protect_wagtail_exports(), installed at start-up.
+- CSV files start with a byte-order mark, so that Excel opens the UTF-8 file with its Thai
+  intact (without it, Excel reads the file as the Windows code page and shows mojibake).
+
+Wagtail's admin exports (SpreadsheetExportMixin: the officers' request list, the access record,
+the site history, the page reports) get the escaping and the byte-order mark through
+protect_wagtail_exports(), installed at start-up.
 """
 
 import datetime
@@ -134,11 +138,19 @@ def fit_columns(sheet, *, from_row=1):
 
 def protect_wagtail_exports():
     """Give every CSV and XLSX export Wagtail's admin makes (the officers' request list, the
-    site history, the page reports: all SpreadsheetExportMixin) the same escaping, and its XLSX
-    moments in Bangkok time instead of UTC. Called once from BaseConfig.ready()."""
+    access record, the site history, the page reports: all SpreadsheetExportMixin) the same
+    escaping, its XLSX moments in Bangkok time instead of UTC, and its CSV a byte-order mark.
+    Called once from BaseConfig.ready()."""
     original = SpreadsheetExportMixin.preprocess_field_value
     if getattr(original, "escapes_formulas", False):
         return
+    original_stream_csv = SpreadsheetExportMixin.stream_csv
+
+    def stream_csv(self, queryset):
+        yield "\ufeff"
+        yield from original_stream_csv(self, queryset)
+
+    SpreadsheetExportMixin.stream_csv = stream_csv
 
     def preprocess_field_value(self, field, value, export_format):
         if (

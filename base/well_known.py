@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotFound
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .links import portal_base_url
 from .models import OfficeSettings
@@ -23,7 +23,7 @@ def _plain_text(text: str) -> HttpResponse:
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe  # GET and HEAD: crawlers and monitors ask with HEAD first
 def security_txt(request):
     office = OfficeSettings.for_request(request)
     contact = office.security_contact_uri
@@ -38,7 +38,7 @@ def security_txt(request):
     return _plain_text("\n".join(lines) + "\n")
 
 
-@require_GET
+@require_safe  # GET and HEAD: crawlers and monitors ask with HEAD first
 def robots_txt(request):
     disallowed = [settings.ADMIN_URL_PREFIX]
     for code, _name in settings.LANGUAGES:

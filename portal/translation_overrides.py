@@ -325,4 +325,11 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("Page '%(page_title)s' has been updated."),
     # The filter chip of a date range open at one end.
     gettext_noop("any"),
+    # Reports and Settings menus: English next to the access record ("Locked pages"), and
+    # "หลายกลุ่ม" ("many groups"), "การกำหนดหลายทิศทาง" ("multi-direction setting") in Wagtail's Thai.
+    gettext_noop("Locked pages"),
+    gettext_noop("Groups"),
+    gettext_noop("Redirects"),
+    # Under an edited form's save button (the service assignments' retention period, any model form).
+    gettext_noop("Save your changes before leaving"),
 ]

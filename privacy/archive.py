@@ -55,11 +55,17 @@ ACCESS_KEYS = {
     "detail": _("the page, the attachment's slot or the export's format"),
     "list_size": _("how many requests the exported list held"),
 }
+CONSENT_HISTORY = _("every acceptance of the privacy notice, oldest first")
+CONSENT_HISTORY_KEYS = {
+    "privacy_notice_version": _("the version accepted"),
+    "at": _("when"),
+    "how": _("how: registered (when registering) or accepted_new_version (when asked to read a new one)"),
+}
 MADE_AT = _("Made at")
 FILES = {
     "README.txt": _("this file"),
     "profile.json": _("your account"),
-    "consents.json": _("the privacy notice you accepted, and when"),
+    "consents.json": _("the privacy notice you accepted, and when; every version you accepted before"),
     "requests/<reference>/request.json": _("one request: its fields, details and history"),
     "requests/<reference>/printout.pdf": _("the printout of the request"),
     "requests/<reference>/attachments/<slot>-<name>": _("the files you sent, unchanged"),
@@ -112,6 +118,8 @@ def readme_text(*, made_at, office_name: str) -> str:
         "",
         "consents.json",
         *_field_lines(user_fields[name] for name in queries.CONSENT_FIELDS),
+        f"  history[]: {_in_both(CONSENT_HISTORY)}",
+        *_extra_lines(CONSENT_HISTORY_KEYS, indent="    "),
         "",
         "request.json",
         *_field_lines(queries.request_fields()),

@@ -9,10 +9,11 @@ import datetime
 import uuid
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import ModelLogEntry, Site
 
 from base.models import OfficeSettings
 from service_requests import queries as request_queries
@@ -38,6 +39,11 @@ PROFILE_FIELDS = (
     "last_login",
 )
 CONSENT_FIELDS = ("privacy_notice_version", "privacy_consented_at")
+# The audit-log actions that record an acceptance of the notice, and how consents.json names them.
+CONSENT_ACTIONS = {
+    "accounts.register": "registered",
+    "accounts.accept_privacy_notice": "accepted_new_version",
+}
 # The request's fields that are bookkeeping, not the applicant's data: the row's number, the
 # account (profile.json is the account), the double-submit key and the reply's stored name.
 REQUEST_INTERNAL_FIELDS = ("id", "applicant", "submission_key", "reply_file")
@@ -99,7 +105,24 @@ def profile_data(user) -> dict:
 
 
 def consent_data(user) -> dict:
-    return {name: json_value(getattr(user, name)) for name in CONSENT_FIELDS}
+    """The notice version accepted now, and every acceptance before it (from the audit log: the
+    registration's and each new version's), oldest first."""
+    data = {name: json_value(getattr(user, name)) for name in CONSENT_FIELDS}
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(user)),
+        object_id=str(user.pk),
+        action__in=CONSENT_ACTIONS,
+    ).order_by("timestamp", "pk")
+    data["history"] = [
+        {
+            "privacy_notice_version": entry.data["privacy_notice_version"],
+            "at": json_value(entry.timestamp),
+            "how": CONSENT_ACTIONS[entry.action],
+        }
+        for entry in entries
+        if entry.data.get("privacy_notice_version")
+    ]
+    return data
 
 
 def details_data(service_request) -> dict:

@@ -83,10 +83,14 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
 
     def to_row_dict(self, item):
         timing = timing_of(item, calendar=self.calendar)
-        return OrderedDict(
+        row = OrderedDict(
             (field, getattr(timing, field) if field in self.timing_fields else multigetattr(item, field))
             for field in self.list_export
         )
+        if item.deidentified_at is not None:
+            # What is left of the citizen ID is a keyed hash, which means nothing in a spreadsheet.
+            row.update({"applicant_full_name": _("Personal data removed"), "applicant_citizen_id": ""})
+        return row
 
     def get_base_queryset(self):
         # With the history the due dates are computed from: one query for the whole page.
@@ -175,6 +179,8 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
 
     def applicant_of(self, service_request):
         """The applicant's name, and why the officer's own request is not theirs to process."""
+        if service_request.deidentified_at is not None:
+            return _("Personal data removed")
         if self.permissions_for(service_request).is_own_request_of_officer:
             return _("%(name)s (your own request: another officer processes it)") % {
                 "name": service_request.applicant_full_name
@@ -215,11 +221,6 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             )
         )
         return buttons
-
-    def stream_csv(self, queryset):
-        # A byte-order mark, so that Excel opens the UTF-8 file with its Thai intact.
-        yield "\ufeff".encode()
-        yield from super().stream_csv(queryset)
 
     def write_xlsx(self, queryset, output):
         # Wagtail's write-only writer cannot fit the columns to their content: base.spreadsheets's can.

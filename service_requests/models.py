@@ -5,8 +5,9 @@ import uuid
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from django_cleanup import cleanup
 
@@ -204,6 +205,20 @@ class ServiceAssignment(models.Model):
     def __str__(self):
         return f"{self.get_service_code_display()} → {self.group}"
 
+    @property
+    def retention_period_display(self):
+        """The period the retention job applies, as the list of assignments shows it: the
+        administrator's own, or the portal's default said as such ("3,650 days (default)")."""
+        if self.retention_days is not None:
+            return days_display(self.retention_days)
+        return _("%(days)s (default)") % {"days": days_display(settings.REQUEST_RETENTION_DAYS)}
+
+
+def days_display(days: int) -> str:
+    return ngettext("%(count)s day", "%(count)s days", days) % {
+        "count": number_format(days, force_grouping=True)
+    }
+
 
 class RetentionRun(models.Model):
     """One run of the retention job (manage.py apply_retention): when, and how much it removed.
@@ -297,10 +312,12 @@ class RequestAccess(models.Model):
             slots = {slot.name: slot.label for slot in self.request.service.attachment_slots}
             return f"{label}: {slots.get(self.detail, self.detail)}" if self.detail else label
         if self.kind == AccessKind.EXPORTED:
-            return _("exported it in a list of %(count)s requests (%(format)s)") % {
-                "count": self.list_size or 0,
-                "format": self.detail.upper(),
-            }
+            count = self.list_size or 0
+            return ngettext(
+                "exported it in a list of %(count)s request (%(format)s)",
+                "exported it in a list of %(count)s requests (%(format)s)",
+                count,
+            ) % {"count": count, "format": self.detail.upper()}
         return label
 
     @property

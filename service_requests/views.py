@@ -9,10 +9,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import View
@@ -193,6 +194,16 @@ def edit(request, reference):
     )
 
 
+def safe_next_url(request, default):
+    """The page to go on to (`?next=`, e.g. the account deletion page), if it is on this site."""
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(default)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel(request, reference):
@@ -213,9 +224,13 @@ def cancel(request, reference):
                 base_url=portal_base_url(request),
             )
             messages.success(request, _("The request has been cancelled."))
-            return redirect("service_requests:my_requests")
+            # From the account deletion page, back to it: the next step there is the deletion.
+            return redirect(safe_next_url(request, "service_requests:my_requests"))
+    back = request.GET.get("next") and safe_next_url(request, "service_requests:my_requests")
     return TemplateResponse(
-        request, "service_requests/cancel.html", {"service_request": service_request, "form": form}
+        request,
+        "service_requests/cancel.html",
+        {"service_request": service_request, "form": form, "back_url": back},
     )
 
 

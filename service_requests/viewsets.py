@@ -1,6 +1,7 @@
 """The Wagtail admin's viewsets: officers' requests (คำขอรับบริการ) and, for administrators,
 which group works which service and the record of staff reads of requests."""
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.forms import modelform_factory
@@ -17,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import admin_views, queries
 from .access_record import RecordsStaffAccess
 from .filters import RequestAccessFilterSet, ServiceRequestFilterSet
-from .models import RequestAccess, ServiceAssignment, ServiceRequest
+from .models import RequestAccess, ServiceAssignment, ServiceRequest, days_display
 
 DOCUMENTS_HOOK = "register_service_request_documents"
 
@@ -149,13 +150,27 @@ class ServiceAssignmentViewSet(ModelViewSet):
     add_to_settings_menu = True
     add_to_reference_index = True  # a group's usage shows the services it works
     copy_view_enabled = False
-    list_display = ["service_code", "group", "retention_days"]
+    list_display = [
+        "service_code",
+        "group",
+        Column("retention_period_display", label=_("Retention period"), sort_key="retention_days"),
+    ]
     ordering = "service_code"
 
     def get_form_class(self, for_update=False):
         # A service keeps its row; the group that works it and its retention period change.
         fields = ["group", "retention_days"] if for_update else ["service_code", "group", "retention_days"]
-        return modelform_factory(ServiceAssignment, form=WagtailAdminModelForm, fields=fields)
+        return modelform_factory(ServiceAssignment, form=ServiceAssignmentForm, fields=fields)
+
+
+class ServiceAssignmentForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Empty: the portal's default" says which default, so that no one has to look it up.
+        self.fields["retention_days"].help_text = _(
+            "How long a completed or cancelled request keeps the applicant's personal data and files, "
+            "counted from its closing. Empty: the portal's default, %(default)s."
+        ) % {"default": days_display(settings.REQUEST_RETENTION_DAYS)}
 
 
 class RequestAccessViewSet(ModelViewSet):

@@ -167,3 +167,12 @@ def test_robots_keep_crawlers_out_of_personal_pages_in_every_language(client, pa
     disallowed = set(re.findall(r"^Disallow: (\S+)$", response.content.decode(), re.MULTILINE))
     assert disallowed == {"/admin/", "/my/", "/accounts/", "/en/my/", "/en/accounts/"}
     assert response.content.decode().startswith("User-agent: *\n")
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/.well-known/security.txt"])
+def test_the_machine_files_answer_a_head_request(client, page_tree, path):
+    """Crawlers and monitoring tools (and `curl -I`) ask with HEAD first: not 405."""
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert client.post(path).status_code == 405

@@ -168,6 +168,10 @@ ADMIN_ENGLISH = {
     "wagtailsites:index": ["Site name", "Port", "Root page"],
     "wagtailadmin_reports:site_history": ["Action", "Date", "User"],
     "room:index": ["True", "False"],
+    # Issue 11's walk: the Reports menu (next to the access record) and the Settings menu.
+    "wagtailadmin_reports:locked_pages": ["Locked pages"],
+    "wagtailusers_groups:index": ["Groups"],
+    "wagtailredirects:index": ["Redirects"],
 }
 
 

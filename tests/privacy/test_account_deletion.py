@@ -2,7 +2,9 @@
 names them is left in the database or the private storage, their kept requests still count in the
 report, and requests still in progress must be cancelled first."""
 
+import csv
 import datetime
+import io
 
 from django.apps import apps
 from django.contrib.auth import get_user
@@ -132,6 +134,20 @@ def test_the_page_says_what_happens_and_asks_for_the_password(client, applicant)
     assert 'name="password"' in page and 'name="confirm"' in page
 
 
+def test_the_page_links_to_the_copy_of_ones_data(client, applicant):
+    client.force_login(applicant)
+    page = client.get(DELETE_URL).content.decode()
+    assert f'<a href="{reverse("privacy:export")}">' in page
+
+
+def test_a_cancel_page_never_sends_one_to_another_site(client, applicant, submit):
+    service_request = submit("12", applicant=applicant)
+    client.force_login(applicant)
+    cancel_url = reverse("service_requests:cancel", args=[service_request.reference])
+    response = client.post(f"{cancel_url}?next=https://evil.example/", {"reason": ""})
+    assert response.status_code == 302 and response.url == reverse("service_requests:my_requests")
+
+
 def test_the_page_needs_a_log_in(client, db):
     response = client.get(DELETE_URL)
     assert response.status_code == 302
@@ -171,15 +187,19 @@ def test_requests_in_progress_must_be_cancelled_first(client, applicant, passwor
         )
         in page
     )
-    cancel_url = reverse("service_requests:cancel", args=[service_request.reference])
+    # Cancelling from here comes back here, where the next step is the deletion.
+    cancel_url = f"{reverse('service_requests:cancel', args=[service_request.reference])}?next={DELETE_URL}"
     assert f'href="{cancel_url}"' in page
     assert 'name="password"' not in page
+    assert f'href="{reverse("accounts:profile")}"' in page  # a way back
 
     delete_account(client, password)
     applicant.refresh_from_db()
     assert applicant.is_active  # refused while the request is in progress
 
-    client.post(cancel_url, {"reason": ""})
+    assert f'href="{DELETE_URL}"' in client.get(cancel_url).content.decode()  # its "Back"
+    cancelled = client.post(cancel_url, {"reason": ""})
+    assert cancelled.status_code == 302 and cancelled.url == DELETE_URL
     assert 'name="password"' in client.get(DELETE_URL).content.decode()
     response = delete_account(client, password)
     assert response.status_code == 302
@@ -289,3 +309,24 @@ def test_staff_cannot_delete_their_account_here(client, officer_for, password):
     delete_account(client, password)
     officer.refresh_from_db()
     assert officer.is_active
+
+
+def test_officers_see_a_kept_request_as_personal_data_removed(
+    client, applicant, password, submit, officer_for
+):
+    service_request = submit("12", applicant=applicant)
+    actions.move_request(
+        actor=applicant, service_request=service_request, to_status=S.CANCELLED, role=Role.APPLICANT
+    )
+    client.force_login(applicant)
+    delete_account(client, password)
+
+    client.force_login(officer_for("12"))
+    index = reverse("service_request_admin:index")
+    page = client.get(index).content.decode()
+    assert service_request.reference in page and in_thai("Personal data removed") in page
+    response = client.get(index, {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    heading, row = list(csv.reader(io.StringIO(text)))
+    assert row[heading.index("ผู้ยื่นคำขอ")] == in_thai("Personal data removed")
+    assert row[heading.index("เลขประจำตัวประชาชน")] == ""  # not the keyed hash left in its place

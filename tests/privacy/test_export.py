@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
+from accounts.actions import accept_privacy_notice, register_applicant
 from privacy import actions as privacy_actions
 from privacy.models import DataExport
 from service_requests import actions as request_actions
@@ -284,6 +285,8 @@ def test_the_page_shows_the_progress_and_refreshes_itself(client, applicant):
     page = client.get(EXPORT_URL).content.decode()
 
     assert "กำลังจัดเตรียม… 3/7 คำขอ" in page
+    # The bar is named by that line, for screen readers.
+    assert 'id="export-progress-label"' in page and 'aria-labelledby="export-progress-label"' in page
     assert '<meta http-equiv="refresh"' in page
     assert f'action="{EXPORT_URL}"' not in page  # no second ask while this one is being prepared
 
@@ -410,3 +413,37 @@ def test_the_daily_retention_job_deletes_copies_nobody_came_back_for(
 
     assert stored_name not in private_files()
     assert DataExport.objects.get(applicant=applicant).status == DataExport.Status.EXPIRED
+
+
+def test_the_consents_list_every_version_accepted_oldest_first(
+    client, page_tree, stranger, django_capture_on_commit_callbacks
+):
+    """Registered under 2568-1, asked once to read 2568-2 and accepted it: both, with their times."""
+    with clock_moved(-timedelta(days=40)):
+        person = register_applicant(
+            citizen_id="1101700230708",
+            password="a-long-password-2569",
+            title="นาย",
+            first_name="ทดสอบ",
+            last_name="ยินยอม",
+            phone="0811111111",
+            personnel_type="teacher",
+            privacy_notice_version="2568-1",
+        )
+    accept_privacy_notice(actor=person, user=person, version="2568-2")
+    accept_privacy_notice(actor=stranger, user=stranger, version="2568-2")  # someone else's: not in it
+
+    client.force_login(person)
+    ask_for_copy(client, django_capture_on_commit_callbacks)
+    response = client.get(download_url(DataExport.objects.get(applicant=person)))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    consents = json.loads(archive.read("consents.json"))
+
+    assert consents["privacy_notice_version"] == "2568-2"
+    assert [(entry["privacy_notice_version"], entry["how"]) for entry in consents["history"]] == [
+        ("2568-1", "registered"),
+        ("2568-2", "accepted_new_version"),
+    ]
+    first, second = (datetime.datetime.fromisoformat(entry["at"]) for entry in consents["history"])
+    assert second - first > timedelta(days=39)
+    assert "history[]" in archive.read("README.txt").decode()

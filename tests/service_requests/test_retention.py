@@ -192,3 +192,18 @@ def test_each_run_writes_one_audit_log_entry_with_its_counts(requests):
     assert entry.data["requests_deidentified"] == 2
     assert entry.data["files_deleted"] == 5
     assert ModelLogEntry.objects.filter(action="service_requests.deidentify").count() == 2
+
+
+def test_the_assignments_list_shows_each_services_period_and_the_default(client, superuser, officer_for):
+    officer_for("11"), officer_for("12")
+    ServiceAssignment.objects.filter(service_code="12").update(retention_days=1825)
+    client.force_login(superuser)
+    page = client.get("/admin/service_assignments/").content.decode()
+    assert "1,825 วัน" in page
+    assert (
+        f"{settings.REQUEST_RETENTION_DAYS:,} วัน (ค่าเริ่มต้น)" in page
+    )  # an empty period is the portal's default, said as such
+
+    assignment = ServiceAssignment.objects.get(service_code="11")
+    form = client.get(f"/admin/service_assignments/edit/{assignment.pk}/").content.decode()
+    assert f"เว้นว่าง: ใช้ค่าตั้งต้นของระบบ คือ {settings.REQUEST_RETENTION_DAYS:,} วัน" in form
