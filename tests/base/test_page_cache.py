@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from base import page_cache
 from base.models import ClosureDay
 from base.page_cache import HEADER
 
@@ -195,3 +196,19 @@ def test_an_editors_preview_shows_the_draft_and_never_keeps_it(page_tree):
     assert "คำอธิบายฉบับร่าง" in preview.content.decode()
     for client in (Client(), Client()):
         assert "คำอธิบายฉบับร่าง" not in client.get(SERVICE).content.decode()
+
+
+def test_a_cached_page_gets_its_own_security_policy_and_request_id(page_tree, rf):
+    first = anonymous_get(SERVICE)
+    request = rf.get(SERVICE)
+    request.LANGUAGE_CODE = "th"
+    _, stored_headers, _ = cache.get(page_cache._key(request, page_cache.current_generation()))
+    second = anonymous_get(SERVICE)
+
+    # Set by the middleware outside the cache, so made afresh for each visitor.
+    assert {name.lower() for name, _ in stored_headers}.isdisjoint(
+        {"content-security-policy", "x-request-id", "set-cookie"}
+    )
+    assert second[HEADER] == "hit"
+    assert "default-src" in second["Content-Security-Policy"]
+    assert second["X-Request-ID"] != first["X-Request-ID"]
