@@ -204,14 +204,27 @@ class ProfileView(KeepsFormOnFault, LoginRequiredMixin, FormView):
     template_name = "accounts/profile.html"
     form_class = ProfileForm
 
+    # What the applicant typed while the password was asked for: shown again on their return.
+    PENDING_SESSION_KEY = "accounts:profile_pending"
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def get_initial(self):
+        pending = self.request.session.pop(self.PENDING_SESSION_KEY, None)
+        if pending and self.request.method == "GET":
+            messages.info(self.request, _("What you typed is kept. Please press Save to apply it."))
+            return {**super().get_initial(), **pending}
+        return super().get_initial()
 
     def form_valid(self, form):
         changes = {name: form.cleaned_data[name] for name in actions.PROFILE_FIELDS}
         # The form saved nothing; it edited a copy of the user that the action now persists.
         user = User.objects.get(pk=self.request.user.pk)
         if changes["email"] != user.email and not sessions.password_recently_confirmed(self.request.session):
+            self.request.session[self.PENDING_SESSION_KEY] = {
+                name: str(value) for name, value in changes.items()
+            }
             messages.info(self.request, _("Please enter your password again to change your e-mail."))
             return redirect(confirm_password_url(self.request))
         actions.update_profile(

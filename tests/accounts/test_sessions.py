@@ -187,7 +187,12 @@ def test_changing_the_email_asks_for_the_password_again(client, page_tree, user,
     user.refresh_from_db()
     assert user.email == ""
 
-    client.post(CONFIRM_URL, {"password": password, "next": PROFILE_URL})
+    response = client.post(CONFIRM_URL, {"password": password, "next": PROFILE_URL}, follow=True)
+    # Back on the profile, what was typed is still there: nothing to type again, only Save.
+    form = response.context["form"]
+    assert form["email"].value() == "new@example.com"
+    assert form["phone"].value() == "045511019"
+    assert in_thai("What you typed is kept. Please press Save to apply it.") in response.content.decode()
     client.post(PROFILE_URL, {**data, "email": "new@example.com"})
     user.refresh_from_db()
     assert user.email == "new@example.com"
