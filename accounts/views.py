@@ -213,7 +213,7 @@ class ProfileView(KeepsFormOnFault, LoginRequiredMixin, FormView):
     def get_initial(self):
         pending = self.request.session.pop(self.PENDING_SESSION_KEY, None)
         if pending and self.request.method == "GET":
-            messages.info(self.request, _("What you typed is kept. Please press Save to apply it."))
+            messages.info(self.request, _("What you typed is kept. Please press “Save changes” to apply it."))
             return {**super().get_initial(), **pending}
         return super().get_initial()
 

@@ -192,7 +192,10 @@ def test_changing_the_email_asks_for_the_password_again(client, page_tree, user,
     form = response.context["form"]
     assert form["email"].value() == "new@example.com"
     assert form["phone"].value() == "045511019"
-    assert in_thai("What you typed is kept. Please press Save to apply it.") in response.content.decode()
+    assert (
+        in_thai("What you typed is kept. Please press “Save changes” to apply it.")
+        in response.content.decode()
+    )
     client.post(PROFILE_URL, {**data, "email": "new@example.com"})
     user.refresh_from_db()
     assert user.email == "new@example.com"
