@@ -62,7 +62,7 @@ CACHES = {
 
 # What applicants upload lives in an S3 bucket (AWS S3, MinIO, Ceph, or any S3-compatible service),
 # shared by every app server, private (no URL: the permission-checking views stream the files).
-# Editors' public documents and images stay in MEDIA_ROOT.
+# Editors' public documents and images: below (PUBLIC_MEDIA_S3).
 STORAGES = {
     **STORAGES,  # noqa: F405
     "private": {
