@@ -232,7 +232,8 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             return super().get(request, *args, **kwargs)
 
     def stream_csv(self, queryset):
-        # The CSV is read while the response is sent, after get() has returned.
+        # The CSV's rows are made while the response is sent, after get() has returned: whatever
+        # they read then (the closure days, anything lazy) comes from the replica too.
         return replica_stream(super().stream_csv(queryset))
 
     def write_xlsx(self, queryset, output):
