@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from base.db_router import replica_reads
 from base.working_days import BANGKOK, WorkingCalendar, bangkok_today
 from service_requests import sla
 from service_requests.catalogue import all_services
@@ -109,6 +110,7 @@ def visible_services(user) -> list:
     return [service for service in all_services() if service.code in handled]
 
 
+@replica_reads  # from the read replica when there is one (base.db_router)
 def summary_report(user, *, start: datetime.date, end: datetime.date, today: datetime.date | None = None):
     """The report's figures over the officer's services (all of them for a superuser), from three
     queries: the closure days, the requests concerned, and their history."""

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from base.admin_views import link_errors
+from base.db_router import replica_reads
 from base.models import OfficeSettings
 from service_requests.queries import is_officer
 
@@ -40,6 +41,7 @@ class SummaryReportView(WagtailAdminTemplateMixin, TemplateView):
     def form(self):
         return PeriodForm(self.request.GET)
 
+    @replica_reads  # the figures, and whatever presenting them reads, from the read replica if any
     def presented(self):
         if not self.form.is_valid():
             link_errors(self.form)

@@ -30,6 +30,7 @@ from openpyxl import Workbook
 
 from base.admin_views import link_errors
 from base.dates import format_date, format_datetime
+from base.db_router import reading_from_replica, replica_stream
 from base.faults import kept_on_fault
 from base.links import portal_base_url
 from base.spreadsheets import append_row, fit_columns, sheet_title
@@ -221,6 +222,19 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             )
         )
         return buttons
+
+    def get(self, request, *args, **kwargs):
+        # Exports read every request of the officer's services: from the read replica when there
+        # is one (base.db_router); the list itself, which officers act on, reads the primary.
+        if not self.is_export:
+            return super().get(request, *args, **kwargs)
+        with reading_from_replica():
+            return super().get(request, *args, **kwargs)
+
+    def stream_csv(self, queryset):
+        # The CSV's rows are made while the response is sent, after get() has returned: whatever
+        # they read then (the closure days, anything lazy) comes from the replica too.
+        return replica_stream(super().stream_csv(queryset))
 
     def write_xlsx(self, queryset, output):
         # Wagtail's write-only writer cannot fit the columns to their content: base.spreadsheets's can.

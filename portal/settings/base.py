@@ -135,6 +135,16 @@ def database_from_environment():
 
 
 DATABASES = {"default": database_from_environment()}
+# A streaming read replica of the primary (PostgreSQL), for the reports and the exports only
+# (base.db_router: everything else reads the primary, so users read their own writes).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+READ_REPLICA_ALIAS = None
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True
+    )
+    READ_REPLICA_ALIAS = "replica"
+DATABASE_ROUTERS = ["base.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts: citizen ID is the username, for applicants and staff alike.

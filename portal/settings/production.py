@@ -38,12 +38,17 @@ DB_POOL_MAX_SIZE = int(os.environ.get("DB_POOL_MAX_SIZE", "4"))
 DB_POOL_TIMEOUT = float(os.environ.get("DB_POOL_TIMEOUT", "10"))
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database in production.")
-DATABASES["default"]["CONN_MAX_AGE"] = 0
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
-DATABASES["default"]["OPTIONS"] = {
-    **DATABASES["default"].get("OPTIONS", {}),
-    "pool": {"min_size": DB_POOL_MIN_SIZE, "max_size": DB_POOL_MAX_SIZE, "timeout": DB_POOL_TIMEOUT},
-}
+# The read replica (DATABASE_REPLICA_URL, base.db_router), when there is one, through a pool of
+# its own of the same size: count it in the replica server's max_connections the same way.
+for _alias in DATABASES:
+    if DATABASES[_alias]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"The database {_alias!r} must be a PostgreSQL database in production.")
+    DATABASES[_alias]["CONN_MAX_AGE"] = 0
+    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = False
+    DATABASES[_alias]["OPTIONS"] = {
+        **DATABASES[_alias].get("OPTIONS", {}),
+        "pool": {"min_size": DB_POOL_MIN_SIZE, "max_size": DB_POOL_MAX_SIZE, "timeout": DB_POOL_TIMEOUT},
+    }
 
 # The cache (Redis), shared by every app server: Django's own Redis backend.
 CACHES = {
@@ -57,7 +62,7 @@ CACHES = {
 
 # What applicants upload lives in an S3 bucket (AWS S3, MinIO, Ceph, or any S3-compatible service),
 # shared by every app server, private (no URL: the permission-checking views stream the files).
-# Editors' public documents and images stay in MEDIA_ROOT.
+# Editors' public documents and images: below (PUBLIC_MEDIA_S3).
 STORAGES = {
     **STORAGES,  # noqa: F405
     "private": {
@@ -72,6 +77,24 @@ STORAGES = {
     # whitenoise serves the static files, compressed and with hashed names that are cached forever.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Editors' public documents and images: in MEDIA_ROOT on this machine, or, with PUBLIC_MEDIA_S3=true
+# (more than one app server, README "Past one machine"), in the bucket too, under their own prefix
+# that the bucket's policy makes publicly readable: plain URLs without a signature (a signed one
+# would expire inside the page cache). Wagtail's document view then redirects to the file.
+if os.environ.get("PUBLIC_MEDIA_S3", "false").strip().lower() == "true":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PUBLIC_BUCKET_NAME", "").strip()
+            or STORAGES["private"]["OPTIONS"]["bucket_name"],
+            "endpoint_url": STORAGES["private"]["OPTIONS"]["endpoint_url"],
+            "region_name": STORAGES["private"]["OPTIONS"]["region_name"],
+            "location": os.environ.get("AWS_S3_PUBLIC_PREFIX", "public"),
+            "custom_domain": os.environ.get("AWS_S3_PUBLIC_CUSTOM_DOMAIN", "").strip() or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 # collectstatic's target, which whitenoise serves from (default: ./staticfiles).
 STATIC_ROOT = os.environ.get("STATIC_ROOT", "").strip() or STATIC_ROOT  # noqa: F405
 # django-storages reads the keys from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY),

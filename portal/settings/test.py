@@ -39,3 +39,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Off for the suite, whose tests change pages in ways no editor does (straight in the database);
 # tests/base/test_page_cache.py turns it on.
 ANONYMOUS_PAGE_CACHE = False
+# The read replica (base.db_router) as a second connection to the same test database: Django points
+# a MIRROR at its original's test database. Off (READ_REPLICA_ALIAS None) unless a test turns it on
+# (tests/base/test_db_router.py): on a mirror, a test's uncommitted data is not visible, so only
+# transactional tests can read through it.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+READ_REPLICA_ALIAS = None

@@ -232,6 +232,41 @@ def test_production_uses_a_connection_pool_redis_s3_and_whitenoise():
     ]
 
 
+def test_production_adds_a_read_replica_with_the_same_pool_when_one_is_given():
+    program = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(sorted(s.DATABASES), s.READ_REPLICA_ALIAS, s.DATABASE_ROUTERS); "
+        "r = s.DATABASES.get('replica'); "
+        "print(r and (r['HOST'], r['NAME'], r['OPTIONS']['pool'] == s.DATABASES['default']['OPTIONS']['pool'], "
+        "r['CONN_MAX_AGE']))"
+    )
+    without = run_with_production_settings(program, PRODUCTION_ENVIRONMENT)
+    replica = run_with_production_settings(
+        program,
+        {**PRODUCTION_ENVIRONMENT, "DATABASE_REPLICA_URL": "postgres://oss:password@10.0.0.9:5432/oss"},
+    )
+    assert without.returncode == replica.returncode == 0, without.stderr + replica.stderr
+    assert without.stdout.splitlines() == ["['default'] None ['base.db_router.ReplicaRouter']", "None"]
+    assert replica.stdout.splitlines() == [
+        "['default', 'replica'] replica ['base.db_router.ReplicaRouter']",
+        "('10.0.0.9', 'oss', True, 0)",
+    ]
+
+
+def test_production_can_keep_the_editors_public_files_in_the_bucket_too():
+    program = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "d = storages['default']; print(type(d).__name__, *[getattr(d, name, '-') for name in "
+        "('bucket_name', 'location', 'querystring_auth')])"
+    )
+    on_disk = run_with_production_settings(program, PRODUCTION_ENVIRONMENT)
+    in_bucket = run_with_production_settings(program, {**PRODUCTION_ENVIRONMENT, "PUBLIC_MEDIA_S3": "true"})
+    assert on_disk.returncode == 0, on_disk.stderr
+    assert on_disk.stdout.split()[0] == "FileSystemStorage"
+    assert in_bucket.returncode == 0, in_bucket.stderr
+    assert in_bucket.stdout.split() == ["S3Storage", "oss-private", "public", "False"]
+
+
 def test_the_production_body_limit_is_the_largest_form_the_portal_takes():
     """Django's limit, nginx's client_max_body_size (the same REQUEST_BODY_MAX_MB) and the forms'."""
     result = run_with_production_settings(
