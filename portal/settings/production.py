@@ -36,8 +36,6 @@ required_env("DATABASE_URL")  # base.py reads it; production must not fall back 
 DB_POOL_MIN_SIZE = int(os.environ.get("DB_POOL_MIN_SIZE", "1"))
 DB_POOL_MAX_SIZE = int(os.environ.get("DB_POOL_MAX_SIZE", "4"))
 DB_POOL_TIMEOUT = float(os.environ.get("DB_POOL_TIMEOUT", "10"))
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
-    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database in production.")
 # The read replica (DATABASE_REPLICA_URL, base.db_router), when there is one, through a pool of
 # its own of the same size: count it in the replica server's max_connections the same way.
 for _alias in DATABASES:
