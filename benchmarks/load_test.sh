@@ -19,7 +19,7 @@ export LOAD_CA=$PRODCHECK_CA LOAD_OFFICER_KEY=$PRODCHECK_OFFICER_KEY
 LOCUST=$PWD/.venv/bin/locust
 snapshots() { # every 15 s: the busiest processes and the portal's PostgreSQL connections by state
   while sleep 15; do
-    { date -u +%T; top -b -n 1 -w 200 | head -20
+    { date -u +%T; top -b -n 2 -d 2 -w 200 | awk '/^top -/ { n++ } n == 2' | head -22 # the second: CPU over 2 s
       psql "$DATABASE_URL" -Atc "SELECT state, wait_event_type, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1, 2" 2>/dev/null
       echo; } >>"$LOAD_OUT/snapshots.txt"
   done
