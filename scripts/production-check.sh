@@ -9,7 +9,8 @@
 # Needs: PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and the venv (scripts/setup.sh).
 # Installs nginx, openssl and envsubst from Debian's packages when missing; starts its own Redis when
 # none answers. Settings (environment): PRODCHECK_DB (oss_prodcheck), PRODCHECK_PORT (8201: this and
-# the next seven ports), PRODCHECK_REDIS_URL (redis://127.0.0.1:6379/5), PRODCHECK_PG (postgres://postgres@127.0.0.1:5432).
+# the next seven ports), PRODCHECK_REDIS_URL (redis://127.0.0.1:6379/5), PRODCHECK_PG (postgres://postgres@127.0.0.1:5432),
+# PRODCHECK_THEN (a command run after the journey, before the backup: benchmarks/load_test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -179,7 +180,13 @@ for port in "$APP1" "$APP2"; do
 done
 
 say "nginx on https://localhost:$HTTPS_PORT"
+# Run as root (CI), nginx's workers would be "nobody" and could not write request bodies over 16 kB
+# into the temporary folder under $WORK (mode 700): they run as root here. (An office's nginx runs
+# with Debian's own nginx.conf, workers as www-data, temporary files under /var/lib/nginx.)
+NGINX_USER=""
+[ "$(id -u)" = 0 ] && NGINX_USER="user root;"
 cat >"$WORK/nginx/nginx.conf" <<EOF
+$NGINX_USER
 worker_processes 1;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log warn;
@@ -229,6 +236,19 @@ if [ "$failed_tasks" != 0 ]; then
   grep '"level": "ERROR"' "$WORK/logs/worker.log" | grep -o '"message": "[^"]*"' | head -3 || true
 fi
 echo "notification e-mails the worker sent: $(grep -c 'one message received' "$WORK/logs/mail.log")"
+
+# PRODCHECK_THEN="command": run it now, against the whole stack (both app servers again), with the
+# stack's address and keys in the environment; benchmarks/load_test.sh runs the load test so. Not
+# set by default (nor in CI): the load test takes many minutes.
+if [ -n "${PRODCHECK_THEN:-}" ]; then
+  say "PRODCHECK_THEN: $PRODCHECK_THEN"
+  run_unit app1-again oss-portal@.service "$APP1"
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$APP1/healthz" 2>/dev/null && break; sleep 0.5; done
+  PRODCHECK_URL="https://localhost:$HTTPS_PORT" PRODCHECK_CA="$WORK/tls/ca.pem" PRODCHECK_OFFICER_KEY="$OFFICER_KEY" \
+    PRODCHECK_LOGS="$WORK/logs" PRODCHECK_NGINX_LOG="$WORK/nginx/oss-portal.access.log" \
+    bash -c "$PRODCHECK_THEN" || fail "PRODCHECK_THEN failed"
+  kill -TERM -- "-${PIDS[-1]}" 2>/dev/null || true # the first app server stays down, as the journey left it
+fi
 
 # Backups: back up while serving, stop the portal, wipe the database and both storages, restore
 # (restore_portal compares every table's row count and every file's checksum with the manifest and

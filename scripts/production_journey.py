@@ -122,9 +122,13 @@ def form_with(html, field_name):
     raise JourneyError(f"no form with a field {field_name!r} on the page")
 
 
-def minimal_pdf(text):
-    """A small valid PDF with one line of text."""
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
+def minimal_pdf(text, filler_lines=0):
+    """A small valid PDF with one line of text (and `filler_lines` more, about 45 bytes each, to
+    make it bigger: the load test sends about 100 kB)."""
+    filler = "".join(
+        f"\nBT /F1 6 Tf 72 {700 - line % 600} Td (filler {line:08d}) Tj ET" for line in range(filler_lines)
+    )
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET{filler}".encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
