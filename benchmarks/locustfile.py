@@ -36,6 +36,7 @@ from production_journey import (
     OFFICER_CITIZEN_ID,
     PASSWORD,
     TrustingAdapter,
+    certificate_details,
     citizen_id,
     form_with,
     minimal_pdf,
@@ -157,17 +158,7 @@ class Applicant(Visitor):
         response = self.post_form(
             "/services/certificate/",
             "files-id_card_copy",
-            {
-                "details-officer_type": "teacher",
-                "details-work_unit": "โรงเรียนบ้านหนองบัว",
-                "details-position": "ครู",
-                "details-academic_standing": "ครูชำนาญการ",
-                "details-salary": "32150.00",
-                "details-academic_allowance": "3500",
-                "details-compensation": "0",
-                "details-certificate_kind": "salary",
-                "details-purpose": "ยื่นกู้เงินธนาคาร",
-            },
+            certificate_details("ยื่นกู้เงินธนาคาร"),
             files={
                 "files-id_card_copy": (
                     "id-card.pdf",

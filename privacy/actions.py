@@ -185,7 +185,7 @@ def close_account(*, user, password: str) -> User:
     the office's records and reports, with a keyed hash of the citizen ID), and the citizen ID
     freed so that the person may register again. Refused while a request is still in progress."""
     user = User.objects.select_for_update().get(pk=user.pk)
-    if user.is_staff or user.is_superuser or not user.is_active:
+    if queries.is_staff_account(user) or not user.is_active:
         raise PermissionDenied
     if not user.check_password(password):
         raise ValidationError(

@@ -236,3 +236,8 @@ def export_office():
     """The office whose letterhead the printouts carry: the default site's (a worker has no request)."""
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     return OfficeSettings.for_site(site) if site else OfficeSettings()
+
+
+def is_staff_account(user) -> bool:
+    """Staff accounts are closed by an administrator, never by their holder on the privacy page."""
+    return user.is_staff or user.is_superuser

@@ -70,7 +70,8 @@ def delete_account(request):
     """ลบบัญชี: what deleting does; the requests to cancel first, or the password and a tick."""
     user = request.user
     open_requests = list(request_queries.open_requests_of_applicant(user))
-    may_close = not (user.is_staff or user.is_superuser) and not open_requests
+    staff_account = queries.is_staff_account(user)
+    may_close = not staff_account and not open_requests
     form = CloseAccountForm(request.POST or None)
     if request.method == "POST" and may_close and form.is_valid():
         with kept_on_fault(request, form, where="account deletion"):
@@ -88,7 +89,7 @@ def delete_account(request):
             "form": form,
             "open_requests": open_requests,
             "may_close": may_close,
-            "is_staff_account": user.is_staff or user.is_superuser,
+            "is_staff_account": staff_account,
             "has_password": user.has_usable_password(),
         },
     )

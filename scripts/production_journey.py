@@ -122,6 +122,21 @@ def form_with(html, field_name):
     raise JourneyError(f"no form with a field {field_name!r} on the page")
 
 
+def certificate_details(purpose: str) -> dict:
+    """The certificate form's own fields, as a teacher fills them in (the journey and the load test)."""
+    return {
+        "details-officer_type": "teacher",
+        "details-work_unit": "โรงเรียนบ้านหนองบัว",
+        "details-position": "ครู",
+        "details-academic_standing": "ครูชำนาญการ",
+        "details-salary": "32150.00",
+        "details-academic_allowance": "3500",
+        "details-compensation": "0",
+        "details-certificate_kind": "salary",
+        "details-purpose": purpose,
+    }
+
+
 def minimal_pdf(text, filler_lines=0):
     """A small valid PDF with one line of text (and `filler_lines` more, about 45 bytes each, to
     make it bigger: the load test sends about 100 kB)."""
@@ -318,17 +333,7 @@ class Journey:
         response = applicant.submit(
             "/services/certificate/",
             "files-id_card_copy",
-            {
-                "details-officer_type": "teacher",
-                "details-work_unit": "โรงเรียนบ้านหนองบัว",
-                "details-position": "ครู",
-                "details-academic_standing": "ครูชำนาญการ",
-                "details-salary": "32150.00",
-                "details-academic_allowance": "3500",
-                "details-compensation": "0",
-                "details-certificate_kind": "salary",
-                "details-purpose": purpose,
-            },
+            certificate_details(purpose),
             files={"files-id_card_copy": ("id-card.pdf", attachment, "application/pdf")},
         )
         match = re.search(r"/my/requests/([^/]+)/submitted/$", response.headers.get("Location", ""))
