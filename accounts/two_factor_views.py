@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 import django_otp
-import segno
 
 from . import actions, sessions
 from .models import User
@@ -72,6 +71,8 @@ def setup(request):
                 {"codes": codes, "next": admin_next_url(request)},
             )
         form.add_error("token", _("The code is not correct. Enter the 6 digits your app shows now."))
+    import segno  # deferred: set once per staff account, not worth a place in every web worker
+
     return render(
         request,
         "accounts/two_factor/setup.html",

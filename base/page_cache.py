@@ -14,8 +14,10 @@ full path with its query string.
 
 It is purged whole the moment an editor publishes, unpublishes, moves or deletes a page, or
 changes what every page shows (a site setting, a closure day, a snippet, a document, an image, the
-site): the purge bumps a generation number that every key carries, so with several app servers
-sharing Redis all of them see it at once. (With the local-memory cache each process keeps its own
+site): the purge bumps a generation number that every stored page and fragment carries, so with
+several app servers sharing Redis all of them see it at once. A page is asked for together with
+the generation, in one round trip to Redis (get_many), and served only when it was stored under
+the current one. (With the local-memory cache each process keeps its own
 pages: fine for the embedded single-process server, not for several workers.)
 """
 
@@ -48,13 +50,16 @@ def purge(**kwargs):
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def current_generation() -> str:
-    """The generation every cached page and fragment key carries; a purge starts a new one."""
-    generation = cache.get(GENERATION_KEY)
+def current_generation(request=None, *, known=None) -> str:
+    """The generation every cached page and fragment carries; a purge starts a new one. Read once
+    per request (kept on `request`); `known`: the value the caller already read with a page."""
+    generation = getattr(request, "_page_cache_generation", None) or known or cache.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY, generation)
+    if request is not None:
+        request._page_cache_generation = generation
     return generation
 
 
@@ -66,10 +71,10 @@ def _may_use_cache(request) -> bool:
     )
 
 
-def _key(request, generation) -> str:
+def _key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    return f"page-cache:{generation}:{request.get_host()}:{language}:{path}"
+    return f"page-cache:{request.get_host()}:{language}:{path}"
 
 
 def _storable(request, response) -> bool:
@@ -99,11 +104,12 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.ANONYMOUS_PAGE_CACHE or not _may_use_cache(request):
             return self.get_response(request)
-        generation = current_generation()
-        key = _key(request, generation)
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content = stored
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = current_generation(request, known=found.get(GENERATION_KEY))
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            _generation, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -116,7 +122,7 @@ class AnonymousPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in STORED_HEADERS_SKIPPED
             ]
-            cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+            cache.set(key, (generation, response.status_code, headers, response.content), TIMEOUT)
             response[HEADER] = "miss"
         return response
 

@@ -4,9 +4,6 @@ citizen ID) or e-mail address in a message, an exception or a breadcrumb replace
 
 import re
 
-import sentry_sdk
-from sentry_sdk.integrations.django import DjangoIntegration
-
 CITIZEN_ID = re.compile(r"(?<!\d)\d(?:[- ]?\d){12}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SCRUBBED = "[scrubbed]"
@@ -53,6 +50,10 @@ def before_breadcrumb(crumb, hint=None):
 
 
 def start(dsn, *, environment, release=None):
+    # Imported only when a DSN is set: about 20 MB that a portal without Sentry need not carry.
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,

@@ -14,6 +14,9 @@ through here.
 Wagtail's admin exports (SpreadsheetExportMixin: the officers' request list, the access record,
 the site history, the page reports) get the escaping and the byte-order mark through
 protect_wagtail_exports(), installed at start-up.
+
+openpyxl is imported where a spreadsheet is written, as Wagtail's own exports do: a web worker
+that never exports one does not carry it (README, Performance).
 """
 
 import datetime
@@ -25,9 +28,6 @@ from django.utils.encoding import force_str
 from django.utils.translation import get_language
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Font
 
 from .dates import format_date, format_datetime
 
@@ -43,7 +43,6 @@ DATETIME_FORMAT = "d mmm yyyy, hh:mm"
 THAI_MONTH_FORMAT = "[$-107041E]mmm yyyy"
 MONTH_FORMAT = "mmm yyyy"
 
-BOLD = Font(bold=True)
 MIN_WIDTH = 6
 MAX_WIDTH = 60
 
@@ -86,6 +85,9 @@ def xlsx_value(value):
 def append_row(sheet, values, *, bold=False, number_formats=None):
     """Append one row; date cells get the Thai date format unless `number_formats` (by column
     index) says otherwise."""
+    from openpyxl.cell import Cell  # deferred: see the module's docstring
+    from openpyxl.styles import Alignment, Font
+
     cells = [Cell(sheet, value=xlsx_value(value)) for value in values]
     for index, cell in enumerate(cells):
         if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula: keep it text
@@ -93,7 +95,7 @@ def append_row(sheet, values, *, bold=False, number_formats=None):
         if isinstance(cell.value, datetime.date):
             cell.number_format = (number_formats or {}).get(index) or date_number_format(cell.value)
         if bold:
-            cell.font = BOLD
+            cell.font = Font(bold=True)
         if isinstance(cell.value, str) and "\n" in cell.value:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.append(cells)

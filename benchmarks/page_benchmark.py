@@ -2,13 +2,15 @@
 
     .venv/bin/python benchmarks/page_benchmark.py [--seconds 10] [--concurrency 10] [--redis URL]
 
-In a temporary folder it builds and serves, each with gunicorn (3 sync workers, DEBUG off, SQLite):
+In a temporary folder it builds and serves, each with gunicorn (3 sync workers, DEBUG off, the
+PostgreSQL server at 127.0.0.1:5432 with a database of its own per project):
 
 - the floor of the stack: a bare Django project whose one view returns 2 kB of HTML;
 - the floor of a Wagtail form: a Wagtail project with `wagtail.contrib.forms`' FormPage carrying the
   certificate service's 10 fields (service_requests/catalogue/certificate.py), GET and POST;
 - the portal with the production settings (benchmarks/benchmark_settings.py: production with the
-  environment it requires set here, the local-memory cache or --redis, files in the folder), its
+  environment it requires set here: PostgreSQL through the pool, Redis as the cache (--redis),
+  static files collected for whitenoise, private files in the folder rather than a bucket), its
   demo content (manage.py load_demo_content) and the demo applicant logged in.
 
 GETs are loaded with `ab` (apache2-utils) at --concurrency; POSTs, which need a new submission key
@@ -34,6 +36,10 @@ import time
 import urllib.request
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import redis
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -131,13 +137,12 @@ TEMPLATES = [{
     ]},
 }]
 DATABASES = {"default": {
-    "ENGINE": "django.db.backends.sqlite3",
-    "NAME": BASE_DIR / "floor.sqlite3",
-    "OPTIONS": {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-    },
+    "ENGINE": "django.db.backends.postgresql",
+    "NAME": "%(database)s",
+    "USER": "%(user)s",
+    "HOST": "%(host)s",
+    "PORT": "%(port)s",
+    "CONN_MAX_AGE": None,
 }}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "/static/"
@@ -231,22 +236,41 @@ def run(command, *, env=None, cwd=REPOSITORY, capture=False):
     return result.stdout if capture else None
 
 
-def portal_environment(folder: Path, *, page_cache=True, redis_url=""):
+def fresh_database(server_url: str, name: str) -> str:
+    """Drops and creates database `name` on the PostgreSQL server of `server_url`; its URL."""
+    address = urlsplit(server_url)
+    with psycopg.connect(urlunsplit(address._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(address._replace(path=f"/{name}"))
+
+
+def fresh_redis(url: str):
+    redis.Redis.from_url(url).flushdb()
+
+
+def portal_environment(folder: Path, *, database_url: str, redis_url: str, page_cache=True):
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="benchmarks.benchmark_settings",
         PYTHONPATH=str(REPOSITORY),
         SECRET_KEY="benchmark-only-" + "x" * 50,
+        CITIZEN_ID_HASH_KEY="benchmark-only-" + "y" * 50,
         ALLOWED_HOSTS=f"{HOST},localhost",
-        DATABASE_URL=f"sqlite:///{folder / 'portal.sqlite3'}",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        AWS_STORAGE_BUCKET_NAME="unused-the-benchmark-keeps-files-in-its-folder",
+        TRUSTED_PROXY_COUNT="0",
         PORTAL_BASE_URL=f"http://{HOST}:{PORTAL_PORT}",
         RECAPTCHA_PUBLIC_KEY="benchmark-public",
         RECAPTCHA_PRIVATE_KEY="benchmark-private",
         MEDIA_ROOT=str(folder / "media"),
         PRIVATE_MEDIA_ROOT=str(folder / "private_media"),
+        STATIC_ROOT=str(folder / "static"),
         SECURE_SSL_REDIRECT="false",
         ANONYMOUS_PAGE_CACHE="true" if page_cache else "false",
-        BENCHMARK_REDIS_URL=redis_url,
+        # gunicorn.conf.py recycles a worker after about 1,000 requests; not what is measured here.
+        GUNICORN_MAX_REQUESTS="0",
     )
     return env
 
@@ -258,11 +282,20 @@ def build_bare(folder: Path):
     return {"chdir": bare, "app": "bare:application", "env": dict(os.environ)}
 
 
-def build_form_floor(folder: Path):
+def build_form_floor(folder: Path, database_url: str):
     project = folder / "formfloor"
     templates = project / "floor" / "templates" / "floor"
     templates.mkdir(parents=True)
-    (project / "floorsettings.py").write_text(FORM_SETTINGS)
+    address = urlsplit(database_url)
+    (project / "floorsettings.py").write_text(
+        FORM_SETTINGS
+        % {
+            "database": address.path.lstrip("/"),
+            "user": address.username or "postgres",
+            "host": address.hostname or "127.0.0.1",
+            "port": address.port or 5432,
+        }
+    )
     (project / "floorurls.py").write_text(FORM_URLS)
     (project / "floor" / "__init__.py").write_text("")
     (project / "floor" / "models.py").write_text(FORM_MODELS)
@@ -283,15 +316,26 @@ def build_form_floor(folder: Path):
     return {"chdir": project, "app": "floorwsgi:application", "env": env, "fields": post_fields}
 
 
-def build_portal(folder: Path, redis_url: str):
-    env = portal_environment(folder, redis_url=redis_url)
+def build_portal(folder: Path, *, database_url: str, redis_url: str):
+    fresh_redis(redis_url)
+    env = portal_environment(folder, database_url=database_url, redis_url=redis_url)
     manage = [sys.executable, "manage.py"]
     run([*manage, "migrate", "-v0"], env=env)
+    run([*manage, "collectstatic", "--noinput", "-v0"], env=env)
     run([*manage, "load_demo_content"], env=env, capture=True)
     session = json.loads(
         run([sys.executable, __file__, "--prepare-portal"], env=env, capture=True).splitlines()[-1]
     )
-    return {"chdir": REPOSITORY, "app": "portal.wsgi:application", "env": env, **session}
+    return {
+        "chdir": REPOSITORY,
+        "app": "portal.wsgi:application",
+        "env": env,
+        "database_url": database_url,
+        "redis_url": redis_url,
+        "config": str(REPOSITORY / "gunicorn.conf.py"),
+        "log": folder / "portal-access.log",
+        **session,
+    }
 
 
 def prepare_portal():
@@ -346,13 +390,18 @@ def prepare_portal():
 
 
 class Server:
-    """gunicorn, 3 sync workers, serving one of the targets on a port of ours."""
+    """gunicorn, 3 sync workers, serving one of the targets on a port of ours. The portal runs
+    with the office's gunicorn.conf.py (its JSON access log to a file in the folder); the floors
+    with gunicorn's defaults."""
 
     def __init__(self, target, port, *, workers=3):
         self.port = port
+        config = ["--config", target["config"]] if target.get("config") else []
+        self.log = open(target["log"], "ab") if target.get("log") else subprocess.DEVNULL  # noqa: SIM115
         self.process = subprocess.Popen(
             [
                 str(BIN / "gunicorn"),
+                *config,
                 "--workers", str(workers),
                 "--worker-class", "sync",
                 "--bind", f"{HOST}:{port}",
@@ -363,6 +412,7 @@ class Server:
             ],
             env=target["env"],
             cwd=target["chdir"],
+            stdout=self.log,
         )  # fmt: skip
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -394,6 +444,8 @@ class Server:
                 self.process.wait(20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if self.log is not subprocess.DEVNULL:
+            self.log.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -597,7 +649,7 @@ def machine() -> str:
     load_average = " ".join(f"{value:.2f}" for value in os.getloadavg())
     return (
         f"{os.cpu_count()} CPU(s), {model}; Python {platform.python_version()}; Django {versions[0]}, "
-        f"Wagtail {versions[1]}, gunicorn {versions[2]} (3 sync workers); SQLite; load average before: "
+        f"Wagtail {versions[1]}, gunicorn {versions[2]} (3 sync workers); PostgreSQL; load average before: "
         f"{load_average}"
     )
 
@@ -608,7 +660,14 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="turns each target takes (--seconds in all)")
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument(
-        "--redis", default="", help="a Redis URL for the portal's cache (default: local memory)"
+        "--postgres",
+        default="postgres://postgres@127.0.0.1:5432/",
+        help="the PostgreSQL server (databases oss_page_benchmark and oss_page_benchmark_floor are dropped and made)",
+    )
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/13",
+        help="a Redis database for the portal's cache (flushed)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--prepare-portal", action="store_true", help=argparse.SUPPRESS)
@@ -632,8 +691,12 @@ def main():
     try:
         print("building the floors and the portal ...", flush=True)
         bare = build_bare(folder)
-        form = build_form_floor(folder)
-        portal = build_portal(folder, arguments.redis)
+        form = build_form_floor(folder, fresh_database(arguments.postgres, "oss_page_benchmark_floor"))
+        portal = build_portal(
+            folder,
+            database_url=fresh_database(arguments.postgres, "oss_page_benchmark"),
+            redis_url=arguments.redis,
+        )
         pdf = pdf_bytes(PDF_SIZE)
 
         # Every server runs throughout (an idle one costs nothing) and the targets take turns in
@@ -641,7 +704,12 @@ def main():
         serve(bare, BARE_PORT)
         serve(form, FORM_PORT)
         serve(portal, PORTAL_PORT)
-        uncached = dict(portal, env=portal_environment(folder, page_cache=False, redis_url=arguments.redis))
+        uncached = dict(
+            portal,
+            env=portal_environment(
+                folder, database_url=portal["database_url"], redis_url=arguments.redis, page_cache=False
+            ),
+        )
         serve(uncached, UNCACHED_PORT)
         service_url = f"http://{HOST}:{PORTAL_PORT}{SERVICE_PATH}"
         uncached_url = f"http://{HOST}:{UNCACHED_PORT}{SERVICE_PATH}"

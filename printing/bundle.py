@@ -4,16 +4,18 @@ PDFs are appended page by page, images get a page each; a file that cannot be re
 upload check would refuse today (scripts, embedded files, a picture too large; it may have been
 stored before that check), gets a page that says so instead. Files are read through the private
 storage only.
+
+pypdf is imported on the first bundle, not when the portal starts (README, Performance).
 """
 
 import io
 import logging
+from typing import TYPE_CHECKING
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from PIL import Image
-from pypdf import PdfReader, PdfWriter
 
 from service_requests.pdf_content import pdf_problem
 from service_requests.presentation import attachment_rows
@@ -21,6 +23,9 @@ from service_requests.uploads import PILLOW_FORMATS, image_problem
 
 from .printout import PRINT_LANGUAGE, render_printout
 from .rendering import data_uri, render_pdf
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +44,10 @@ def _read(attachment) -> bytes:
         raise UnreadableAttachment from error
 
 
-def _pdf_pages(content: bytes) -> PdfReader:
+def _pdf_pages(content: bytes) -> "PdfReader":
     """The attachment as a PDF whose every page can be written out, or UnreadableAttachment."""
+    from pypdf import PdfReader, PdfWriter  # deferred: see the module's docstring
+
     if pdf_problem(content):
         raise UnreadableAttachment("refused by the upload check")
     try:
@@ -76,7 +83,9 @@ def _unreadable_page(*, heading: str, name: str) -> bytes:
     return render_pdf(ATTACHMENT_PAGE, {"heading": heading, "unreadable": message})
 
 
-def _attachment_pages(row) -> PdfReader:
+def _attachment_pages(row) -> "PdfReader":
+    from pypdf import PdfReader  # deferred: see the module's docstring
+
     attachment = row.attachment
     heading = f"{row.label}: {attachment.original_name}"
     try:
@@ -92,6 +101,8 @@ def _attachment_pages(row) -> PdfReader:
 
 def render_bundle(service_request, *, office, base_url=None) -> bytes:
     """The printout followed by every attachment, in the order of the service's slots."""
+    from pypdf import PdfReader, PdfWriter  # deferred: see the module's docstring
+
     writer = PdfWriter()
     printout = render_printout(service_request, office=office, base_url=base_url)
     writer.append(PdfReader(io.BytesIO(printout)))

@@ -2,8 +2,6 @@
 
 from django.core import checks
 
-from weasyprint.text import ffi
-
 SUBSETTER_HINT = (
     "Install HarfBuzz's subsetter (Debian/Ubuntu: libharfbuzz-subset0; scripts/setup.sh does it when "
     "it may). Without it WeasyPrint subsets the embedded fonts with fontTools, which makes every PDF "
@@ -25,4 +23,6 @@ def font_subsetting_messages(harfbuzz_subset) -> list[checks.CheckMessage]:
 
 
 def check_font_subsetting(app_configs=None, **kwargs):
+    from weasyprint.text import ffi  # deferred like printing.rendering's WeasyPrint
+
     return font_subsetting_messages(ffi.harfbuzz_subset)

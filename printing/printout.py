@@ -9,8 +9,6 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
-import segno
-
 from base.links import absolute_url
 from service_requests import queries
 
@@ -32,6 +30,8 @@ def status_url(reference: str, *, base_url: str | None = None) -> str:
 @lru_cache(maxsize=256)
 def qr_svg(payload: str) -> str:
     """The QR code of `payload` as inline SVG, drawn by segno (kept: choosing the mask is slow)."""
+    import segno  # deferred like WeasyPrint (printing.rendering): only printing processes need it
+
     return segno.make(payload, error="m").svg_inline(scale=3, border=2, omitsize=False)
 
 

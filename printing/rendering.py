@@ -3,6 +3,9 @@ and the data: addresses the caller generated itself.
 
 Parsing the stylesheet and loading the fonts is most of the cost of a small PDF, so each thread
 keeps one FontConfiguration with the stylesheet parsed against it and reuses both.
+
+WeasyPrint (with Pango, fontTools and their kin, about 45 MB) is imported on a process's first PDF,
+not when the portal starts: most web workers never print (README, Performance).
 """
 
 import base64
@@ -10,14 +13,13 @@ import re
 import threading
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, path2url
+from PIL import ImageFile
 
 # The Sarabun files (STATICFILES_DIRS serves them under fonts/sarabun/, from fontpkg-sarabun).
 FONT_FACES = {400: "fonts/sarabun/Sarabun-Regular.ttf", 700: "fonts/sarabun/Sarabun-Bold.ttf"}
@@ -51,7 +53,7 @@ def static_path(name: str) -> Path:
 
 def static_url(name: str) -> str:
     """A file:// address of a static file, for WeasyPrint (and its fetcher) to read."""
-    return path2url(str(static_path(name)))
+    return static_path(name).as_uri()
 
 
 def _static_roots() -> list[tuple[str, Path]]:
@@ -83,26 +85,63 @@ def data_uri(content: bytes, content_type: str) -> str:
     return f"data:{content_type};base64,{base64.b64encode(content).decode('ascii')}"
 
 
-class StaticOnlyFetcher(URLFetcher):
-    """Reads the project's static files and the data: addresses given to it; refuses the
-    network, every other file and every other data: address."""
+def check_fetched_url(url: str, data_uris: frozenset) -> None:
+    """RefusedURL unless `url` is one of the project's static files or one of `data_uris`: no
+    network, no other file, no other data: address."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "data":
+        if url not in data_uris:
+            raise RefusedURL("Refusing a data: address the printout did not generate.")
+    elif scheme == "file":
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost") or not is_static_file(Path(unquote(parts.path))):
+            raise RefusedURL(f"Refusing {url!r}: not one of the project's static files.")
+    else:
+        raise RefusedURL(f"Refusing {url!r}: printouts read nothing from the network.")
 
-    def __init__(self, *, data_uris=()):
-        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
-        self.data_uris = frozenset(data_uris)
 
-    def fetch(self, url, headers=None):
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data":
-            if url not in self.data_uris:
-                raise RefusedURL("Refusing a data: address the printout did not generate.")
-        elif scheme == "file":
-            parts = urlsplit(url)
-            if parts.netloc not in ("", "localhost") or not is_static_file(Path(unquote(parts.path))):
-                raise RefusedURL(f"Refusing {url!r}: not one of the project's static files.")
-        else:
-            raise RefusedURL(f"Refusing {url!r}: printouts read nothing from the network.")
-        return super().fetch(url, headers)
+@cache
+def engine() -> SimpleNamespace:
+    """WeasyPrint and the two classes the printouts build on it, made on the first PDF."""
+    import weasyprint  # deferred: see the module's docstring
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    # Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process. The
+    # portal refuses pictures cut short (service_requests.uploads) and prints only checked ones,
+    # so it is turned off again, before any upload this process checks next.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+    class StaticOnlyFetcher(URLFetcher):
+        """Reads the project's static files and the data: addresses given to it; refuses the
+        network, every other file and every other data: address."""
+
+        def __init__(self, *, data_uris=()):
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.data_uris = frozenset(data_uris)
+
+        def fetch(self, url, headers=None):
+            check_fetched_url(url, self.data_uris)
+            return super().fetch(url, headers)
+
+    class PrintoutHTML(weasyprint.HTML):
+        """A document styled by the printouts' small user-agent stylesheet instead of WeasyPrint's
+        full HTML5 one (pinned WeasyPrint: _ua_stylesheets is its hook for that)."""
+
+        def _ua_stylesheets(self, forms=False):
+            return [_parsed_stylesheets().user_agent]
+
+    return SimpleNamespace(
+        weasyprint=weasyprint,
+        FontConfiguration=FontConfiguration,
+        StaticOnlyFetcher=StaticOnlyFetcher,
+        PrintoutHTML=PrintoutHTML,
+    )
+
+
+def static_only_fetcher(*, data_uris=()):
+    """WeasyPrint's URL fetcher limited to the static files and `data_uris` (check_fetched_url)."""
+    return engine().StaticOnlyFetcher(data_uris=data_uris)
 
 
 @cache
@@ -121,8 +160,9 @@ _per_thread = threading.local()
 def _parsed_stylesheets():
     """This thread's FontConfiguration with the stylesheets parsed against it (fonts loaded once)."""
     if getattr(_per_thread, "stylesheet", None) is None:
-        font_config = FontConfiguration()
-        fetcher = StaticOnlyFetcher()
+        weasyprint = engine().weasyprint
+        font_config = engine().FontConfiguration()
+        fetcher = static_only_fetcher()
         _per_thread.user_agent = weasyprint.CSS(
             string=static_path(USER_AGENT_STYLESHEET).read_text(encoding="utf-8"), url_fetcher=fetcher
         )
@@ -133,19 +173,11 @@ def _parsed_stylesheets():
     return _per_thread
 
 
-class PrintoutHTML(weasyprint.HTML):
-    """A document styled by the printouts' small user-agent stylesheet instead of WeasyPrint's
-    full HTML5 one (pinned WeasyPrint: _ua_stylesheets is its hook for that)."""
-
-    def _ua_stylesheets(self, forms=False):
-        return [_parsed_stylesheets().user_agent]
-
-
 def html_to_pdf(html: str, *, data_uris=()) -> bytes:
     """A PDF of a whole HTML document, styled by the printout stylesheet."""
     parsed = _parsed_stylesheets()
-    document = PrintoutHTML(
-        string=decompose_sara_am(html), url_fetcher=StaticOnlyFetcher(data_uris=data_uris)
+    document = engine().PrintoutHTML(
+        string=decompose_sara_am(html), url_fetcher=static_only_fetcher(data_uris=data_uris)
     )
     return document.write_pdf(stylesheets=[parsed.stylesheet], font_config=parsed.font_config)
 

@@ -5,8 +5,6 @@ import io
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from openpyxl import Workbook
-
 from base.spreadsheets import append_row, fit_columns, month_number_format, sheet_title
 from printing.letterhead import letterhead_context
 
@@ -33,6 +31,8 @@ def _write_sheet(workbook, name, heading_lines, table):
 def report_xlsx(presented: dict) -> bytes:
     """One sheet per table, each headed by the report's title and period; figures are numbers,
     months and dates are date cells."""
+    from openpyxl import Workbook  # deferred like base.spreadsheets's openpyxl
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     title = _("Service requests summary report")

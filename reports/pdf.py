@@ -3,10 +3,15 @@ the static files, the SARA AM fix, the office letterhead's style) with the repor
 
 from django.utils.html import escape
 
-import weasyprint
-
 from printing import letterhead
-from printing.rendering import FONT_FACES, StaticOnlyFetcher, decompose_sara_am, static_path, static_url
+from printing.rendering import (
+    FONT_FACES,
+    decompose_sara_am,
+    engine,
+    static_only_fetcher,
+    static_path,
+    static_url,
+)
 
 
 def font_faces() -> str:
@@ -25,5 +30,5 @@ def render_pdf(body_html: str, *, title: str, css: str = "", data_uris=()) -> by
         f'<style>{font_faces()}\nhtml {{ font-family: "Sarabun"; }}\n{css}\n{letterhead_css}</style></head>'
         f"<body>{body_html}</body></html>"
     )
-    fetcher = StaticOnlyFetcher(data_uris=data_uris)
-    return weasyprint.HTML(string=decompose_sara_am(html), url_fetcher=fetcher).write_pdf()
+    fetcher = static_only_fetcher(data_uris=data_uris)
+    return engine().weasyprint.HTML(string=decompose_sara_am(html), url_fetcher=fetcher).write_pdf()

@@ -26,8 +26,6 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.coreutils import multigetattr
 
-from openpyxl import Workbook
-
 from base.admin_views import link_errors
 from base.dates import format_date, format_datetime
 from base.db_router import reading_from_replica, replica_stream
@@ -237,6 +235,8 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         return replica_stream(super().stream_csv(queryset))
 
     def write_xlsx(self, queryset, output):
+        from openpyxl import Workbook  # deferred like base.spreadsheets's openpyxl
+
         # Wagtail's write-only writer cannot fit the columns to their content: base.spreadsheets's can.
         workbook = Workbook()
         sheet = workbook.active

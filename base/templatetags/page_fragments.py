@@ -35,7 +35,7 @@ class PublicFragmentNode(template.Node):
             return self.nodelist.render(context)  # an editor's preview shows the draft, uncached
         values = [str(self.name.resolve(context))] + [str(value.resolve(context)) for value in self.vary_on]
         digest = hashlib.sha256("\0".join(values).encode()).hexdigest()
-        key = f"page-fragment:{current_generation()}:{get_language()}:{digest}"
+        key = f"page-fragment:{current_generation(request)}:{get_language()}:{digest}"
         content = cache.get(key)
         if content is None:
             content = self.nodelist.render(context)

@@ -6,15 +6,14 @@ from pathlib import Path
 from django.conf import settings
 
 import pytest
-from weasyprint.urls import path2url
 
 from demo import pdfs
 from printing.rendering import (
     RefusedURL,
-    StaticOnlyFetcher,
     data_uri,
     decompose_sara_am,
     html_to_pdf,
+    static_only_fetcher,
     static_path,
     static_url,
 )
@@ -30,20 +29,20 @@ from .conftest import page_count, pdf_text
         "https://example.com/logo.png",
         "ftp://example.com/file",
         "file:///etc/passwd",
-        path2url(str(Path(settings.BASE_DIR) / "manage.py")),  # in the project, not a static file
-        path2url(str(Path(settings.BASE_DIR) / "static" / ".." / "manage.py")),
-        path2url(str(Path(settings.PRIVATE_MEDIA_ROOT) / "attachments" / "x.png")),
+        (Path(settings.BASE_DIR) / "manage.py").as_uri(),  # in the project, not a static file
+        (Path(settings.BASE_DIR) / "static" / ".." / "manage.py").as_uri(),
+        (Path(settings.PRIVATE_MEDIA_ROOT) / "attachments" / "x.png").as_uri(),
         "file://evil.example/static/css/portal.css",
         data_uri(png_bytes(), "image/png"),  # not one the caller generated for this page
     ],
 )
 def test_the_fetcher_refuses_anything_but_static_files_and_its_own_data(url):
     with pytest.raises(RefusedURL):
-        StaticOnlyFetcher().fetch(url)
+        static_only_fetcher().fetch(url)
 
 
 def test_the_fetcher_reads_static_files_and_the_fonts():
-    fetcher = StaticOnlyFetcher()
+    fetcher = static_only_fetcher()
 
     font = fetcher.fetch(static_url("fonts/sarabun/Sarabun-Regular.ttf"))
     stylesheet = fetcher.fetch(static_url("printing/printout.css"))
@@ -55,7 +54,7 @@ def test_the_fetcher_reads_static_files_and_the_fonts():
 def test_the_fetcher_reads_the_data_it_was_given():
     image = data_uri(png_bytes(), "image/png")
 
-    response = StaticOnlyFetcher(data_uris=[image]).fetch(image)
+    response = static_only_fetcher(data_uris=[image]).fetch(image)
 
     assert response.read() == png_bytes()
 
@@ -64,7 +63,7 @@ def test_a_page_that_points_outside_still_renders_without_fetching_it():
     secret = static_path("css/portal.css").parent.parent.parent / "manage.py"
     html = (
         '<html lang="th"><body><p>สวัสดี</p>'
-        f'<img src="{path2url(str(secret))}"><img src="http://127.0.0.1:9/x.png"></body></html>'
+        f'<img src="{secret.as_uri()}"><img src="http://127.0.0.1:9/x.png"></body></html>'
     )
 
     content = html_to_pdf(html)
