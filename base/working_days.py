@@ -47,8 +47,11 @@ class WorkingCalendar:
         self.closure_days = frozenset(closure_days)
         self._public_holidays = holidays.country_holidays("TH", years=[])
         self._holiday_names = {}
-        # A report asks about the same days thousands of times (issue 12: a month's report).
+        # A report asks about the same days thousands of times (issue 12: a month's report),
+        # and its requests share a few dozen submission days: the answers are kept.
         self._working = {}
+        self._added = {}
+        self._between = {}
 
     def is_public_holiday(self, day: datetime.date) -> bool:
         # The package fills in each year the first time a date of that year is asked for.
@@ -87,21 +90,27 @@ class WorkingCalendar:
         """The count-th working day after start (start itself is never counted); start for 0."""
         if count < 0:
             raise ValueError("count must not be negative")
-        day = start
-        while count:
-            day += datetime.timedelta(days=1)
-            if self.is_working_day(day):
-                count -= 1
-        return day
+        found = self._added.get((start, count))
+        if found is None:
+            day, left = start, count
+            while left:
+                day += datetime.timedelta(days=1)
+                if self.is_working_day(day):
+                    left -= 1
+            found = self._added[start, count] = day
+        return found
 
     def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
         """Working days after start up to and including end; 0 when end is not after start."""
-        count, day = 0, start
-        while day < end:
-            day += datetime.timedelta(days=1)
-            if self.is_working_day(day):
-                count += 1
-        return count
+        found = self._between.get((start, end))
+        if found is None:
+            found, day = 0, start
+            while day < end:
+                day += datetime.timedelta(days=1)
+                if self.is_working_day(day):
+                    found += 1
+            self._between[start, end] = found
+        return found
 
 
 def is_working_day(day: datetime.date) -> bool:

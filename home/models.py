@@ -37,6 +37,17 @@ class HomePage(Page):
         context["service_pages"] = live_service_pages(locale=self.locale)
         return context
 
+    def route(self, request, path_components):
+        """The page a path names, found by its url_path in one query instead of two per level of
+        Wagtail's walk down the tree (no page of the portal routes sub-paths of its own). Paths
+        that name no live page take Wagtail's walk, and its answer."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            page = Page.objects.filter(url_path=url_path, live=True).specific().first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
 
 class ContentPage(Page):
     """A plain page of text, e.g. the privacy policy (นโยบายคุ้มครองข้อมูลส่วนบุคคล)."""

@@ -126,3 +126,32 @@ def test_each_site_has_its_own_office(page_tree):
     OfficeSettingsFactory(site=other_site, name_th="สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุบลราชธานี เขต 1")
     assert OfficeSettings.for_site(page_tree.site).name_th.endswith("อำนาจเจริญ")
     assert OfficeSettings.for_site(other_site).name_th.endswith("เขต 1")
+
+
+# How a path finds its page
+
+
+def test_a_page_three_levels_down_is_found_in_one_query(page_tree, rf, django_assert_num_queries):
+    about = ContentPageFactory(parent=page_tree.home, title="เกี่ยวกับ", slug="about")
+    history = ContentPageFactory(parent=about, title="ประวัติ", slug="history")
+    page = ContentPageFactory(parent=history, title="ผู้บริหาร", slug="executives")
+    home = HomePage.objects.get(pk=page_tree.home.pk)
+
+    with django_assert_num_queries(2):  # the page, and its own fields (.specific)
+        found, _args, _kwargs = home.route(
+            rf.get("/about/history/executives/"), ["about", "history", "executives"]
+        )
+
+    assert found == page
+    assert isinstance(found, ContentPage)
+
+
+def test_a_draft_under_a_live_page_is_not_found_and_a_live_page_under_a_draft_is(client, page_tree):
+    about = ContentPageFactory(parent=page_tree.home, title="เกี่ยวกับ", slug="about")
+    draft = ContentPageFactory(parent=about, title="ร่าง", slug="draft", live=False)
+    ContentPageFactory(parent=draft, title="ภายใต้ร่าง", slug="below")
+
+    # As Wagtail's own walk answers: a page is served when it is live, whatever its parents are.
+    assert client.get("/about/draft/").status_code == 404
+    assert client.get("/about/draft/below/").status_code == 200
+    assert client.get("/about/nothing-here/").status_code == 404
