@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -20,6 +21,7 @@ from .presenters import present
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_TYPES = {"xlsx": XLSX_TYPE, "pdf": "application/pdf"}
+OVERDUE_SHOWN = 50
 
 
 class SummaryReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -78,6 +80,10 @@ class SummaryReportView(WagtailAdminTemplateMixin, TemplateView):
         presented = self.presented()
         if presented is not None:
             context.update(presented)
+            # The page lists the most overdue; the downloads hold them all, and the officers'
+            # list filtered to overdue shows them all to work on.
+            context["overdue_shown"] = presented["overdue"][:OVERDUE_SHOWN]
+            context["overdue_list_url"] = f"{reverse('service_request_admin:index')}?overdue=yes"
             query = {key: self.form.data[key] for key in ("start", "end")}
             context["export_links"] = [
                 (label, f"?start={query['start']}&end={query['end']}&export={name}")

@@ -261,3 +261,25 @@ def test_the_report_page_costs_the_same_for_few_and_for_50_more_requests(
     many, html = count()
     assert added[-1].reference in html  # listed among the overdue requests
     assert many == few
+
+
+def test_the_page_lists_the_fifty_most_overdue_and_the_downloads_hold_them_all(as_personnel, db):
+    # 52 requests still "submitted" on 2 May, each submitted a day earlier than the one before.
+    for days_back in range(52):
+        make_request("11", bangkok(3, 1, 10) - datetime.timedelta(days=days_back))
+    with frozen_at(ON_2_MAY):
+        html = as_personnel.get(REPORT, APRIL).content.decode()
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(as_personnel.get(REPORT, {**APRIL, "export": "xlsx"}).content)
+        )
+
+    listed = html.split('id="report-overdue"')[1]
+    assert listed.count("<tr>") == 1 + 50  # the heading row and the 50 most overdue
+    note = in_thai(
+        "The %(shown)s most overdue of %(count)s are shown. All of them are in the downloads and in "
+        '<a href="%(url)s">the request list, filtered to those overdue</a>.'
+    ) % {"shown": 50, "count": 52, "url": f"{REQUESTS}?overdue=yes"}
+    assert comparable(note) in comparable(listed)
+    overdue_sheet = workbook.worksheets[-1]
+    references = [row[0] for row in overdue_sheet.iter_rows(values_only=True) if str(row[0]).startswith("11")]
+    assert len(references) == 52
