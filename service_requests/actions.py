@@ -28,6 +28,7 @@ from .models import (
     AccessKind,
     Attachment,
     DeidentificationReason,
+    InternalNote,
     RequestAccess,
     RetentionRun,
     ServiceRequest,
@@ -322,6 +323,45 @@ def move_request(
     return service_request
 
 
+INTERNAL_NOTE_MAX_LENGTH = 4000
+
+
+@transaction.atomic
+def add_internal_note(*, actor, service_request, text) -> InternalNote:
+    """An officer's note about a request for the other officers of its service only.
+
+    Not a line of the request's history (the applicant reads that), no e-mail; the audit log
+    says that a note was added, without its words (the notes stay in one table that only the
+    officers' process page reads).
+    """
+    service_request = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    RequestPermissionTester(actor, service_request).check_add_internal_note()
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Please write the note."), code="note_required")
+    if len(text) > INTERNAL_NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("A note may have at most %(max)s characters.") % {"max": INTERNAL_NOTE_MAX_LENGTH},
+            code="note_too_long",
+        )
+    note = InternalNote.objects.create(
+        request=service_request,
+        author=actor,
+        author_name=(actor.get_full_name().strip() or str(_("officer")))[
+            : InternalNote._meta.get_field("author_name").max_length
+        ],
+        text=text,
+        created_at=timezone.now(),
+    )
+    log(
+        instance=service_request,
+        action="service_requests.add_internal_note",
+        user=actor,
+        data={"internal_note": note.pk},
+    )
+    return note
+
+
 STATUS_LOOKUPS_PER_WINDOW = 10
 STATUS_LOOKUP_WINDOW = timedelta(minutes=10)
 
@@ -467,6 +507,10 @@ def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -
         else:
             change.message = redact(change.message, identifiers)
         change.save(update_fields=["actor", "message"])
+    # The officers' notes may name the applicant too.
+    for note in service_request.internal_notes.all():
+        note.text = redact(note.text, identifiers)
+        note.save(update_fields=["text"])
     # The audit log repeats each move's message.
     entries = ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(ServiceRequest), object_id=str(service_request.pk)

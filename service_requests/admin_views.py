@@ -39,7 +39,7 @@ from .access_record import RecordsStaffAccess
 from .actions import StaffAccess
 from .admin_columns import DueDateColumn
 from .due_dates import timing_of, with_sla_history
-from .forms import CancelForm, OfficerActionForm
+from .forms import CancelForm, InternalNoteForm, OfficerActionForm
 from .models import AccessKind, ServiceRequest
 from .permissions import RequestPermissionTester
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
@@ -338,6 +338,8 @@ class ProcessView(OfficerRequestView):
         if self.permissions.is_own_request_of_officer:
             messages.error(request, self.permissions.refusal(Role.OFFICER))
             return redirect(self.url_of(self.process_url_name))
+        if self.ADD_NOTE in request.POST:
+            return self.post_internal_note(request)
         form = self.get_form()
         if form.is_valid():
             with kept_on_fault(request, form, where="process"):
@@ -371,10 +373,36 @@ class ProcessView(OfficerRequestView):
         messages.validation_error(request, _("The request could not be saved due to errors."), form)
         return self.render_to_response(self.get_context_data(form=form))
 
+    # The name of the internal note form's button: the page has two forms posting here.
+    ADD_NOTE = "add_internal_note"
+
+    def post_internal_note(self, request):
+        """บันทึกภายใน: add a note for the other officers; the page again, with what was typed, if not."""
+        note_form = InternalNoteForm(request.POST)
+        if note_form.is_valid():
+            with kept_on_fault(request, note_form, where="internal note"):
+                try:
+                    actions.add_internal_note(
+                        actor=request.user, service_request=self.object, text=note_form.cleaned_data["text"]
+                    )
+                except ValidationError as error:
+                    note_form.add_error("text", error)
+                else:
+                    messages.success(request, _("Internal note saved. The applicant does not see it."))
+                    return redirect(self.url_of(self.process_url_name) + "#internal-notes")
+        link_errors(note_form)
+        messages.validation_error(request, _("The note could not be saved due to errors."), note_form)
+        return self.render_to_response(self.get_context_data(note_form=note_form))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         service_request = self.object
+        sees_notes = self.permissions.can_see_internal_notes()
         context.update(
+            sees_internal_notes=sees_notes,
+            internal_notes=queries.internal_notes_of(service_request) if sees_notes else [],
+            note_form=kwargs.get("note_form") or InternalNoteForm(),
+            add_note_button=self.ADD_NOTE,
             form=kwargs.get("form") or self.get_form(),
             own_request_notice=self.permissions.refusal(Role.OFFICER)
             if self.permissions.is_own_request_of_officer

@@ -3,6 +3,7 @@ them (sla.py holds the rules)."""
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
@@ -10,7 +11,7 @@ from base.working_days import WorkingCalendar, bangkok_today
 
 from . import sla
 from .models import StatusChange
-from .workflow import CLOSED, RequestStatus
+from .workflow import CLOSED, WAITING_FOR_APPLICANT, RequestStatus
 
 SLA_HISTORY = "sla_history"
 
@@ -38,6 +39,31 @@ def timing_of(service_request, *, calendar: WorkingCalendar, today: datetime.dat
     if changes is None:
         changes = sla_changes().filter(request=service_request)
     return sla.timing_of(service_request, changes, calendar=calendar, today=today or bangkok_today())
+
+
+@dataclass(frozen=True)
+class ExpectedCompletion:
+    """What the applicant is told of when their request should be done: the due date and lateness
+    exactly as the summary report and the officers' list compute them (timing_of)."""
+
+    timing: sla.RequestTiming
+    is_open: bool  # not completed or cancelled: the due date still matters
+    is_paused: bool  # with the applicant for correction: the date moves on with each working day
+
+    @property
+    def due_on(self) -> datetime.date:
+        return self.timing.due_on
+
+
+def expected_completion(
+    service_request, *, calendar: WorkingCalendar, today: datetime.date | None = None
+) -> ExpectedCompletion:
+    """The applicant's view of timing_of() (the same history: prefetch it with with_sla_history())."""
+    return ExpectedCompletion(
+        timing=timing_of(service_request, calendar=calendar, today=today),
+        is_open=service_request.status not in CLOSED,
+        is_paused=service_request.status in WAITING_FOR_APPLICANT,
+    )
 
 
 def history_by_request(requests) -> dict[int, list]:

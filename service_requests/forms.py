@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Title, User
 from accounts.validators import normalize_citizen_id, normalize_phone, validate_person_name
 
-from .actions import STALE_SUBMISSION_KEY, STALE_SUBMISSION_KEY_MESSAGE
+from .actions import INTERNAL_NOTE_MAX_LENGTH, STALE_SUBMISSION_KEY, STALE_SUBMISSION_KEY_MESSAGE
 from .uploads import check_upload
 
 CITIZEN_ID_DIGITS = 13
@@ -220,6 +220,19 @@ class OfficerActionForm(forms.Form):
         if reply_file:
             check_upload(reply_file)
         return reply_file
+
+
+class InternalNoteForm(forms.Form):
+    """บันทึกภายใน: a note for the other officers of the service, never for the applicant."""
+
+    prefix = "internal_note"
+
+    text = forms.CharField(
+        label=_("New internal note"),
+        max_length=INTERNAL_NOTE_MAX_LENGTH,
+        help_text=_("Only officers of this service see it."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class CancelForm(forms.Form):

@@ -159,6 +159,46 @@ class StatusChange(models.Model):
         return _("officer") if self.actor_role == Role.OFFICER else _("applicant")
 
 
+class InternalNote(models.Model):
+    """A note officers of the service keep about a request among themselves (issue 13).
+
+    Never shown to the applicant: not on their pages, e-mails, printouts, data copy or the status
+    check. Only queries.internal_notes_of() reads notes, for the officers' process page. The
+    author's name is copied, so the thread still says who wrote a note after the account goes.
+    """
+
+    request = models.ForeignKey(
+        ServiceRequest,
+        verbose_name=_("service request"),
+        on_delete=models.CASCADE,
+        related_name="internal_notes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author_name = models.CharField(_("author's name"), max_length=400)
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("when"))
+
+    class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["request", "created_at"], name="internal_note_when")]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.author_name} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def created_at_display(self):
+        """When, as people read it here (Buddhist Era in Thai)."""
+        return format_datetime(self.created_at)
+
+
 @cleanup.select
 class Attachment(models.Model):
     """A file the applicant attached into one of the service's named slots."""

@@ -120,6 +120,20 @@ class RequestPermissionTester:
         """For the applicant's templates, which cannot pass a role."""
         return self.can_cancel(Role.APPLICANT)
 
+    def can_see_internal_notes(self) -> bool:
+        """Officers of the service keep notes the applicant never sees (an officer's own request
+        is theirs as its applicant: its notes are their colleagues')."""
+        return self.can_act_as(Role.OFFICER)
+
+    def can_add_internal_note(self) -> bool:
+        """Any officer of the service who may see the notes, whatever the status: a closed
+        request may still need a word among colleagues."""
+        return self.can_see_internal_notes()
+
+    def check_add_internal_note(self):
+        if not self.can_add_internal_note():
+            raise PermissionDenied(self.refusal(Role.OFFICER))
+
     def refusal(self, role) -> str:
         """Why this user may not act on the request in this role, in the words they read."""
         if self.is_own_request_of_officer and Role(role) == Role.OFFICER:

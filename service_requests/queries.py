@@ -12,8 +12,14 @@ from wagtail.models import Page
 from accounts.hashing import citizen_id_hash
 
 from .catalogue import CATALOGUE, get_service
-from .models import RequestAccess, ServiceAssignment, ServiceRequest
-from .workflow import CLOSED, CONFIRMED, WAITING_FOR_OFFICER
+from .models import InternalNote, RequestAccess, ServiceAssignment, ServiceRequest
+from .workflow import (
+    APPLICANT_STATUS_GROUPS,
+    CLOSED,
+    CONFIRMED,
+    WAITING_FOR_OFFICER,
+    ApplicantStatusGroup,
+)
 
 # The officers of a service are the active members of the group assigned to it
 # (ServiceAssignment) and every active superuser, who may step in for any service. This is the
@@ -139,9 +145,13 @@ def services_called(search: str) -> set[str]:
     return codes
 
 
-def requests_of_applicant(user, *, search: str = ""):
-    """The applicant's own requests, newest first, searchable by reference code or service name."""
+def requests_of_applicant(user, *, search: str = "", status_group: str = ""):
+    """The applicant's own requests, newest first, searchable by reference code or service name
+    and narrowed to one of the workflow's applicant status groups (APPLICANT_STATUS_GROUPS) when
+    one is named."""
     queryset = ServiceRequest.objects.filter(applicant=user).order_by("-submitted_at", "-id")
+    if status_group in APPLICANT_STATUS_GROUPS:
+        queryset = queryset.filter(status__in=APPLICANT_STATUS_GROUPS[ApplicantStatusGroup(status_group)])
     search = search.strip()
     if search:
         queryset = queryset.filter(
@@ -261,3 +271,10 @@ def accesses_between(start=None, end=None):
     if end is not None:
         rows = rows.filter(accessed_at__lt=end)
     return rows.order_by("accessed_at", "pk")
+
+
+def internal_notes_of(service_request):
+    """The officers' notes about this request, oldest first: the only read of InternalNote, for
+    the officers' process page (the applicant's pages, e-mails, printouts and data copy never
+    ask for them)."""
+    return InternalNote.objects.filter(request=service_request).order_by("created_at", "pk")

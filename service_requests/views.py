@@ -22,17 +22,19 @@ from base.client_address import client_address
 from base.faults import kept_on_fault
 from base.links import portal_base_url
 from base.models import OfficeSettings
+from base.working_days import WorkingCalendar, bangkok_today
 
 from . import actions, ics, queries
 from .access_record import RecordsStaffAccess
 from .availability import availability_of, requested_in, shown_to
 from .catalogue import CATALOGUE, all_services
 from .downloads import content_download, file_download
+from .due_dates import expected_completion, with_sla_history
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .models import AccessKind
 from .permissions import RequestPermissionTester
 from .upload_limits import takes_files
-from .workflow import RequestStatus, Role
+from .workflow import ApplicantStatusGroup, RequestStatus, Role
 
 PAGE_SIZES = (10, 25, 50, 100)
 
@@ -99,19 +101,30 @@ def submitted(request, reference):
 @login_required
 def my_requests(request):
     search = request.GET.get("q", "")
+    status_group = request.GET.get("status", "")
+    if status_group not in ApplicantStatusGroup.values:
+        status_group = ""
     try:
         per_page = int(request.GET.get("per_page", PAGE_SIZES[0]))
     except ValueError:
         per_page = PAGE_SIZES[0]
     if per_page not in PAGE_SIZES:
         per_page = PAGE_SIZES[0]
-    paginator = Paginator(queries.requests_of_applicant(request.user, search=search), per_page)
+    paginator = Paginator(
+        # With the history their due dates are computed from: one query for the whole page.
+        with_sla_history(
+            queries.requests_of_applicant(request.user, search=search, status_group=status_group)
+        ),
+        per_page,
+    )
     page_obj = paginator.get_page(request.GET.get("page"))
+    calendar, today = WorkingCalendar(), bangkok_today()
     rows = [
         {
             "number": page_obj.start_index() + index,
             "request": service_request,
             "permissions": RequestPermissionTester(request.user, service_request),
+            "expected": expected_completion(service_request, calendar=calendar, today=today),
         }
         for index, service_request in enumerate(page_obj.object_list)
     ]
@@ -123,6 +136,8 @@ def my_requests(request):
             "page_obj": page_obj,
             "paginator": paginator,
             "search": search,
+            "status_group": status_group,
+            "status_groups": ApplicantStatusGroup.choices,
             "per_page": per_page,
             "page_sizes": PAGE_SIZES,
             "services": all_services(),
@@ -141,6 +156,7 @@ def _detail_context(request, service_request):
         "permissions": RequestPermissionTester(request.user, service_request),
         "offers_calendar_file": ics.offers_calendar_file(service_request, record),
         "accesses": queries.accesses_of_request(service_request),
+        "expected": expected_completion(service_request, calendar=WorkingCalendar()),
     }
 
 
@@ -273,17 +289,19 @@ reply_file = ReplyFileView.as_view()
 def status_check(request):
     """ตรวจสอบสถานะ: anyone, with the reference code and the applicant's citizen ID or phone."""
     form = StatusCheckForm(request.POST or None, initial={"reference": request.GET.get("reference", "")})
-    result, not_found, limited = None, False, False
+    result, expected, not_found, limited = None, None, False, False
     if request.method == "POST" and form.is_valid():
         if not actions.record_status_lookup(client_address=client_address(request)):
             limited = True
         else:
             result = queries.find_for_status_check(**form.cleaned_data)
             not_found = result is None
+            if result is not None:
+                expected = expected_completion(result, calendar=WorkingCalendar())
     return TemplateResponse(
         request,
         "service_requests/status_check.html",
-        {"form": form, "result": result, "not_found": not_found, "limited": limited},
+        {"form": form, "result": result, "expected": expected, "not_found": not_found, "limited": limited},
         status=429 if limited else 200,
     )
 

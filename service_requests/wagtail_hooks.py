@@ -37,6 +37,11 @@ def register_request_log_actions(actions):
     actions.register_action("service_requests.move", _("Change status"), _("Changed the request's status"))
     actions.register_action("service_requests.cancel", _("Cancel request"), _("Cancelled the request"))
     actions.register_action(
+        "service_requests.add_internal_note",
+        _("Add internal note"),
+        _("Added an internal note for the officers"),
+    )
+    actions.register_action(
         "service_requests.deidentify",
         _("De-identify request"),
         _("Removed the applicant's personal data from the request"),

@@ -114,3 +114,37 @@ CONFIRMED = frozenset(
         Role.APPLICANT in roles for target, roles in TRANSITIONS[status].items() if target != S.CANCELLED
     )
 )
+
+# Waiting for the applicant: they have a move out of it to another open status (a returned
+# request's corrections); editing an untouched request or cancelling does not count.
+WAITING_FOR_APPLICANT = frozenset(
+    source
+    for source, moves in TRANSITIONS.items()
+    if any(
+        Role.APPLICANT in roles and target != source and target not in CLOSED
+        for target, roles in moves.items()
+    )
+)
+
+# Open: someone can still move it.
+OPEN = frozenset(TRANSITIONS) - CLOSED
+
+
+class ApplicantStatusGroup(models.TextChoices):
+    """The filter of "My requests": where each request stands for its applicant."""
+
+    WITH_OFFICERS = "with_officers", _("With the officers")  # อยู่ระหว่างดำเนินการ
+    WAITING_FOR_YOU = "waiting_for_you", _("Waiting for your corrections")  # รอท่านแก้ไข
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Derived from the table: open requests the applicant cannot move on (the officers have them),
+# those waiting for the applicant, and the closed ones split by how they ended (the only closed
+# status an officer alone moves into is completion; cancelling is open to both).
+APPLICANT_STATUS_GROUPS: dict[ApplicantStatusGroup, frozenset[RequestStatus]] = {
+    ApplicantStatusGroup.WITH_OFFICERS: OPEN - WAITING_FOR_APPLICANT,
+    ApplicantStatusGroup.WAITING_FOR_YOU: WAITING_FOR_APPLICANT,
+    ApplicantStatusGroup.COMPLETED: CLOSED & (_moved_into_by(Role.OFFICER) - _moved_into_by(Role.APPLICANT)),
+    ApplicantStatusGroup.CANCELLED: CLOSED & _moved_into_by(Role.APPLICANT),
+}
