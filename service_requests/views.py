@@ -132,7 +132,9 @@ def my_requests(request):
 
 def _detail_context(request, service_request):
     record = queries.details_record(service_request)
+    correction_round = queries.open_correction_round(service_request)
     return {
+        "correction_items": list(correction_round.items.all()) if correction_round else [],
         "service_request": service_request,
         "details": record.rows() if record else [],
         "details_record": record,

@@ -118,8 +118,12 @@ def test_a_certificate_round_trip_with_two_fields_marked(client, submit, user, o
         {"details-position": "ตำแหน่งไม่ตรงกับคำสั่งแต่งตั้ง", "details-salary": "ให้ตรงกับสลิปเดือนล่าสุด"},
     )
 
-    # The applicant's edit page: the two fields, highlighted with the notes, listed at the top.
+    # The applicant's page of the request says what to correct; the edit page highlights the two
+    # fields with the notes and lists them at the top.
     client.force_login(user)
+    detail = page_of(client.get(reverse("service_requests:detail", args=[service_request.reference])))
+    asked = text_of(detail.select_one(".officer-message"))
+    assert "ต้องแก้ไข 2 รายการ" in asked and "ตำแหน่งไม่ตรงกับคำสั่งแต่งตั้ง" in asked
     page = page_of(client.get(edit_url(service_request)))
     summary = correction_summary(page)
     assert summary["heading"] == "ต้องแก้ไข 2 รายการ"
