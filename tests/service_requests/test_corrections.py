@@ -402,3 +402,33 @@ def test_the_parts_are_the_services_own_form_fields_and_slots(submit, page_tree)
     assert "details-school" in keys and any(key.startswith("details-quantity_") for key in keys)
     assert keys[-3:] == ["files-order_letter", "files-other_1", "files-other_2"]
     assert ServiceRequest.objects.count() == 1
+
+
+def test_de_identification_removes_the_rounds_copies_replies_and_kept_files(
+    client, submit, user, officer_for, page_tree, private_files, django_capture_on_commit_callbacks
+):
+    service_request = submit("12")
+    officer = officer_for("12")
+    return_with_marks(
+        client, officer, service_request, {"details-position": f"ไม่ใช่ตำแหน่งของ{user.first_name}"}
+    )
+    send_corrections(
+        client,
+        user,
+        service_request,
+        details_for("12", position="ครูผู้ช่วย"),
+        files={"files-id_card_copy": png_upload("ใหม่.png")},
+        reply="คำตอบของผู้ยื่น",
+    )
+    kept = ReplacedAttachment.objects.get().file.name
+    assert kept in private_files()
+    service_request.refresh_from_db()
+    actions.move_request(
+        actor=officer, service_request=service_request, to_status=RequestStatus.COMPLETED, role=Role.OFFICER
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.deidentify_request(service_request=service_request, reason="retention")
+    correction_round = CorrectionRound.objects.get()
+    assert (correction_round.before, correction_round.after, correction_round.reply) == ({}, {}, "")
+    assert correction_round.items.get().note == "ไม่ใช่ตำแหน่งของ***"
+    assert not ReplacedAttachment.objects.exists() and kept not in private_files()
