@@ -16,19 +16,23 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django_cleanup import cleanup
 from django_tasks_db.models import DBTaskResult
 
 from accounts.hashing import citizen_id_hash
 from accounts.models import AddressAttempt
 from base.client_address import address_hash
 
-from . import notifications, queries
+from . import corrections, notifications, queries
 from .catalogue import get_service
 from .models import (
     AccessKind,
     Attachment,
+    CorrectionItem,
+    CorrectionRound,
     DeidentificationReason,
     InternalNote,
+    ReplacedAttachment,
     RequestAccess,
     RetentionRun,
     ServiceRequest,
@@ -59,8 +63,12 @@ def _store_upload(field_file, uploaded, *, stem, stored):
     return original_name, accepted
 
 
-def _store_attachments(service_request, attachments, *, stored):
-    """Save the uploaded files into their slots, each replacing what the slot held."""
+def _store_attachments(service_request, attachments, *, stored, keep_replaced_in=None):
+    """Save the uploaded files into their slots, each replacing what the slot held.
+
+    With `keep_replaced_in` (a CorrectionRound) a replaced file is not deleted: it moves to a
+    ReplacedAttachment of that round, so that officers can download both.
+    """
     slots = {slot.name for slot in service_request.service.attachment_slots}
     for slot, uploaded in attachments.items():
         if uploaded is None:
@@ -70,15 +78,28 @@ def _store_attachments(service_request, attachments, *, stored):
         attachment = Attachment.objects.filter(request=service_request, slot=slot).first() or Attachment(
             request=service_request, slot=slot
         )
+        kept = attachment.pk is not None and keep_replaced_in is not None
+        if kept:
+            ReplacedAttachment.objects.create(
+                round=keep_replaced_in,
+                slot=slot,
+                file=attachment.file.name,
+                original_name=attachment.original_name,
+                content_type=attachment.content_type,
+                size=attachment.size,
+            )
         attachment.original_name, accepted = _store_upload(
             attachment.file, uploaded, stem="upload", stored=stored
         )
         attachment.content_type = accepted.content_type
         attachment.size = uploaded.size
+        if kept:
+            # django-cleanup would delete the replaced file after the commit: it is kept above.
+            cleanup.refresh(attachment)
         attachment.save()
 
 
-def _record(service_request, *, actor, role, from_status, message, action, moment):
+def _record(service_request, *, actor, role, from_status, message, action, moment, marked=()):
     StatusChange.objects.create(
         request=service_request,
         from_status=from_status,
@@ -92,7 +113,8 @@ def _record(service_request, *, actor, role, from_status, message, action, momen
         instance=service_request,
         action=action,
         user=actor,
-        data={"from": from_status, "to": service_request.status, "message": message},
+        data={"from": from_status, "to": service_request.status, "message": message}
+        | ({"marked": list(marked)} if marked else {}),
     )
 
 
@@ -226,8 +248,18 @@ def submit_request(
     return service_request
 
 
-def edit_request(*, actor, service_request, contact, details, attachments, base_url="") -> ServiceRequest:
-    """The applicant's correction: allowed while untouched or returned; a returned one is resubmitted."""
+def edit_request(
+    *, actor, service_request, contact, details, attachments, reply="", base_url=""
+) -> ServiceRequest:
+    """The applicant's correction: allowed while untouched or returned; a returned one is resubmitted.
+
+    Sending back a returned request closes its correction round: `reply` (the applicant's
+    message to the officer, also the history line's message), what the request now holds (the
+    round's `after`, compared with its `before` on the officers' page), and the files it
+    replaced, kept in the round instead of deleted. The service's own rules (prices, conflicts)
+    run again through update_from().
+    """
+    reply = (reply or "").strip()
     stored = []
     try:
         with transaction.atomic():
@@ -246,13 +278,21 @@ def edit_request(*, actor, service_request, contact, details, attachments, base_
             details_row = details_model.objects.select_for_update().get(request=service_request)
             with refusing_conflicts(details_model):
                 details_row.update_from(details)
-            _store_attachments(service_request, attachments, stored=stored)
+            correction_round = (
+                queries.open_correction_round(service_request, for_update=True) if target != source else None
+            )
+            _store_attachments(service_request, attachments, stored=stored, keep_replaced_in=correction_round)
+            if correction_round is not None:
+                correction_round.after = corrections.snapshot(service_request, details_row)
+                correction_round.reply = reply
+                correction_round.resubmitted_at = moment
+                correction_round.save()
             _record(
                 service_request,
                 actor=actor,
                 role=Role.APPLICANT,
                 from_status=source,
-                message="",
+                message=reply if target != source else "",
                 action="service_requests.edit",
                 moment=moment,
             )
@@ -267,15 +307,44 @@ def edit_request(*, actor, service_request, contact, details, attachments, base_
     return service_request
 
 
+def _open_correction_round(service_request, *, actor, message, marked, moment):
+    """A return for correction: what the request holds now, and the parts the officer marked
+    ((key, note) pairs, keys from corrections.correctable_parts), each once."""
+    record = queries.details_record(service_request)
+    parts = {part.key: part for part in corrections.correctable_parts(service_request, record)}
+    notes = {}
+    for key, note in marked:
+        if key not in parts:
+            raise ValueError(f"Unknown part {key!r} of a {service_request.service_code} request")
+        notes[key] = (note or "").strip()[: CorrectionItem._meta.get_field("note").max_length]
+    correction_round = CorrectionRound.objects.create(
+        request=service_request,
+        returned_at=moment,
+        returned_by=actor,
+        message=message,
+        before=corrections.snapshot(service_request, record),
+    )
+    CorrectionItem.objects.bulk_create(
+        CorrectionItem(round=correction_round, key=key, label=parts[key].label[:255], note=note)
+        for key, note in notes.items()
+    )
+    return correction_round
+
+
 def move_request(
-    *, actor, service_request, to_status, role, message="", reply_file=None, base_url=""
+    *, actor, service_request, to_status, role, message="", reply_file=None, marked=(), base_url=""
 ) -> ServiceRequest:
     """Change a request's status (or, officers, just send a message or a reply file).
 
     `role` is where the move comes from: the applicant's pages act as the applicant, the admin as
     an officer of the service. RequestPermissionTester decides whether the actor may.
+
+    An officer's return for correction opens a correction round (CorrectionRound) with the
+    parts of the request they `marked`: (key, note) pairs, keys from
+    corrections.correctable_parts(). Marks with any other move are refused.
     """
     role = Role(role)
+    marked = list(marked)
     stored = []
     try:
         with transaction.atomic():
@@ -288,6 +357,12 @@ def move_request(
             message = (message or "").strip()
             if message_required(to_status, role) and not message:
                 raise ValidationError(_("Please write a message to the applicant."), code="message_required")
+            returning = to_status != source and permissions.returns_for_correction(to_status, role)
+            if marked and not returning:
+                raise ValidationError(
+                    _("Fields can be marked for correction only when you return the request for correction."),
+                    code="marks_without_return",
+                )
             moment = timezone.now()
             service_request.status = to_status
             if to_status != source:
@@ -303,11 +378,17 @@ def move_request(
             service_request.save()
             if to_status != source:
                 _follow_status_in_details(service_request)
+            if returning:
+                correction_round = _open_correction_round(
+                    service_request, actor=actor, message=message, marked=marked, moment=moment
+                )
+                marked = [item.key for item in correction_round.items.all()]
             _record(
                 service_request,
                 actor=actor,
                 role=role,
                 from_status=source,
+                marked=marked,
                 message=message,
                 action="service_requests.cancel"
                 if to_status == RequestStatus.CANCELLED
@@ -490,6 +571,16 @@ def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -
             details.save()
     # Their files: the rows go now, the files after the commit (django-cleanup).
     service_request.attachments.all().delete()
+    ReplacedAttachment.objects.filter(round__request=service_request).delete()
+    # What the correction rounds copied of the request, and the applicant's replies, go too; the
+    # officers' notes lose the applicant's names.
+    service_request.correction_rounds.update(before={}, after={}, reply="")
+    for correction_round in service_request.correction_rounds.all():
+        correction_round.message = redact(correction_round.message, identifiers)
+        correction_round.save(update_fields=["message"])
+    for item in CorrectionItem.objects.filter(round__request=service_request):
+        item.note = redact(item.note, identifiers)
+        item.save(update_fields=["note"])
     service_request.reply_file = ""
     service_request.reply_file_name = ""
     service_request.applicant_citizen_id = citizen_id_hash(service_request.applicant_citizen_id)
@@ -549,7 +640,12 @@ def apply_retention(*, dry_run: bool = False) -> dict[str, int]:
     }
     counts = {
         "requests_deidentified": len(due),
-        "files_deleted": sum(request.attachments.count() + bool(request.reply_file) for request in due),
+        "files_deleted": sum(
+            request.attachments.count()
+            + ReplacedAttachment.objects.filter(round__request=request).count()
+            + bool(request.reply_file)
+            for request in due
+        ),
     }
     counts |= {kind: rows.count() for kind, rows in old_rows.items()}
     if dry_run:

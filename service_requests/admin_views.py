@@ -38,6 +38,7 @@ from . import actions, queries
 from .access_record import RecordsStaffAccess
 from .actions import StaffAccess
 from .admin_columns import DueDateColumn
+from .corrections import correctable_parts, rounds_shown
 from .due_dates import timing_of, with_sla_history
 from .forms import CancelForm, InternalNoteForm, OfficerActionForm
 from .models import AccessKind, ServiceRequest
@@ -326,13 +327,19 @@ class ProcessView(OfficerRequestView):
             )
         return buttons
 
+    @cached_property
+    def correctable(self):
+        """The parts of the request the officer may mark when returning it (none otherwise)."""
+        if not self.permissions.can_mark_corrections():
+            return []
+        return correctable_parts(self.object, queries.details_record(self.object))
+
     def get_form(self):
         targets = self.permissions.process_targets()
+        kwargs = {"service_request": self.object, "targets": targets, "correctable": self.correctable}
         if self.request.method == "POST":
-            return OfficerActionForm(
-                self.request.POST, self.request.FILES, service_request=self.object, targets=targets
-            )
-        return OfficerActionForm(service_request=self.object, targets=targets)
+            return OfficerActionForm(self.request.POST, self.request.FILES, **kwargs)
+        return OfficerActionForm(**kwargs)
 
     def post(self, request, *args, **kwargs):
         if self.permissions.is_own_request_of_officer:
@@ -351,6 +358,7 @@ class ProcessView(OfficerRequestView):
                         role=Role.OFFICER,
                         message=form.cleaned_data["message"],
                         reply_file=form.cleaned_data["reply_file"] or None,
+                        marked=form.marked(),
                         base_url=portal_base_url(request),
                     )
                 except PermissionDenied as refusal:
@@ -358,7 +366,10 @@ class ProcessView(OfficerRequestView):
                     messages.error(request, str(refusal))
                     return redirect(self.url_of(self.process_url_name))
                 except ValidationError as error:
-                    form.add_error("message" if error.code == "message_required" else None, error)
+                    form.add_error(
+                        {"message_required": "message", "marks_without_return": "to_status"}.get(error.code),
+                        error,
+                    )
                 else:
                     messages.success(
                         request,
@@ -412,6 +423,9 @@ class ProcessView(OfficerRequestView):
             details=queries.details_of(service_request),
             details_record=queries.details_record(service_request),
             attachments=service_request.attachments.order_by("pk"),
+            correction_rounds=rounds_shown(
+                queries.correction_rounds(service_request), service_request.attachments.all()
+            ),
             history=service_request.history.select_related("actor"),
             slot_labels={slot.name: slot.label for slot in service_request.service.attachment_slots},
             accesses=queries.accesses_of_request(service_request),

@@ -119,10 +119,11 @@ def _is_uuid(value) -> bool:
 class RequestForms:
     """The three forms of one service's request, validated and shown together."""
 
-    def __init__(self, service, *, user, data=None, files=None, service_request=None):
+    def __init__(self, service, *, user, data=None, files=None, service_request=None, correction_round=None):
         self.service = service
         self.user = user
         self.files = files
+        self.correction_round = correction_round
         details_instance = None
         existing = {}
         if service_request is not None:
@@ -151,9 +152,21 @@ class RequestForms:
         self.attachments = AttachmentsForm(
             data, files, prefix="files", slots=service.attachment_slots, existing=existing
         )
+        # A returned request: the officer's marks beside their fields, and the applicant's reply.
+        self.reply = None
+        self.marked = []
+        if correction_round is not None:
+            self.reply = CorrectionReplyForm(data, prefix="correction")
+            self.marked = list(correction_round.items.all())
+            fields = {form.add_prefix(name): field for form in self for name, field in form.fields.items()}
+            for item in self.marked:
+                if item.key in fields:
+                    fields[item.key].needs_correction = True
+                    fields[item.key].correction_note = item.note
 
     def __iter__(self):
-        return iter((self.contact, self.details, self.attachments))
+        forms = (self.contact, self.details, self.attachments)
+        return iter((*forms, self.reply) if self.reply is not None else forms)
 
     def is_valid(self):
         results = [form.is_valid() for form in self]  # validate every form, so all show errors
@@ -179,6 +192,9 @@ class RequestForms:
             form = next((form for form in self if field in form.fields), self.details)
             form.add_error(field if field in form.fields else None, errors)
 
+    def reply_text(self) -> str:
+        return self.reply.cleaned_data["reply"] if self.reply is not None else ""
+
     def contact_data(self):
         return {name: value for name, value in self.contact.cleaned_data.items() if name != "submission_key"}
 
@@ -186,9 +202,27 @@ class RequestForms:
         """The same forms, with what was typed, under a fresh submission key (a new request)."""
         data = self.contact.data.copy()
         data[self.contact.add_prefix("submission_key")] = str(uuid.uuid4())
-        forms = RequestForms(self.service, user=self.user, data=data, files=self.files)
+        forms = RequestForms(
+            self.service, user=self.user, data=data, files=self.files, correction_round=self.correction_round
+        )
         forms.is_valid()
         return forms
+
+
+class CorrectionReplyForm(forms.Form):
+    """The applicant's message to the officer with the corrections they send back."""
+
+    reply = forms.CharField(
+        label=_("Message to the officer"),
+        required=False,
+        max_length=2000,
+        help_text=_("Optional: tell the officer what you corrected, or anything they should know."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+MARK_PREFIX = "mark__"
+NOTE_PREFIX = "note__"
 
 
 class OfficerActionForm(forms.Form):
@@ -208,12 +242,35 @@ class OfficerActionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
-    def __init__(self, *args, service_request, targets, **kwargs):
+    def __init__(self, *args, service_request, targets, correctable=(), **kwargs):
+        """`correctable`: the parts the officer may mark when returning (corrections.Part)."""
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
         self.fields["to_status"].initial = (
             service_request.status if service_request.status in targets else None
         )
+        self.correctable = list(correctable)
+        for part in self.correctable:
+            self.fields[MARK_PREFIX + part.key] = forms.BooleanField(label=part.label, required=False)
+            self.fields[NOTE_PREFIX + part.key] = forms.CharField(
+                label=_("Note on “%(field)s”") % {"field": part.label},
+                required=False,
+                max_length=300,
+            )
+
+    def mark_rows(self):
+        """(part, its tick box, its note box) for the template."""
+        return [
+            (part, self[MARK_PREFIX + part.key], self[NOTE_PREFIX + part.key]) for part in self.correctable
+        ]
+
+    def marked(self) -> list[tuple[str, str]]:
+        """(key, note) of every part ticked, or given a note (a note means the part needs fixing)."""
+        return [
+            (part.key, self.cleaned_data.get(NOTE_PREFIX + part.key, ""))
+            for part in self.correctable
+            if self.cleaned_data.get(MARK_PREFIX + part.key) or self.cleaned_data.get(NOTE_PREFIX + part.key)
+        ]
 
     def clean_reply_file(self):
         reply_file = self.cleaned_data.get("reply_file")

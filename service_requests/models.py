@@ -378,3 +378,92 @@ VIEWED_PAGES = {
     "history": _("history"),
     "cancel": _("cancel page"),
 }
+
+
+class CorrectionRound(models.Model):
+    """One return for correction and the applicant's answer to it: the fields and attachment
+    slots the officer marked (items), what the request held when returned (`before`) and when
+    sent back (`after`), the applicant's reply, and the files their corrections replaced.
+
+    Written only by actions.move_request (opening it) and actions.edit_request (closing it); shown
+    only to the request's applicant and the officers of its service.
+    `before`/`after`: {key: {"label": ..., "value": ...}} (service_requests.corrections.snapshot).
+    """
+
+    request = models.ForeignKey(
+        ServiceRequest,
+        verbose_name=_("service request"),
+        on_delete=models.CASCADE,
+        related_name="correction_rounds",
+    )
+    returned_at = models.DateTimeField(_("returned at"))
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("returned by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    message = models.TextField(_("message from the officer"), blank=True)
+    before = models.JSONField(_("as returned"), default=dict, blank=True)
+    after = models.JSONField(_("as sent back"), default=dict, blank=True)
+    reply = models.TextField(_("message to the officer"), blank=True)
+    resubmitted_at = models.DateTimeField(_("sent back at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("correction round")
+        verbose_name_plural = _("correction rounds")
+        ordering = ["returned_at", "id"]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.returned_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resubmitted_at is None
+
+
+class CorrectionItem(models.Model):
+    """One field or attachment slot the officer marked for correction, with their note. `key`
+    is the form's name of it ("details-school", "files-order_letter"), which is also its id."""
+
+    round = models.ForeignKey(CorrectionRound, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(_("field"), max_length=100)
+    label = models.CharField(_("label"), max_length=255)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("field to correct")
+        verbose_name_plural = _("fields to correct")
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["round", "key"], name="one_item_per_field_and_round")]
+
+    def __str__(self):
+        return self.key
+
+    @property
+    def anchor(self):
+        """The id of the field on the applicant's form."""
+        return f"id_{self.key}"
+
+
+@cleanup.select
+class ReplacedAttachment(models.Model):
+    """A file the applicant's correction replaced, kept so that officers can compare both."""
+
+    round = models.ForeignKey(CorrectionRound, on_delete=models.CASCADE, related_name="replaced_files")
+    slot = models.CharField(_("slot"), max_length=40)
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to=attachment_upload_to, max_length=200
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=64)
+    size = models.PositiveIntegerField(_("size"))
+
+    class Meta:
+        verbose_name = _("replaced attachment")
+        verbose_name_plural = _("replaced attachments")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.original_name

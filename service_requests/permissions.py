@@ -112,6 +112,22 @@ class RequestPermissionTester:
     def can_process(self) -> bool:
         return bool(self.process_targets())
 
+    def returns_for_correction(self, to_status, role) -> bool:
+        """Whether this move is an officer's return for correction, which may mark fields."""
+        return (
+            Role(role) == Role.OFFICER
+            and to_status in workflow.FOR_CORRECTION
+            and self.can_move(to_status, role)
+        )
+
+    def can_mark_corrections(self) -> bool:
+        """Whether the process page offers the per-field marks (a return is one of the moves)."""
+        return any(self.returns_for_correction(target, Role.OFFICER) for target in self.process_targets())
+
+    def can_see_corrections(self) -> bool:
+        """The marks, notes, reply and changes: the applicant and the officers of the service only."""
+        return self.can_view()
+
     def can_send_reply_file(self) -> bool:
         """Officers send reply files along with a move (or a message keeping the status)."""
         return self.can_process()

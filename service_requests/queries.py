@@ -12,7 +12,14 @@ from wagtail.models import Page
 from accounts.hashing import citizen_id_hash
 
 from .catalogue import CATALOGUE, get_service
-from .models import InternalNote, RequestAccess, ServiceAssignment, ServiceRequest
+from .models import (
+    CorrectionRound,
+    InternalNote,
+    ReplacedAttachment,
+    RequestAccess,
+    ServiceAssignment,
+    ServiceRequest,
+)
 from .workflow import (
     APPLICANT_STATUS_GROUPS,
     CLOSED,
@@ -278,3 +285,28 @@ def internal_notes_of(service_request):
     the officers' process page (the applicant's pages, e-mails, printouts and data copy never
     ask for them)."""
     return InternalNote.objects.filter(request=service_request).order_by("created_at", "pk")
+
+
+def open_correction_round(service_request, *, for_update: bool = False):
+    """The request's return for correction not yet answered (the newest), or None."""
+    rounds = CorrectionRound.objects.filter(request=service_request, resubmitted_at__isnull=True)
+    if for_update:
+        rounds = rounds.select_for_update()
+    return rounds.order_by("-returned_at", "-pk").prefetch_related("items").first()
+
+
+def correction_rounds(service_request):
+    """Every return for correction of the request and its answer, newest first, with the marked
+    parts, the replaced files and the officer who returned it (a fixed number of queries)."""
+    return (
+        CorrectionRound.objects.filter(request=service_request)
+        .select_related("returned_by")
+        .prefetch_related("items", "replaced_files")
+        .order_by("-returned_at", "-pk")
+    )
+
+
+def replaced_attachment(service_request, replaced_id):
+    """A file a correction of this request replaced, or None."""
+    from_rounds = CorrectionRound.objects.filter(request=service_request).values("pk")
+    return ReplacedAttachment.objects.filter(pk=replaced_id, round__in=from_rounds).first()

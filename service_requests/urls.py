@@ -15,5 +15,10 @@ urlpatterns = [
     path("availability/<str:service_code>/", views.availability, name="availability"),
     # Shared by the applicant and the officers of the service; everyone else gets 404.
     path("requests/<str:reference>/files/<int:attachment_id>/", views.attachment, name="attachment"),
+    path(
+        "requests/<str:reference>/replaced/<int:replaced_id>/",
+        views.replaced_attachment,
+        name="replaced_attachment",
+    ),
     path("requests/<str:reference>/reply/", views.reply_file, name="reply_file"),
 ]

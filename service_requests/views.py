@@ -147,7 +147,9 @@ def my_requests(request):
 
 def _detail_context(request, service_request):
     record = queries.details_record(service_request)
+    correction_round = queries.open_correction_round(service_request)
     return {
+        "correction_items": list(correction_round.items.all()) if correction_round else [],
         "service_request": service_request,
         "details": record.rows() if record else [],
         "details_record": record,
@@ -177,6 +179,7 @@ def edit(request, reference):
     if not permissions.can_edit():
         raise PermissionDenied(permissions.refusal(Role.APPLICANT))
     service = service_request.service
+    correction_round = queries.open_correction_round(service_request)
     if request.method == "POST":
         forms = RequestForms(
             service,
@@ -184,6 +187,7 @@ def edit(request, reference):
             data=request.POST,
             files=request.FILES,
             service_request=service_request,
+            correction_round=correction_round,
         )
         if forms.is_valid():
             with kept_on_fault(request, forms, where="edit"):
@@ -194,6 +198,7 @@ def edit(request, reference):
                         contact=forms.contact_data(),
                         details=forms.details_data(),
                         attachments=forms.attachments.files_by_slot(),
+                        reply=forms.reply_text(),
                         base_url=portal_base_url(request),
                     )
                 except ValidationError as error:
@@ -202,7 +207,9 @@ def edit(request, reference):
                     messages.success(request, _("Your changes have been sent to the officers."))
                     return redirect("service_requests:detail", reference=reference)
     else:
-        forms = RequestForms(service, user=request.user, service_request=service_request)
+        forms = RequestForms(
+            service, user=request.user, service_request=service_request, correction_round=correction_round
+        )
     return TemplateResponse(
         request,
         "service_requests/edit.html",
@@ -282,7 +289,27 @@ class ReplyFileView(RecordsStaffAccess, View):
         return file_download(self.object.reply_file, self.object.reply_file_name)
 
 
+@method_decorator(login_required, name="dispatch")
+class ReplacedAttachmentView(RecordsStaffAccess, View):
+    """A file the applicant's correction replaced (kept in its correction round), for the
+    applicant and the officers of the service; 404 for anyone else. An officer's download is
+    recorded like any attachment's, with its slot."""
+
+    access_kind = AccessKind.ATTACHMENT
+
+    def get(self, request, reference, replaced_id):
+        self.object = _visible_request_or_404(request, reference)
+        self.item = queries.replaced_attachment(self.object, replaced_id)
+        if self.item is None:
+            raise Http404
+        return file_download(self.item.file, self.item.original_name, self.item.content_type)
+
+    def access_detail_of(self, service_request):
+        return self.item.slot
+
+
 attachment = AttachmentView.as_view()
+replaced_attachment = ReplacedAttachmentView.as_view()
 reply_file = ReplyFileView.as_view()
 
 

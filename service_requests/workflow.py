@@ -69,6 +69,10 @@ INITIAL = S.SUBMITTED
 # Where an applicant's edit takes a request: a returned one becomes resubmitted.
 EDIT_TARGET = {S.SUBMITTED: S.SUBMITTED, S.RETURNED: S.RESUBMITTED}
 
+# Returned for correction: the statuses from which the applicant's edit sends the request back
+# (to another status). An officer's move into one opens a correction round (per-field marks).
+FOR_CORRECTION = frozenset(source for source, target in EDIT_TARGET.items() if source != target)
+
 # Officers must tell the applicant why when they return or cancel a request.
 OFFICER_MESSAGE_REQUIRED = frozenset({S.RETURNED, S.CANCELLED})
 

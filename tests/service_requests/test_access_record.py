@@ -17,7 +17,7 @@ from wagtail import hooks
 import openpyxl
 import pytest
 
-from service_requests.models import AccessKind, RequestAccess, ServiceRequest
+from service_requests.models import AccessKind, ReplacedAttachment, RequestAccess, ServiceRequest
 from service_requests.viewsets import DOCUMENTS_HOOK, ServiceRequestViewSet
 from tests.factories.service_requests import attach_reply, pdf_bytes
 from tests.helpers import in_thai
@@ -84,7 +84,13 @@ def argument_values(service_request, model) -> dict:
         assert row is not None, f"the test request has no {model.__name__}: teach the test to make one"
         pk = row.pk
     attachment = service_request.attachments.first()
-    return {"pk": pk, "reference": service_request.reference, "attachment_id": attachment.pk}
+    replaced = ReplacedAttachment.objects.filter(round__request=service_request).first()
+    return {
+        "pk": pk,
+        "reference": service_request.reference,
+        "attachment_id": attachment.pk,
+        "replaced_id": replaced.pk if replaced else 0,
+    }
 
 
 def test_the_discovery_finds_the_officers_pages_and_the_downloads():
@@ -97,6 +103,7 @@ def test_the_discovery_finds_the_officers_pages_and_the_downloads():
         "service_request_admin:print_pdf",
         "service_request_admin:bundle",
         "service_requests:attachment",
+        "service_requests:replaced_attachment",
         "service_requests:reply_file",
     } <= names
 

@@ -54,6 +54,9 @@ APPLICANT = {
 }
 RETURN_MESSAGE = "กรุณาระบุวัตถุประสงค์ให้ชัดเจน: ยื่นต่อธนาคารใด"
 CORRECTED_PURPOSE = "ยื่นกู้เงินธนาคารออมสิน สาขาขอนแก่น"
+PURPOSE_NOTE = "ระบุชื่อธนาคารและสาขา"
+ID_CARD_NOTE = "ภาพไม่ชัด ถ่ายใหม่ให้เห็นเลขบัตร"
+REPLY = "ระบุธนาคารและแนบสำเนาบัตรใหม่แล้ว"
 
 
 def chromium_executable() -> str | None:
@@ -169,12 +172,18 @@ def submit_certificate_request(page: Page, base_url: str) -> str:
     return reference
 
 
-def officer_moves(page: Page, base_url: str, reference: str, status: RequestStatus, message: str = ""):
-    """The officer finds the request in the admin list and saves a new status on its process page."""
+def officer_moves(
+    page: Page, base_url: str, reference: str, status: RequestStatus, message: str = "", marks=None
+):
+    """The officer finds the request in the admin list and saves a new status on its process page,
+    ticking the fields to correct ({name on the form: note}) when returning it."""
     page.goto(f"{base_url}/admin/service-requests/")
     page.get_by_role("link", name=reference, exact=True).click()
     page.locator("[name=to_status]").select_option(status.value)
     page.locator("[name=message]").fill(message)
+    for key, note in (marks or {}).items():
+        page.locator(f"[name='mark__{key}']").check()
+        page.locator(f"[name='note__{key}']").fill(note)
     submit(page, "to_status")
     confirmation = page.locator(".messages")  # Wagtail's message area
     expect(confirmation).to_contain_text(reference)
@@ -188,12 +197,43 @@ def correct_request(page: Page, base_url: str, reference: str) -> None:
     expect(row).to_contain_text(in_thai(RequestStatus.RETURNED.label))
     expect(row).to_contain_text(RETURN_MESSAGE)
     row.locator(f"a[href$='/my/requests/{reference}/edit/']").click()
-    # The attachment already sent stays; only the purpose changes.
+    # What the officer marked: listed at the top, each linking to its field, noted beside it.
+    summary = page.locator(".correction-summary")
+    expect(summary.locator("h2")).to_have_text("ต้องแก้ไข 2 รายการ")
+    expect(summary).to_contain_text(PURPOSE_NOTE)
+    expect(summary.locator("a[href='#id_details-purpose']")).to_have_count(1)
+    expect(summary.locator("a[href='#id_files-id_card_copy']")).to_have_count(1)
+    expect(page.locator(".field--correction", has=page.locator("#id_details-purpose"))).to_contain_text(
+        PURPOSE_NOTE
+    )
+    expect(page.locator(".field--correction", has=page.locator("#id_files-id_card_copy"))).to_contain_text(
+        ID_CARD_NOTE
+    )
+    expect(page.locator(".field--correction")).to_have_count(2)
     page.locator("[name='details-purpose']").fill(CORRECTED_PURPOSE)
+    page.locator("[name='files-id_card_copy']").set_input_files(png_file("id-card-clear.png"))
+    page.locator("[name='correction-reply']").fill(REPLY)
     submit(page, "details-purpose")
     expect(page).to_have_url(re.compile(rf"/my/requests/{reference}/$"))
     expect(page.locator("main")).to_contain_text(in_thai(RequestStatus.RESUBMITTED.label))
     expect(page.locator("main")).to_contain_text(CORRECTED_PURPOSE)
+
+
+def officer_sees_the_corrections(page: Page, base_url: str, reference: str) -> None:
+    """The process page shows the reply and what changed: the old purpose struck through, the
+    new one, and both ID-card copies to download."""
+    page.goto(f"{base_url}/admin/service-requests/")
+    page.get_by_role("link", name=reference, exact=True).click()
+    round_shown = page.locator(".correction-round").first
+    expect(round_shown.locator(".correction-reply")).to_have_text(REPLY)
+    changes = round_shown.locator(".correction-changes")
+    expect(changes.locator("del").first).to_contain_text("ยื่นกู้เงินธนาคาร")
+    expect(changes.locator("ins").first).to_contain_text(CORRECTED_PURPOSE)
+    expect(changes.locator("del a")).to_have_text("id-card.png")
+    expect(changes.locator("ins a")).to_have_text("id-card-clear.png")
+    with page.expect_download() as old_copy:
+        changes.locator("del a").click()
+    assert old_copy.value.suggested_filename == "id-card.png"
 
 
 def check_status(page: Page, base_url: str, reference: str, citizen_id: str) -> None:
@@ -220,10 +260,18 @@ def test_certificate_request_from_registration_to_completion(live_server, page_t
 
         log_in(officer_page, f"{base_url}/admin/login/", officer.citizen_id)
         set_up_authenticator(officer_page)
-        officer_moves(officer_page, base_url, reference, RequestStatus.RETURNED, RETURN_MESSAGE)
+        officer_moves(
+            officer_page,
+            base_url,
+            reference,
+            RequestStatus.RETURNED,
+            RETURN_MESSAGE,
+            marks={"details-purpose": PURPOSE_NOTE, "files-id_card_copy": ID_CARD_NOTE},
+        )
 
         log_in(applicant, f"{base_url}/accounts/login/", APPLICANT["citizen_id"])
         correct_request(applicant, base_url, reference)
+        officer_sees_the_corrections(officer_page, base_url, reference)
 
         officer_moves(officer_page, base_url, reference, RequestStatus.COMPLETED, "ออกหนังสือรับรองแล้ว")
 
@@ -240,8 +288,11 @@ def test_certificate_request_from_registration_to_completion(live_server, page_t
     details = CERTIFICATE.details_model.objects.get(request=service_request)
     assert details.purpose == CORRECTED_PURPOSE
     assert [(a.slot, a.original_name) for a in service_request.attachments.all()] == [
-        ("id_card_copy", "id-card.png")
+        ("id_card_copy", "id-card-clear.png")
     ]
+    correction_round = service_request.correction_rounds.get()
+    assert correction_round.reply == REPLY
+    assert [file.original_name for file in correction_round.replaced_files.all()] == ["id-card.png"]
     assert list(service_request.history.values_list("to_status", flat=True)) == [
         RequestStatus.SUBMITTED,
         RequestStatus.RETURNED,

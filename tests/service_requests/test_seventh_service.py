@@ -162,3 +162,40 @@ def test_it_is_reported(client, filed, officer_for):
     assert response.status_code == 200
     rows = {row[0]: row[-1] for row in response.context["status_table"]["rows"]}
     assert rows == {NAME: 1}
+
+
+def test_it_gets_per_field_corrections(client, filed, user, officer_for):
+    """The officer marks its own fields and its slot, the applicant sees them and corrects one,
+    the officer sees the change: none of it written for this service."""
+    officer = officer_for(CODE)
+    client.force_login(officer)
+    response = client.post(
+        reverse("service_request_admin:process", args=[filed.pk]),
+        {
+            "to_status": RequestStatus.RETURNED,
+            "message": "กรุณาแก้ไข",
+            "mark__details-card_kind": "on",
+            "note__details-card_kind": "ไม่มีบัตรประเภทนี้",
+            "mark__files-photo": "on",
+        },
+    )
+    assert response.status_code == 302
+
+    client.force_login(user)
+    edit_url = reverse("service_requests:edit", args=[filed.reference])
+    page = client.get(edit_url).content.decode()
+    assert "ต้องแก้ไข 2 รายการ" in page
+    assert 'href="#id_details-card_kind"' in page and 'href="#id_files-photo"' in page
+    assert "ไม่มีบัตรประเภทนี้" in page
+    data = form_data(
+        CODE,
+        user,
+        submission_key=filed.submission_key,
+        details={"library": LIBRARY, "card_kind": "บัตรอ่านในห้อง"},
+    )
+    assert client.post(edit_url, data | {"correction-reply": "เปลี่ยนประเภทบัตรแล้ว"}).status_code == 302
+
+    client.force_login(officer)
+    page = client.get(reverse("service_request_admin:process", args=[filed.pk])).content.decode()
+    assert "<del>บัตรยืมหนังสือ</del>" in page and "<ins>บัตรอ่านในห้อง</ins>" in page
+    assert "เปลี่ยนประเภทบัตรแล้ว" in page
