@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from accounts.hashing import citizen_id_hash
+from base.models import OfficeSettings
 
 from .catalogue import CATALOGUE, get_service
 from .models import RequestAccess, ServiceAssignment, ServiceRequest
@@ -202,6 +203,12 @@ def find_for_status_check(*, reference: str, citizen_id: str | None = None, phon
 def request_with_reference(reference: str):
     """The request with this reference, or None; who may see it is the permission tester's answer."""
     return ServiceRequest.objects.filter(reference=reference).first()
+
+
+def default_office():
+    """The office of the default site (a background worker has no request to find its site by)."""
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return OfficeSettings.for_site(site) if site else OfficeSettings()
 
 
 def details_record(service_request):
