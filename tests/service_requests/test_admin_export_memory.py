@@ -7,6 +7,7 @@ import io
 import tempfile
 import tracemalloc
 import uuid
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -21,22 +22,23 @@ from service_requests.workflow import RequestStatus
 pytestmark = pytest.mark.django_db
 
 INDEX = reverse("service_request_admin:index")
-COUNT = int(__import__("os").environ.get("EXPORT_COUNT", "50000"))
+COUNT = 50_000
 # What the export may hold at its peak, whatever the number of rows: the chunk of 2,000 requests
 # read at a time with their details and history, and the compact list of exported keys.
-MEMORY_BOUND = 40 * 1024 * 1024
+# (Holding the rows instead takes some 15 kB a request: 750 MB for these.)
+MEMORY_BOUND = 64 * 1024 * 1024
 
 
 @pytest.fixture
 def many_requests(user):
-    """50,000 ID-card requests with their details, made in bulk (not through the action: the
-    export is under test, not the filing)."""
-    service = get_service("11")
+    """50,000 orders of record forms with their details, made in bulk (not through the action:
+    the export is under test, not the filing)."""
+    service = get_service("41")
     moment = timezone.now()
     ServiceRequest.objects.bulk_create(
         (
             ServiceRequest(
-                service_code="11",
+                service_code="41",
                 applicant=user,
                 applicant_citizen_id=user.citizen_id,
                 applicant_title=user.title,
@@ -46,7 +48,7 @@ def many_requests(user):
                 status=RequestStatus.SUBMITTED,
                 submitted_at=moment,
                 status_changed_at=moment,
-                reference=f"11{number:014d}",
+                reference=f"41{number:014d}",
                 submission_key=uuid.uuid4(),
                 officer_message="=1+1" if number == 7 else "",
             )
@@ -54,10 +56,10 @@ def many_requests(user):
         ),
         batch_size=5000,
     )
-    sample = service.sample_details(0)
+    amounts = {"total": Decimal("530.00"), "shipping": Decimal("25.00"), "grand_total": Decimal("555.00")}
     service.details_model.objects.bulk_create(
         (
-            service.details_model(request_id=pk, **sample)
+            service.details_model(request_id=pk, school="โรงเรียนบ้านหนองบัว", **amounts)
             for pk in ServiceRequest.objects.values_list("pk", flat=True)
         ),
         batch_size=5000,
@@ -83,27 +85,26 @@ def downloaded_rows(output, export_format):
     if export_format == "csv":
         return list(csv.reader(io.TextIOWrapper(output, encoding="utf-8-sig", newline="")))
     sheet = openpyxl.load_workbook(output, read_only=True).active
-    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
-def test_exports_of_50_000_requests_stay_within_a_memory_bound(client, officer_for, many_requests):
-    officer = officer_for("11")
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_an_export_of_50_000_requests_stays_within_a_memory_bound(
+    client, officer_for, many_requests, export_format
+):
+    officer = officer_for("41")
     client.force_login(officer)
-    for export_format in ("csv", "xlsx"):
-        with tempfile.TemporaryFile() as output:
-            peak = peak_while_downloading(client, export_format, output)
-            headings, *values = downloaded_rows(output, export_format)
+    with tempfile.TemporaryFile() as output:
+        peak = peak_while_downloading(client, export_format, output)
+        _headings, *values = downloaded_rows(output, export_format)
 
-        print(f"{export_format}: {peak / 1024 / 1024:.1f} MB")
-        assert peak < MEMORY_BOUND, f"{export_format}: {peak / 1024 / 1024:.1f} MB"
-        assert len(values) == COUNT
-        assert {row[0] for row in values} == {f"11{number:014d}" for number in range(COUNT)}
-        # The ID card's own fields are there (the officer works that one service), escaped as ever.
-        assert "Wilaiwan" in values[0]
-        assert sum("'=1+1" in row for row in values) == 1
-        # Every exported request is in the access record once.
-        recorded = RequestAccess.objects.filter(
-            officer=officer, kind=AccessKind.EXPORTED, detail=export_format
-        )
-        assert recorded.count() == COUNT
-        assert set(recorded.values_list("list_size", flat=True)) == {COUNT}
+    assert peak < MEMORY_BOUND, f"{export_format}: {peak / 1024 / 1024:.1f} MB"
+    assert len(values) == COUNT
+    assert {row[0] for row in values} == {f"41{number:014d}" for number in range(COUNT)}
+    # The order's own fields are there (the officer works that one service), escaped as ever.
+    assert "โรงเรียนบ้านหนองบัว" in values[0]
+    assert sum("'=1+1" in row for row in values) == 1
+    # Every exported request is in the access record once.
+    recorded = RequestAccess.objects.filter(officer=officer, kind=AccessKind.EXPORTED)
+    assert recorded.count() == COUNT
+    assert set(recorded.values_list("list_size", "detail")) == {(COUNT, export_format)}
