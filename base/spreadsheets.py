@@ -22,6 +22,7 @@ that never exports one does not carry it (README, Performance).
 import datetime
 import re
 import unicodedata
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -42,6 +43,8 @@ DATE_FORMAT = "d mmm yyyy"
 DATETIME_FORMAT = "d mmm yyyy, hh:mm"
 THAI_MONTH_FORMAT = "[$-107041E]mmm yyyy"
 MONTH_FORMAT = "mmm yyyy"
+
+MONEY_FORMAT = "#,##0.00"
 
 MIN_WIDTH = 6
 MAX_WIDTH = 60
@@ -101,6 +104,66 @@ def append_row(sheet, values, *, bold=False, number_formats=None):
     sheet.append(cells)
 
 
+def write_only_cells(sheet, values, *, bold=False):
+    """One row's cells for a write-only sheet (an export of many rows, written as it is read):
+    escaped as append_row() escapes, dates in the Thai format, amounts with two decimals."""
+    from openpyxl.cell import WriteOnlyCell  # deferred: see the module's docstring
+    from openpyxl.styles import Alignment, Font
+
+    bold_font = Font(bold=True)
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=xlsx_value(value))
+        if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula: keep it text
+            cell.data_type = "s"
+        if isinstance(cell.value, datetime.date):
+            cell.number_format = date_number_format(cell.value)
+        elif isinstance(cell.value, Decimal):
+            cell.number_format = MONEY_FORMAT
+        if bold:
+            cell.font = bold_font
+        if isinstance(cell.value, str) and "\n" in cell.value:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cells.append(cell)
+    return cells
+
+
+def csv_value(value):
+    """A CSV cell as officers read it on screen: Thai dates, amounts with two decimals (no
+    thousands separator, so that a spreadsheet still reads a number), yes or no; escaped."""
+    value = force_str(value, strings_only=True)
+    if isinstance(value, datetime.datetime):
+        value = format_datetime(value)
+    elif isinstance(value, datetime.date):
+        value = format_date(value)
+    elif isinstance(value, Decimal):
+        value = f"{value:.2f}"
+    elif value is None:
+        value = ""
+    return escape_formula(value)
+
+
+def set_column_widths(sheet, rows, *, bold_first=True):
+    """Fit a (write-only) sheet's columns to `rows`, lists of values (the heading and a sample of
+    the rows): to be called before its first row is written."""
+    from openpyxl.utils import get_column_letter  # deferred: see the module's docstring
+
+    widths = {}
+    for index, row in enumerate(rows):
+        for column, value in enumerate(row, start=1):
+            width = max(text_width(line) for line in shown_text(value).split("\n"))
+            if index == 0 and bold_first:
+                width += 1
+            widths[column] = max(widths.get(column, 0), width)
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = padded_width(width)
+
+
+def padded_width(width: int) -> int:
+    # Two characters of padding; Thai letters are a little wider than Excel's unit, the "0".
+    return min(MAX_WIDTH, max(MIN_WIDTH, round(width * 1.1) + 2))
+
+
 def text_width(text: str) -> int:
     """Characters a line takes on screen: Thai vowels and tone marks above or below a letter
     take none, East Asian wide characters two."""
@@ -119,6 +182,8 @@ def shown_text(value) -> str:
         return format_date(value)
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
     return "" if value is None else str(value)
 
 
@@ -134,8 +199,7 @@ def fit_columns(sheet, *, from_row=1):
                 width += 1
             widths[cell.column_letter] = max(widths.get(cell.column_letter, 0), width)
     for letter, width in widths.items():
-        # Two characters of padding; Thai letters are a little wider than Excel's unit, the "0".
-        sheet.column_dimensions[letter].width = min(MAX_WIDTH, max(MIN_WIDTH, round(width * 1.1) + 2))
+        sheet.column_dimensions[letter].width = padded_width(width)
 
 
 def protect_wagtail_exports():

@@ -4,7 +4,7 @@ Every view that hands staff a request's personal data (the admin's process, canc
 pages, the printout and the bundle, the attachment and reply-file downloads, the list's CSV and
 XLSX export and its search by citizen ID) is a `RecordsStaffAccess` view: it declares what kind of
 access it is (`access_kind`, an AccessKind), and once its response is ready to go out (status 200)
-the mixin records one row per request shown (actions.record_staff_accesses: one insert). Errors,
+the mixin records one row per request shown (actions.record_staff_accesses: an insert per 1,000). Errors,
 refusals and redirects record nothing; the applicant's own reads are not recorded.
 
 The request viewset refuses to build a per-request page whose view is not one of these

@@ -6,9 +6,13 @@ service is a 404 wherever it is asked for. Changes go through service_requests.a
 view that shows a request's personal data records the read (access_record.RecordsStaffAccess).
 """
 
+import csv
+import itertools
+import tempfile
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -23,27 +27,32 @@ from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.coreutils import multigetattr
 
 from base.admin_views import link_errors
-from base.dates import format_date, format_datetime
+from base.dates import format_datetime
 from base.db_router import reading_from_replica, replica_stream
 from base.faults import kept_on_fault
 from base.links import portal_base_url
-from base.spreadsheets import append_row, fit_columns, sheet_title
+from base.spreadsheets import csv_value, set_column_widths, sheet_title, write_only_cells
 from base.working_days import WorkingCalendar
 
 from . import actions, queries
 from .access_record import RecordsStaffAccess
 from .actions import StaffAccess
 from .admin_columns import DueDateColumn
+from .catalogue import get_service
 from .corrections import correctable_parts, rounds_shown
 from .due_dates import timing_of, with_sla_history
 from .forms import CancelForm, InternalNoteForm, OfficerActionForm
 from .models import AccessKind, ServiceRequest
 from .permissions import RequestPermissionTester
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
+
+# The rows an XLSX export's column widths are fitted to, besides the headings.
+WIDTH_SAMPLE_ROWS = 500
 
 
 class OfficerRequestUrlsMixin:
@@ -71,11 +80,6 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
     page_title = gettext_lazy("Service requests")
     # Export columns computed from the request's history (sla.RequestTiming's names).
     timing_fields = ("due_on", "working_days_overdue")
-    # Dates in the CSV as officers read them on screen (the spreadsheet has real date cells).
-    custom_field_preprocess = {
-        **{field: {IndexView.FORMAT_CSV: format_datetime} for field in ("submitted_at", "status_changed_at")},
-        "due_on": {IndexView.FORMAT_CSV: format_date},
-    }
 
     @cached_property
     def calendar(self):
@@ -155,9 +159,6 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
 
     shown_accesses = ()
 
-    def staff_accesses(self):
-        return self.shown_accesses
-
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         if self.is_searching and not self.is_export:
@@ -166,16 +167,6 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
                 for service_request in queries.citizen_id_matches(context["object_list"], self.search_query)
             ]
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.is_export:
-            export_format = self.request.GET.get("export")
-            rows = list(context["object_list"].order_by().values_list("pk", "applicant_id"))
-            self.shown_accesses = [
-                StaffAccess(pk, applicant_id, AccessKind.EXPORTED, detail=export_format, list_size=len(rows))
-                for pk, applicant_id in rows
-            ]
-        return super().render_to_response(context, **response_kwargs)
 
     def applicant_of(self, service_request):
         """The applicant's name, and why the officer's own request is not theirs to process."""
@@ -222,31 +213,109 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         )
         return buttons
 
+    # The export (CSV, XLSX): the list as filtered, searched and selected, with the shared
+    # columns and, when it holds one service only, that service's own fields. Rows are read in
+    # chunks and written as they are read: the CSV streams, the XLSX is written row by row (write-only)
+    # to a temporary file that is then streamed.
+
     def get(self, request, *args, **kwargs):
         # Exports read every request of the officer's services: from the read replica when there
         # is one (base.db_router); the list itself, which officers act on, reads the primary.
         if not self.is_export:
             return super().get(request, *args, **kwargs)
         with reading_from_replica():
-            return super().get(request, *args, **kwargs)
+            queryset = self.exported_requests()
+            self.exported = queries.exported_keys(queryset)
+            return self.as_spreadsheet(queryset, request.GET.get("export"))
+
+    def exported_requests(self):
+        """The requests the export holds: filters, search and the selection (?id=…&id=…, as
+        Wagtail's bulk actions pass them) respected."""
+        return queries.selected_requests(self.get_queryset(), self.request.GET.getlist("id"))
+
+    @cached_property
+    def exported_service(self):
+        """The one service the export is about (its own fields become columns), or None: the one
+        ticked in the filter, or the officer's only service."""
+        handled = queries.services_handled_by(self.request.user)
+        codes = handled
+        if self.filters and self.filters.is_valid():
+            codes = set(self.filters.form.cleaned_data.get("service_code") or ()) or handled
+        if len(codes) != 1:
+            return None
+        service = get_service(next(iter(codes)))
+        return service if service.details_model is not None else None
+
+    def staff_accesses(self):
+        if not self.is_export:
+            return self.shown_accesses
+        pks, applicants = self.exported
+        export_format = self.request.GET.get("export")
+        return (
+            StaffAccess(pk, applicant_id, AccessKind.EXPORTED, detail=export_format, list_size=len(pks))
+            for pk, applicant_id in zip(pks, applicants, strict=True)
+        )
+
+    @cached_property
+    def service_columns(self):
+        """(heading, value of a details row) of the exported service's own fields, or none."""
+        return self.exported_service.details_model.export_columns() if self.exported_service else []
+
+    def heading_row(self):
+        shared = [self.get_heading(ServiceRequest.objects.none(), field) for field in self.list_export]
+        return shared + [heading for heading, _value in self.service_columns]
+
+    def export_rows(self, queryset):
+        """Each request's values, shared columns then its service's, as Python values (dates,
+        amounts, numbers, texts): the CSV and the XLSX each write them their way."""
+        service = self.exported_service
+        columns = self.service_columns
+        for service_request, details in queries.requests_with_details(
+            queryset, service.details_model if service else None
+        ):
+            values = list(self.to_row_dict(service_request).values())
+            if columns:
+                values += [value(details) if details else "" for _heading, value in columns]
+            yield values
 
     def stream_csv(self, queryset):
         # The CSV's rows are made while the response is sent, after get() has returned: whatever
         # they read then (the closure days, anything lazy) comes from the replica too.
-        return replica_stream(super().stream_csv(queryset))
+        return replica_stream(self.csv_lines(queryset))
+
+    def csv_lines(self, queryset):
+        writer = csv.writer(Echo())
+        yield "\ufeff"  # the byte-order mark: Excel then reads the UTF-8 file's Thai
+        yield writer.writerow([csv_value(heading) for heading in self.heading_row()])
+        for values in self.export_rows(queryset):
+            yield writer.writerow([csv_value(value) for value in values])
+
+    def write_xlsx_response(self, queryset):
+        output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the response once sent)
+        self.write_xlsx(queryset, output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
     def write_xlsx(self, queryset, output):
+        """Write-only: each row goes to the file as it is made. Columns fit the headings and the
+        first rows (a write-only sheet takes its widths before its first row)."""
         from openpyxl import Workbook  # deferred like base.spreadsheets's openpyxl
 
-        # Wagtail's write-only writer cannot fit the columns to their content: base.spreadsheets's can.
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = sheet_title(self.get_page_title())
-        append_row(sheet, [self.get_heading(queryset, field) for field in self.list_export], bold=True)
-        for item in queryset:
-            append_row(sheet, self.to_row_dict(item).values())
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(sheet_title(self.get_page_title()))
+        headings = self.heading_row()
+        rows = self.export_rows(queryset)
+        sample = list(itertools.islice(rows, WIDTH_SAMPLE_ROWS))
+        set_column_widths(sheet, [headings, *sample])
         sheet.freeze_panes = "A2"
-        fit_columns(sheet)
+        sheet.append(write_only_cells(sheet, headings, bold=True))
+        for values in itertools.chain(sample, rows):
+            sheet.append(write_only_cells(sheet, values))
         workbook.save(output)
 
 

@@ -121,6 +121,42 @@ class RequestDetails(models.Model):
             return 0
         raise ImproperlyConfigured(f"{cls.__name__}.{field.name} cannot be erased: make it null=True.")
 
+    @classmethod
+    def export_fields(cls):
+        """The fields an officers' export of this service's requests adds as columns (after the
+        shared ones), in the model's order: every field but the link and the bookkeeping ones. A
+        service wanting other columns overrides it."""
+        return [
+            field
+            for field in cls._meta.concrete_fields
+            if field.name != "request" and field.name not in cls.internal_fields
+        ]
+
+    @classmethod
+    def export_columns(cls) -> list[tuple[str, object]]:
+        """(heading, value of a details row) for each of export_fields(): a choice's label, a
+        related row's name, yes or no; numbers, amounts and dates as they are (the spreadsheet
+        formats them). Labels are looked up once for the whole export."""
+        return [(capfirst(field.verbose_name), cls._exported_value(field)) for field in cls.export_fields()]
+
+    @staticmethod
+    def _exported_value(field):
+        if field.choices:
+            labels = {value: str(label) for value, label in field.flatchoices}
+            return lambda details: labels.get(
+                getattr(details, field.attname), getattr(details, field.attname)
+            )
+        if field.is_relation:
+            return (
+                lambda details: ""
+                if getattr(details, field.attname) is None
+                else str(getattr(details, field.name))
+            )
+        if isinstance(field, models.BooleanField):
+            yes, no = _("Yes"), _("No")
+            return lambda details: yes if getattr(details, field.attname) else no
+        return lambda details: getattr(details, field.attname)
+
     def rows(self):
         """(label, value) for each field, in the form's order, for detail pages and printouts."""
         result = []

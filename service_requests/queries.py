@@ -1,5 +1,6 @@
 """Reads of requests: who may see what, and the lists of applicants and officers."""
 
+from array import array
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -7,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from accounts.hashing import citizen_id_hash
+from base.models import OfficeSettings
 
 from .catalogue import CATALOGUE, get_service
 from .models import (
@@ -220,6 +222,12 @@ def request_with_reference(reference: str):
     return ServiceRequest.objects.filter(reference=reference).first()
 
 
+def default_office():
+    """The office of the default site (a background worker has no request to find its site by)."""
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return OfficeSettings.for_site(site) if site else OfficeSettings()
+
+
 def details_record(service_request):
     """The service's own row of this request (its RequestDetails), or None."""
     model = service_request.service.details_model
@@ -310,3 +318,51 @@ def replaced_attachment(service_request, replaced_id):
     """A file a correction of this request replaced, or None."""
     from_rounds = CorrectionRound.objects.filter(request=service_request).values("pk")
     return ReplacedAttachment.objects.filter(pk=replaced_id, round__in=from_rounds).first()
+
+
+# The officers' exports (admin_views.ServiceRequestIndexView): many rows, read in chunks.
+
+EXPORT_CHUNK_SIZE = 500
+
+
+def selected_requests(queryset, ids):
+    """The requests of `queryset` among the selected pks (Wagtail's selection: ?id=1&id=2; "all" or
+    none selected: the whole list). Pks that are not numbers select nothing."""
+    if not ids or "all" in ids:
+        return queryset
+    return queryset.filter(pk__in=[int(pk) for pk in ids if str(pk).isdigit()])
+
+
+def exported_keys(queryset) -> tuple[array, array]:
+    """(pks, applicant pks) of the exported requests, as compact arrays: what the access record
+    needs of an export of 50,000 requests, without holding 50,000 rows."""
+    pks, applicants = array("q"), array("q")
+    for pk, applicant_id in queryset.order_by().values_list("pk", "applicant_id").iterator(EXPORT_CHUNK_SIZE):
+        pks.append(pk)
+        applicants.append(applicant_id)
+    return pks, applicants
+
+
+def requests_with_details(queryset, details_model=None, *, chunk_size=EXPORT_CHUNK_SIZE):
+    """(request, its service's details row or None) for every request of the queryset, read chunk
+    by chunk (the queryset's prefetches included): one query for each chunk's details, with the
+    rows they name (a room, an executive). Without `details_model`, details are None."""
+    chunk = []
+    for service_request in queryset.iterator(chunk_size):
+        chunk.append(service_request)
+        if len(chunk) == chunk_size:
+            yield from _with_details(chunk, details_model)
+            chunk = []
+    yield from _with_details(chunk, details_model)
+
+
+def _with_details(chunk, details_model):
+    if details_model is None or not chunk:
+        details = {}
+    else:
+        related = [field.name for field in details_model.export_fields() if field.is_relation]
+        details = details_model.objects.select_related(*related).in_bulk(
+            [service_request.pk for service_request in chunk]
+        )  # a details row's pk is its request's
+    for service_request in chunk:
+        yield service_request, details.get(service_request.pk)

@@ -5,24 +5,27 @@ from the database queue by `manage.py db_worker` in production.
 it (base.links.portal_base_url); a worker has no request to read it from. Empty: the configured one.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.mail import send_mass_mail
+from django.core.mail import EmailMessage, get_connection, send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from django_tasks import task
 
 from accounts.queries import with_verified_email
 from base.links import absolute_url
 
-from . import queries
+from . import ics, queries
 from .mail_text import one_line
 from .models import ServiceRequest
 
 
-def _send(template, request_id, recipients, **context):
-    """One message per recipient: officers do not see each other's addresses."""
+def _send(template, request_id, recipients, *, attachment=None, **context):
+    """One message per recipient: officers do not see each other's addresses. `attachment`:
+    (file name, content, MIME type) attached to each."""
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return 0
@@ -32,16 +35,41 @@ def _send(template, request_id, recipients, **context):
         # One line, whatever a template or a value holds: no header can be started from it.
         subject = one_line(render_to_string(f"service_requests/email/{template}_subject.txt", context))
         body = render_to_string(f"service_requests/email/{template}.txt", context)
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
-    return send_mass_mail(messages)
+    if attachment is None:
+        messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
+        return send_mass_mail(messages)
+    messages = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], attachments=[attachment])
+        for address in recipients
+    ]
+    return get_connection().send_messages(messages)
 
 
-def _applicant_email(template, request_id, base_url):
+def calendar_attachment(service_request, base_url):
+    """The .ics file of a booking or appointment an officer has confirmed, for its e-mail; None for
+    a request not confirmed or a service without calendar files."""
+    details = queries.details_record(service_request)
+    if not ics.offers_calendar_file(service_request, details):
+        return None
+    host = urlsplit(absolute_url("/", base_url=base_url or None)).hostname or "localhost"
+    with translation.override(settings.LANGUAGE_CODE):
+        event = ics.event_for(details, office=queries.default_office(), uid_domain=host)
+        document = ics.ics_document(event, stamp=timezone.now())
+    return (f"{service_request.reference}.ics", document, "text/calendar; charset=utf-8")
+
+
+def _applicant_email(template, request_id, base_url, *, with_calendar=False):
     service_request = ServiceRequest.objects.select_related("applicant").get(pk=request_id)
     url = absolute_url(
         reverse("service_requests:detail", args=[service_request.reference]), base_url=base_url or None
     )
-    return _send(template, request_id, queries.applicant_email_addresses(service_request), url=url)
+    return _send(
+        template,
+        request_id,
+        queries.applicant_email_addresses(service_request),
+        url=url,
+        attachment=calendar_attachment(service_request, base_url) if with_calendar else None,
+    )
 
 
 @task()
@@ -51,7 +79,8 @@ def email_applicant_submitted(request_id: int, base_url: str = "") -> int:
 
 @task()
 def email_applicant_status_changed(request_id: int, base_url: str = "") -> int:
-    return _applicant_email("status_changed", request_id, base_url)
+    # A booking or appointment the office has confirmed comes with its .ics file.
+    return _applicant_email("status_changed", request_id, base_url, with_calendar=True)
 
 
 @task()

@@ -314,3 +314,51 @@ def test_a_name_with_line_breaks_stays_on_its_line(submit, applicant, officers, 
         assert not [line for line in message.body.splitlines() if line.startswith("Subject:")]
     [to_applicant] = sent_to(mailoutbox, APPLICANT_EMAIL)
     assert "นางสาววิลัยวรรณ Subject: ด่วน สุภชาติ" in to_applicant.body
+
+
+# A confirmed booking or appointment comes with its calendar file.
+
+
+def confirm_by_officer(service_request, officer, committed):
+    with committed():
+        actions.move_request(
+            actor=officer,
+            service_request=service_request,
+            to_status=RequestStatus.IN_PROGRESS,
+            role=Role.OFFICER,
+            message="",
+        )
+
+
+@pytest.mark.parametrize("service_code", ["31", "32"])
+def test_the_confirmation_email_of_a_booking_or_appointment_carries_its_ics_file(
+    submit, applicant, officer_for, committed, mailoutbox, service_code
+):
+    service_request = submit(service_code)
+    mailoutbox.clear()
+
+    confirm_by_officer(service_request, officer_for(service_code), committed)
+
+    (message,) = sent_to(mailoutbox, APPLICANT_EMAIL)
+    ((name, content, mimetype),) = message.attachments
+    assert name == f"{service_request.reference}.ics"
+    assert mimetype.startswith("text/calendar")
+    text = content if isinstance(content, str) else content.decode()
+    assert text.startswith("BEGIN:VCALENDAR") and f"UID:{service_request.reference}@" in text
+    assert "DTSTART:" in text
+
+
+def test_other_emails_carry_no_calendar_file(submit, applicant, officer_for, committed, mailoutbox):
+    booking = submit("31")
+    id_card = submit("11")
+    with committed():
+        actions.move_request(
+            actor=officer_for("31"),
+            service_request=booking,
+            to_status=RequestStatus.RETURNED,
+            role=Role.OFFICER,
+            message="กรุณาแนบหนังสือขอใช้ห้อง",
+        )
+    confirm_by_officer(id_card, officer_for("11"), committed)
+
+    assert mailoutbox and all(not message.attachments for message in mailoutbox)
