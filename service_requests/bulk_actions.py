@@ -56,6 +56,9 @@ def selected_requests(request):
 
 def report(request, outcome: actions.BulkOutcome) -> None:
     """One Wagtail message: how many were done, and each skipped reference with its reason."""
+    if not outcome.done and not outcome.skipped:
+        messages.error(request, _("No requests are selected."))
+        return
     if not outcome.skipped:
         messages.success(request, _("Done for %(done)s requests.") % {"done": len(outcome.done)})
         return
@@ -108,11 +111,14 @@ class ServiceRequestBulkAction(BulkAction):
     def act(self, service_requests) -> actions.BulkOutcome:
         raise NotImplementedError
 
+    def post(self, request, *args, **kwargs):
+        if reason := self.form_disabled_reason():
+            messages.error(request, reason)
+            return redirect(self.next_url)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
         self.cleaned_form = form
-        if reason := self.form_disabled_reason():
-            messages.error(self.request, reason)
-            return redirect(self.next_url)
         objects = self.selection
         for hook in hooks.get_hooks("before_bulk_action"):
             result = hook(self.request, self.action_type, objects, self)
