@@ -288,30 +288,6 @@ def test_the_list_filters_mine_and_not_taken_and_shows_the_assignee(
     assert colleague.get_full_name() in page  # the assignee column
 
 
-def test_the_list_costs_the_same_queries_with_assignees_for_1_and_for_25_requests(
-    as_officer, personnel_officer, officer_for, submit
-):
-    def count_queries():
-        with CaptureQueriesContext(connection) as captured:
-            response = as_officer.get(INDEX)
-        assert response.status_code == 200
-        return len(captured), len(response.context["object_list"])
-
-    first = submit("11")
-    actions.assign_request(actor=personnel_officer, service_request=first, assignee=personnel_officer)
-    for_one, shown = count_queries()
-    assert shown == 1
-    officers = [officer_for("11") for _ in range(3)]
-    for number in range(24):
-        service_request = submit("12" if number % 2 else "11")
-        if number % 3:
-            officer = officers[number % 3]
-            actions.assign_request(actor=officer, service_request=service_request, assignee=officer)
-    for_many, shown = count_queries()
-    assert shown == 25
-    assert for_many == for_one
-
-
 # The dashboard: my open requests, overdue first
 
 
