@@ -75,6 +75,7 @@ def test_an_officer_takes_an_unassigned_request_on_its_process_page(as_officer, 
     page = as_officer.get(admin_url("process", service_request)).content.decode()
     assert in_thai("Nobody has taken this request yet.") in page
     assert in_thai("Take this request") in page
+    assert f'name="assignee" value="{personnel_officer.pk}"' in page  # the button takes it for them
     assert '<select name="assignee"' not in page  # no choice of officers for a non-supervisor
 
     response = post_assignee(as_officer, service_request, personnel_officer)
