@@ -84,7 +84,8 @@ class ServiceRequestBulkAction(BulkAction):
 
     @cached_property
     def selection(self) -> list:
-        return list(self.selected_requests())
+        # The confirmation names each one's assignee: read in the same query.
+        return list(self.selected_requests().select_related("assignee"))
 
     def get_actionable_objects(self):
         # Another service's requests are never found (as the list never shows them); whether each
