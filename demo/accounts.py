@@ -1,4 +1,5 @@
-"""Demo logins: an applicant, one officer per officer group, an editor and a superuser.
+"""Demo logins: an applicant, one officer per officer group, a supervisor of the personnel group's
+services (who may assign their requests to others), an editor and a superuser.
 
 Citizen IDs are valid (checksum) but fictitious: digits 2-3 are a province code, and "00" is none,
 so they cannot belong to anyone. E-mail addresses are at example.com, a domain reserved for
@@ -33,12 +34,18 @@ class DemoAccount:
     phone: str = ""
     email: str = ""
     group: str = ""  # the group the account belongs to, if any
+    extra_groups: tuple[str, ...] = ()  # and any more (a supervisor's)
     is_staff: bool = False
     is_superuser: bool = False
 
     @property
     def full_name(self) -> str:
         return f"{self.title}{self.first_name} {self.last_name}"
+
+    @property
+    def groups_label(self) -> str:
+        """Its groups as the printed table shows them, joined by "+" (no space: one column)."""
+        return "+".join(name for name in (self.group, *self.extra_groups) if name)
 
     @property
     def totp_key(self) -> bytes:
@@ -74,10 +81,14 @@ OFFICERS = {
     catalogue_groups.ACADEMIC: ("1000000000068", Title.MR, "วีระพงษ์", "ใฝ่รู้", "weerapong@example.com"),
 }
 EDITOR_ID, SUPERUSER_ID = "1000000000076", "1000000000084"
+# The supervisor of the personnel group's services: an officer of them who may also assign their
+# requests to the other officers (the group SUPERVISORS[PERSONNEL] holds the permission).
+SUPERVISOR = ("1000000000092", Title.MRS, "มาลี", "ดูแลดี", "malee@example.com")
+SUPERVISORS = {catalogue_groups.PERSONNEL: "หัวหน้ากลุ่มบริหารงานบุคคล"}
 
 
 def demo_accounts(*, officer_group_names, editors_group: str) -> list[DemoAccount]:
-    """The accounts to have, officers in the catalogue's order of groups."""
+    """The accounts to have, officers in the catalogue's order of groups, then the supervisor."""
     officers = []
     for name in officer_group_names:
         citizen_id, title, first_name, last_name, email = OFFICERS[name]
@@ -86,9 +97,22 @@ def demo_accounts(*, officer_group_names, editors_group: str) -> list[DemoAccoun
                 "officer", citizen_id, title, first_name, last_name, email=email, group=name, is_staff=True
             )
         )
+    citizen_id, title, first_name, last_name, email = SUPERVISOR
+    supervisor = DemoAccount(
+        "supervisor",
+        citizen_id,
+        title,
+        first_name,
+        last_name,
+        email=email,
+        group=catalogue_groups.PERSONNEL,
+        extra_groups=(SUPERVISORS[catalogue_groups.PERSONNEL],),
+        is_staff=True,
+    )
     return [
         APPLICANT,
         *officers,
+        supervisor,
         DemoAccount(
             "editor",
             EDITOR_ID,
@@ -154,6 +178,8 @@ def ensure_account(account: DemoAccount, *, groups, password: str, privacy_notic
         user.save(update_fields=["verified_email", "email_verified_at"])
     if account.group:
         user.groups.add(groups[account.group])
+    for name in account.extra_groups:
+        user.groups.add(groups[name])
     if account.is_staff:
         # Staff log in with a second factor: the demo's authenticator is set again on every run.
         TOTPDevice.objects.update_or_create(
@@ -169,9 +195,11 @@ def ensure_account(account: DemoAccount, *, groups, password: str, privacy_notic
     return user
 
 
-def ensure_demo_accounts(*, editors, officer_groups: dict, privacy_notice_version: str) -> list[DemoAccount]:
+def ensure_demo_accounts(
+    *, editors, officer_groups: dict, supervisor_groups: dict, privacy_notice_version: str
+) -> list[DemoAccount]:
     """Make sure every demo account exists with the demo password; returns them for the table."""
-    groups = {editors.name: editors, **officer_groups}
+    groups = {editors.name: editors, **officer_groups, **supervisor_groups}
     accounts = demo_accounts(officer_group_names=list(officer_groups), editors_group=editors.name)
     for account in accounts:
         ensure_account(

@@ -100,3 +100,17 @@ def ensure_officer_groups() -> dict[str, Group]:
         for model_label in service.kept_lists:
             groups[service.officer_group].permissions.add(*model_permissions(model_label))
     return groups
+
+
+# Supervisors of a service (service_requests.queries.supervises): officers of it who may also
+# assign its requests to the other officers. Their group holds only that permission (and the
+# admin); they are officers through the service's own group.
+ASSIGN_PERMISSION = ("service_requests", "assign_servicerequest")
+
+
+def ensure_supervisor_groups(names) -> dict[str, Group]:
+    """A supervisors' group of each of these names, allowed to assign requests to others."""
+    groups = {name: ensure_admin_group(name) for name in names}
+    for group in groups.values():
+        group.permissions.add(permission(*ASSIGN_PERMISSION))
+    return groups

@@ -2,10 +2,16 @@
 
 from django.db import transaction
 
-from .accounts import DemoAccount, ensure_demo_accounts
+from .accounts import SUPERVISORS, DemoAccount, ensure_demo_accounts
 from .catalogue_data import ensure_booking_resources
 from .documents import ensure_all_service_documents
-from .groups import ensure_counter_permissions, ensure_editors, ensure_moderators, ensure_officer_groups
+from .groups import (
+    ensure_counter_permissions,
+    ensure_editors,
+    ensure_moderators,
+    ensure_officer_groups,
+    ensure_supervisor_groups,
+)
 from .media import name_root_collection
 from .office import OFFICE, ensure_logo, ensure_office_settings
 from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
@@ -30,5 +36,6 @@ def load_demo_content() -> list[DemoAccount]:
     return ensure_demo_accounts(
         editors=ensure_editors(),
         officer_groups=officer_groups,
+        supervisor_groups=ensure_supervisor_groups(SUPERVISORS.values()),
         privacy_notice_version=settings.privacy_notice_version,
     )

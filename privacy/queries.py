@@ -45,8 +45,9 @@ CONSENT_ACTIONS = {
     "accounts.accept_privacy_notice": "accepted_new_version",
 }
 # The request's fields that are bookkeeping, not the applicant's data: the row's number, the
-# account (profile.json is the account), the double-submit key and the reply's stored name.
-REQUEST_INTERNAL_FIELDS = ("id", "applicant", "submission_key", "reply_file")
+# account (profile.json is the account), the double-submit key, the reply's stored name and the
+# officer the office made answerable for it (its internal work queue).
+REQUEST_INTERNAL_FIELDS = ("id", "applicant", "submission_key", "reply_file", "assignee")
 
 
 def json_value(value):

@@ -3,7 +3,7 @@ in the request's history and in Wagtail's audit log, and notified after the comm
 
 import itertools
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from . import corrections, notifications, queries
 from .catalogue import get_service
 from .models import (
     AccessKind,
+    AssignmentChange,
     Attachment,
     CorrectionItem,
     CorrectionRound,
@@ -39,6 +40,7 @@ from .models import (
     ServiceRequest,
     StatusChange,
     StatusLookup,
+    officer_name,
 )
 from .permissions import RequestPermissionTester
 from .references import save_with_unique_reference
@@ -442,6 +444,97 @@ def add_internal_note(*, actor, service_request, text) -> InternalNote:
         data={"internal_note": note.pk},
     )
     return note
+
+
+@transaction.atomic
+def assign_request(*, actor, service_request, assignee) -> ServiceRequest:
+    """Make `assignee` (an officer of the request's service, or None: nobody) answerable for the
+    request: an officer takes an unassigned one (รับเรื่อง) or releases their own, a supervisor of
+    the service assigns it to anyone of it. RequestPermissionTester.check_assign decides; the
+    change is kept in the request's assignment history and Wagtail's audit log."""
+    service_request = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    RequestPermissionTester(actor, service_request).check_assign(assignee)
+    previous = service_request.assignee
+    service_request.assignee = assignee
+    service_request.save(update_fields=["assignee"])
+    AssignmentChange.objects.create(
+        request=service_request,
+        from_assignee=previous,
+        to_assignee=assignee,
+        actor=actor,
+        created_at=timezone.now(),
+    )
+    log(
+        instance=service_request,
+        action="service_requests.assign",
+        user=actor,
+        data={
+            "from": previous.pk if previous else None,
+            "from_name": officer_name(previous) if previous else "",
+            "to": assignee.pk if assignee else None,
+            "to_name": officer_name(assignee) if assignee else "",
+        },
+    )
+    return service_request
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk action did: the references done, and each skipped one with the reason."""
+
+    done: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def each_in_its_own_transaction(*, service_requests, act) -> BulkOutcome:
+    """Apply `act(service_request)` (an action of this module: atomic, permission-checked,
+    recorded) to each request in turn, each in its own transaction, so that one refused request
+    neither stops nor undoes the others. A refusal (PermissionDenied, ValidationError) skips the
+    request with its reason. Deliberately not atomic itself: each request commits on its own."""
+    outcome = BulkOutcome()
+    for service_request in service_requests:
+        try:
+            act(service_request)
+        except PermissionDenied as refusal:
+            outcome.skipped.append((service_request.reference, str(refusal) or str(_("Not allowed."))))
+        except ValidationError as error:
+            outcome.skipped.append((service_request.reference, " ".join(error.messages)))
+        else:
+            outcome.done.append(service_request.reference)
+    return outcome
+
+
+def assign_requests(*, actor, service_requests, assignee) -> BulkOutcome:
+    """assign_request for each request, each in its own transaction."""
+    return each_in_its_own_transaction(
+        service_requests=service_requests,
+        act=lambda service_request: assign_request(
+            actor=actor, service_request=service_request, assignee=assignee
+        ),
+    )
+
+
+def move_requests(*, actor, service_requests, to_status, base_url="") -> BulkOutcome:
+    """An officer's move of each request to `to_status` (move_request: the workflow's table
+    decides per request), each in its own transaction. A request already there is skipped:
+    a bulk move never writes an empty history line."""
+
+    def move(service_request):
+        with transaction.atomic():
+            current = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+            if current.status == to_status:
+                raise PermissionDenied(
+                    _("It is already “%(status)s”.") % {"status": current.get_status_display()}
+                )
+            move_request(
+                actor=actor,
+                service_request=current,
+                to_status=to_status,
+                role=Role.OFFICER,
+                base_url=base_url,
+            )
+
+    return each_in_its_own_transaction(service_requests=service_requests, act=move)
 
 
 STATUS_LOOKUPS_PER_WINDOW = 10

@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.history import HistoryView
@@ -46,8 +46,8 @@ from .admin_columns import DueDateColumn
 from .catalogue import get_service
 from .corrections import correctable_parts, rounds_shown
 from .due_dates import timing_of, with_sla_history
-from .forms import CancelForm, InternalNoteForm, OfficerActionForm
-from .models import AccessKind, ServiceRequest
+from .forms import AssigneeForm, CancelForm, InternalNoteForm, OfficerActionForm
+from .models import AccessKind, ServiceRequest, officer_name
 from .permissions import RequestPermissionTester
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
 
@@ -60,6 +60,7 @@ class OfficerRequestUrlsMixin:
 
     index_url_name = None
     process_url_name = None
+    assign_url_name = None
     cancel_url_name = None
     print_pdf_url_name = None
     bundle_url_name = None
@@ -67,6 +68,14 @@ class OfficerRequestUrlsMixin:
 
     def request_url(self, url_name, service_request):
         return reverse(url_name, args=[service_request.pk]) if url_name else None
+
+
+# The bulk actions' checkboxes name each row by its reference's element (for screen readers).
+BULK_OBJECT_TYPE = "request"
+
+
+def bulk_title_id(service_request) -> str:
+    return f"{BULK_OBJECT_TYPE}_{service_request.pk}_title"
 
 
 class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, IndexView):
@@ -78,6 +87,7 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
     """
 
     page_title = gettext_lazy("Service requests")
+    template_name = "service_requests/admin/index.html"  # Wagtail's, with the bulk actions' footer
     # Export columns computed from the request's history (sla.RequestTiming's names).
     timing_fields = ("due_on", "working_days_overdue")
 
@@ -103,9 +113,9 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         )
 
     def get_queryset(self):
-        # The applicant's citizen ID check, in the same query; joined after the filters, which
-        # narrow the requests with queries of their own.
-        return super().get_queryset().select_related("applicant")
+        # The applicant's citizen ID check and the assignee, in the same query; joined after the
+        # filters, which narrow the requests with queries of their own.
+        return super().get_queryset().select_related("applicant", "assignee")
 
     def order_queryset(self, queryset):
         # Requests filed in the same second keep a stable order across pages.
@@ -120,7 +130,11 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
     @cached_property
     def columns(self):
         return [
-            self._get_title_column("reference"),
+            # Ticked rows go to the bulk actions (bulk_actions.py: take, assign, move).
+            BulkActionsCheckboxColumn("bulk_actions", obj_type=BULK_OBJECT_TYPE),
+            self._get_title_column(
+                "reference", get_title_id=lambda service_request: bulk_title_id(service_request)
+            ),
             Column(
                 "service",
                 label=gettext_lazy("Service"),
@@ -146,6 +160,7 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
                 sort_key="submitted_at",
             ),
             DueDateColumn(),
+            Column("assignee", label=gettext_lazy("Assignee"), accessor=self.assignee_of),
             Column(
                 "status_changed_at",
                 label=gettext_lazy("Last change"),
@@ -177,6 +192,11 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
                 "name": service_request.applicant_full_name
             }
         return service_request.applicant_full_name
+
+    def assignee_of(self, service_request):
+        if service_request.assignee_id is None:
+            return _("Not taken yet")
+        return officer_name(service_request.assignee)
 
     def get_list_more_buttons(self, instance):
         permissions = self.permissions_for(instance)
@@ -364,6 +384,7 @@ class OfficerRequestView(
             process_url=self.url_of(self.process_url_name),
             cancel_url=self.url_of(self.cancel_url_name),
             print_url=self.url_of(self.print_pdf_url_name),
+            assign_url=self.url_of(self.assign_url_name),
             bundle_url=self.url_of(self.bundle_url_name),
             history_url=self.url_of(self.history_url_name),
         )
@@ -498,8 +519,52 @@ class ProcessView(OfficerRequestView):
             history=service_request.history.select_related("actor"),
             slot_labels={slot.name: slot.label for slot in service_request.service.attachment_slots},
             accesses=queries.accesses_of_request(service_request),
+            may_take=self.permissions.can_take(),
+            may_release=self.permissions.can_release(),
+            may_assign_others=self.permissions.can_assign_others(),
+            assignee_form=AssigneeForm(
+                officers=queries.assignable_officers(service_request),
+                initial={"assignee": service_request.assignee_id},
+            )
+            if self.permissions.can_assign_others()
+            else None,
+            assignment_changes=queries.assignment_changes_of(service_request),
         )
         return context
+
+
+class AssignView(OfficerRequestView):
+    """รับเรื่อง, release, or (supervisors) assign to an officer of the service: posted from the
+    process page, back to it with what happened. Shows nothing itself (a GET goes to the page)."""
+
+    access_detail = "process"
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.url_of(self.process_url_name))
+
+    def post(self, request, *args, **kwargs):
+        form = AssigneeForm(request.POST, officers=queries.assignable_officers(self.object))
+        if not form.is_valid():
+            messages.error(request, _("Only an officer of the request's service can be its assignee."))
+            return redirect(self.url_of(self.process_url_name))
+        assignee = form.cleaned_data["assignee"]
+        try:
+            actions.assign_request(actor=request.user, service_request=self.object, assignee=assignee)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return redirect(self.url_of(self.process_url_name))
+        reference = self.object.reference
+        if assignee is None:
+            text = _("The request %(reference)s has no assignee now.") % {"reference": reference}
+        elif assignee == request.user:
+            text = _("You took the request %(reference)s.") % {"reference": reference}
+        else:
+            text = _("The request %(reference)s is now assigned to %(name)s.") % {
+                "reference": reference,
+                "name": officer_name(assignee),
+            }
+        messages.success(request, text)
+        return redirect(self.url_of(self.process_url_name))
 
 
 class CancelView(OfficerRequestView):

@@ -28,6 +28,14 @@ class ServiceRequestFilterSet(WagtailFilterSet):
     submitted_at = django_filters.DateFromToRangeFilter(
         label=_("Submitted between"), widget=DateRangePickerWidget
     )
+    # The officer's own queue (ของฉัน), the requests nobody has taken yet, or all of them.
+    assigned = django_filters.ChoiceFilter(
+        label=_("Assignee"),
+        choices=[("mine", _("Mine")), ("nobody", _("Not taken yet"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        method="filter_assigned",
+    )
     # Past the due date (5 working days, returned time not counted): sla.py.
     overdue = django_filters.ChoiceFilter(
         label=_("Overdue"),
@@ -67,6 +75,13 @@ class ServiceRequestFilterSet(WagtailFilterSet):
             if value
             else queryset
         )
+
+    def filter_assigned(self, queryset, name, value):
+        if value == "mine":
+            return queryset.filter(assignee=self.request.user)
+        if value == "nobody":
+            return queryset.filter(assignee__isnull=True)
+        return queryset
 
     def filter_overdue(self, queryset, name, value):
         return filter_overdue(queryset, value == "yes") if value else queryset

@@ -292,6 +292,22 @@ class InternalNoteForm(forms.Form):
     )
 
 
+class AssigneeForm(forms.Form):
+    """Who is answerable for the request: one of `officers` (the service's), or empty: nobody.
+    The take and release buttons post it with their own value; supervisors choose."""
+
+    assignee = forms.ModelChoiceField(
+        label=_("Assign to"), queryset=User.objects.none(), required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = officers
+        self.fields["assignee"].label_from_instance = (
+            lambda officer: officer.get_full_name() or officer.citizen_id
+        )
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for cancelling"), widget=forms.Textarea(attrs={"rows": 3}))
 

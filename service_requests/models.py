@@ -83,10 +83,24 @@ class ServiceRequest(models.Model):
         blank=True,
         editable=False,
     )
+    # The one officer of the service answerable for the request (actions.assign_request); empty
+    # until someone takes it. Changes are kept in AssignmentChange and the audit log.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_requests",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
+        # Given to a supervisors' group (Settings → Groups): its members may assign the requests
+        # of the services they are officers of to another officer of that service.
+        permissions = [("assign_servicerequest", _("Can assign requests to others"))]
         ordering = ["-submitted_at", "-id"]
         indexes = [
             models.Index(fields=["applicant", "-submitted_at"], name="request_applicant_newest"),
@@ -197,6 +211,59 @@ class InternalNote(models.Model):
     def created_at_display(self):
         """When, as people read it here (Buddhist Era in Thai)."""
         return format_datetime(self.created_at)
+
+
+class AssignmentChange(models.Model):
+    """One change of a request's assignee: from whom to whom, by whom, when. Officers see these
+    on the process page beside the status history; the applicant never does."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="assignment_changes")
+    from_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    to_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("when"))
+
+    class Meta:
+        verbose_name = _("assignment change")
+        verbose_name_plural = _("assignment changes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.from_assignee_id or '-'} → {self.to_assignee_id or '-'}"
+
+    @property
+    def description(self):
+        """How the line reads: "took the request", "released it", "assigned to …"."""
+        if self.to_assignee_id is not None and self.to_assignee_id == self.actor_id:
+            return _("Took the request")
+        if self.to_assignee_id is None:
+            if self.from_assignee_id is not None and self.from_assignee_id == self.actor_id:
+                return _("Released the request")
+            return _("Removed the assignee %(name)s") % {"name": officer_name(self.from_assignee)}
+        return _("Assigned to %(name)s") % {"name": officer_name(self.to_assignee)}
+
+
+def officer_name(user) -> str:
+    """A staff member as officers read them: the full name, else the citizen ID; "—" for none."""
+    if user is None:
+        return "—"
+    return user.get_full_name().strip() or user.citizen_id
 
 
 @cleanup.select

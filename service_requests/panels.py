@@ -1,5 +1,5 @@
-"""The dashboard's summary for officers (สรุปรายงานคำขอรับบริการ): requests per service and status,
-and the newest requests waiting for them."""
+"""The dashboard's summary for officers (สรุปรายงานคำขอรับบริการ): their own open requests with due
+dates (overdue first), requests per service and status, and the newest requests waiting for them."""
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -62,5 +62,8 @@ class ServiceRequestSummaryPanel(Component):
             "grand_total": sum(row["total"] for row in rows),
             "index_url": index_url,
             "waiting": queries.newest_waiting_for_officer(self.user),
+            "my_queue": queries.queue_of_officer(self.user),
+            "my_queue_url": f"{index_url}?{urlencode({'assigned': 'mine'})}",
+            "unassigned_url": f"{index_url}?{urlencode({'assigned': 'nobody'})}",
             "process_url_name": "service_request_admin:process",
         }

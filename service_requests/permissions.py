@@ -14,7 +14,7 @@ from wagtail.permission_policies import BasePermissionPolicy
 
 from . import queries, workflow
 from .models import ServiceRequest
-from .workflow import RequestStatus, Role
+from .workflow import CLOSED, RequestStatus, Role
 
 OFFICER_ACTIONS = frozenset({"view", "change"})
 
@@ -149,6 +149,78 @@ class RequestPermissionTester:
     def check_add_internal_note(self):
         if not self.can_add_internal_note():
             raise PermissionDenied(self.refusal(Role.OFFICER))
+
+    # Assignment: one officer of the service answerable for the request (actions.assign_request).
+
+    @property
+    def is_open(self) -> bool:
+        return self.service_request.status not in CLOSED
+
+    def is_supervisor(self) -> bool:
+        """An officer of the service holding "Can assign requests to others" (not on their own
+        request: another officer's choice decides who works that)."""
+        return self.can_act_as(Role.OFFICER) and queries.supervises(
+            self.user, self.service_request.service_code
+        )
+
+    def can_take(self) -> bool:
+        """รับเรื่อง: an officer of the service takes an open request nobody has taken."""
+        return self.is_open and self.can_act_as(Role.OFFICER) and self.service_request.assignee_id is None
+
+    def can_release(self) -> bool:
+        """The assignee hands an open request back to the service's queue (a supervisor may too)."""
+        assignee_id = self.service_request.assignee_id
+        if not self.is_open or assignee_id is None:
+            return False
+        return (assignee_id == self.user.pk and self.is_officer) or self.is_supervisor()
+
+    def can_assign_others(self) -> bool:
+        """A supervisor of the service assigns an open request to any officer of it."""
+        return self.is_open and self.is_supervisor()
+
+    def can_be_assignee(self, officer) -> bool:
+        """Only an officer of the request's service, never its own applicant."""
+        return officer.pk != self.service_request.applicant_id and queries.is_officer_for(
+            officer, self.service_request.service_code
+        )
+
+    def can_assign(self, assignee) -> bool:
+        """May this user make `assignee` (a user, or None for nobody) answerable for the request?"""
+        current = self.service_request.assignee_id
+        if assignee is None:
+            return self.can_release()
+        if assignee.pk == current or not self.can_be_assignee(assignee):
+            return False
+        if assignee.pk == self.user.pk and current is None:
+            return self.can_take()
+        return self.can_assign_others()
+
+    def assignment_refusal(self, assignee) -> str:
+        """Why `assignee` cannot be made answerable for the request by this user."""
+        if not self.is_open:
+            return _("A request that is “%(status)s” keeps its assignee.") % {
+                "status": self.service_request.get_status_display()
+            }
+        if assignee is not None and assignee.pk == self.service_request.assignee_id:
+            return _("The request is already assigned to this officer.")
+        if assignee is None and self.service_request.assignee_id is None:
+            return _("Nobody has taken this request yet.")
+        if assignee is not None and not self.can_be_assignee(assignee):
+            if assignee.pk == self.service_request.applicant_id:
+                return _("The applicant of a request cannot be its assignee.")
+            return _("Only an officer of the request's service can be its assignee.")
+        if self.is_own_request_of_officer:
+            return self.refusal(Role.OFFICER)
+        taking_or_releasing = assignee is None or assignee.pk == self.user.pk
+        if taking_or_releasing and self.service_request.assignee_id is not None and not self.is_supervisor():
+            return _("Another officer has taken this request.")
+        if not self.is_officer:
+            return _("You may not act on this request.")
+        return _("Only a supervisor of the service may assign requests to others.")
+
+    def check_assign(self, assignee):
+        if not self.can_assign(assignee):
+            raise PermissionDenied(self.assignment_refusal(assignee))
 
     def refusal(self, role) -> str:
         """Why this user may not act on the request in this role, in the words they read."""

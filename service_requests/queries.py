@@ -12,9 +12,12 @@ from wagtail.models import Page, Site
 
 from accounts.hashing import citizen_id_hash
 from base.models import OfficeSettings
+from base.working_days import WorkingCalendar
 
 from .catalogue import CATALOGUE, get_service
+from .due_dates import timing_of, with_sla_history
 from .models import (
+    AssignmentChange,
     CorrectionRound,
     InternalNote,
     ReplacedAttachment,
@@ -69,6 +72,68 @@ def is_officer_for(user, service_code: str) -> bool:
 
 def is_officer(user) -> bool:
     return bool(services_handled_by(user))
+
+
+# Who may assign a request to another officer: an officer of its service who holds this
+# permission (given to a supervisors' group under Settings → Groups; superusers hold every one).
+ASSIGN_PERMISSION = "service_requests.assign_servicerequest"
+
+
+def supervises(user, service_code: str) -> bool:
+    """May this user assign the service's requests to others (and take them from others)?"""
+    return is_officer_for(user, service_code) and user.has_perm(ASSIGN_PERMISSION)
+
+
+def assignable_officers(service_request):
+    """Who may be made answerable for this request: the officers of its service, less its
+    applicant (an officer never works a request they filed), by name."""
+    return (
+        officers_of(service_request.service_code)
+        .exclude(pk=service_request.applicant_id)
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+def officers_of_services(service_codes):
+    """The officers of any of these services, by name (the bulk assignment's choices; each
+    request still takes only an officer of its own service)."""
+    assignments = ServiceAssignment.objects.filter(service_code__in=list(service_codes))
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__in=assignments.values("group")), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+def services_supervised_by(user) -> set[str]:
+    """The services whose requests this user may assign to others."""
+    return {code for code in services_handled_by(user) if supervises(user, code)}
+
+
+def assignment_changes_of(service_request):
+    """The request's changes of assignee, oldest first, with the people in the same query."""
+    return AssignmentChange.objects.filter(request=service_request).select_related(
+        "from_assignee", "to_assignee", "actor"
+    )
+
+
+def open_requests_assigned_to(user):
+    """The requests the officer is answerable for that are still open, of the services they
+    still work (one who left a service no longer sees its requests)."""
+    return requests_for_officer(user).filter(assignee=user).exclude(status__in=CLOSED)
+
+
+def queue_of_officer(user, *, today=None) -> list[tuple]:
+    """The officer's own open requests with their timing (sla.RequestTiming), overdue first, then
+    by due date: [(request, timing), …], in three queries (requests, their history, closure days)."""
+    calendar = WorkingCalendar()
+    rows = [
+        (service_request, timing_of(service_request, calendar=calendar, today=today))
+        for service_request in with_sla_history(open_requests_assigned_to(user))
+    ]
+    rows.sort(key=lambda row: (not row[1].is_overdue, row[1].due_on, row[0].submitted_at, row[0].pk))
+    return rows
 
 
 def requests_for_officer(user):

@@ -42,6 +42,7 @@ class ServiceRequestViewSet(ModelViewSet):
     history_view_class = admin_views.ServiceRequestHistoryView
     process_view_class = admin_views.ProcessView
     cancel_view_class = admin_views.CancelView
+    assign_view_class = admin_views.AssignView
 
     list_per_page = 25
     ordering = "-submitted_at"
@@ -85,6 +86,7 @@ class ServiceRequestViewSet(ModelViewSet):
             usage_url_name=None,
             process_url_name=self.get_url_name("process"),
             cancel_url_name=self.get_url_name("cancel"),
+            assign_url_name=self.get_url_name("assign"),
             **{f"{name}_url_name": self.get_url_name(name) for name in self.request_documents},
             **kwargs,
         )
@@ -97,6 +99,10 @@ class ServiceRequestViewSet(ModelViewSet):
     def cancel_view(self):
         return self.construct_view(self.cancel_view_class)
 
+    @property
+    def assign_view(self):
+        return self.construct_view(self.assign_view_class)
+
     @cached_property
     def request_documents(self) -> dict:
         """{name: view class} of the documents other apps make of a request (the printing app:
@@ -108,6 +114,7 @@ class ServiceRequestViewSet(ModelViewSet):
         for name, view in {
             "process": self.process_view_class,
             "cancel": self.cancel_view_class,
+            "assign": self.assign_view_class,
             "history": self.history_view_class,
             **self.request_documents,
         }.items():
@@ -121,6 +128,7 @@ class ServiceRequestViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("process/<int:pk>/", self.process_view, name="process"),
             path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
+            path("assign/<int:pk>/", self.assign_view, name="assign"),
             *(
                 path(f"{name}/<int:pk>/", self.construct_view(view), name=name)
                 for name, view in self.request_documents.items()
@@ -136,8 +144,12 @@ class ServiceRequestViewSet(ModelViewSet):
         )
 
     def get_permissions_to_register(self):
-        # Rights over requests come from ServiceAssignment (permissions.py), not from these.
-        return Permission.objects.none()
+        # Rights over requests come from ServiceAssignment (permissions.py), not from Django's
+        # add/change/delete/view; only "Can assign requests to others" (a supervisors' group's)
+        # is offered under Settings → Groups.
+        return Permission.objects.filter(
+            content_type__app_label="service_requests", codename="assign_servicerequest"
+        )
 
 
 class ServiceAssignmentViewSet(ModelViewSet):

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder, register_admin_url_finder
 from wagtail.permissions import register_permission_policy
 
+from .bulk_actions import BULK_ACTIONS
 from .catalogue import all_services
 from .details import RequestDetails
 from .models import ServiceRequest
@@ -42,6 +43,9 @@ def register_request_log_actions(actions):
         _("Added an internal note for the officers"),
     )
     actions.register_action(
+        "service_requests.assign", _("Assign request"), _("Changed who is answerable for the request")
+    )
+    actions.register_action(
         "service_requests.deidentify",
         _("De-identify request"),
         _("Removed the applicant's personal data from the request"),
@@ -67,3 +71,8 @@ def register_services_own_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_service_request_summary(request, panels):
     panels.append(ServiceRequestSummaryPanel(request.user))
+
+
+# The officers' bulk actions on their request list (bulk_actions.py).
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)

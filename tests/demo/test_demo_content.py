@@ -19,15 +19,16 @@ from pypdf import PdfReader
 from accounts.models import User
 from accounts.validators import validate_citizen_id, validate_person_name
 from base.models import OfficeSettings
-from demo.accounts import APPLICANT
+from demo.accounts import APPLICANT, OFFICERS, SUPERVISOR
 from demo.groups import EDITORS, MODERATORS
 from demo.media import ROOT_COLLECTION_NAME
 from demo.pdfs import FontOnlyFetcher, font_url
 from home.models import HomePage
 from service_pages.models import ServicePage
-from service_requests import actions
+from service_requests import actions, queries
 from service_requests.catalogue import all_services, get_service
 from service_requests.catalogue.meeting_room import Room
+from service_requests.models import ServiceRequest
 from tests.factories.service_requests import attachments_for, contact_of, details_for
 from tests.helpers import totp_code_for_secret
 
@@ -83,7 +84,7 @@ def test_running_it_twice_leaves_the_same_content():
     assert first["pages"][("servicepage", "en")] == 6
     assert first["pages"][("homepage", "th")] == first["pages"][("homepage", "en")] == 1
     assert first["documents"] == 12
-    assert first["users"] == 8
+    assert first["users"] == 9  # the applicant, 5 officers, the supervisor, the editor, the superuser
     assert first["office settings"] == 1
 
 
@@ -275,7 +276,7 @@ def test_the_demo_applicant_and_officers_receive_the_notifications(
 ):
     load_demo_content()
     applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
-    officer = User.objects.filter(is_superuser=False).get(groups__name=get_service("12").officer_group)
+    officer = User.objects.get(citizen_id=OFFICERS[get_service("12").officer_group][0])
 
     with django_capture_on_commit_callbacks(execute=True):
         actions.submit_request(
@@ -313,3 +314,17 @@ def test_wagtails_groups_and_root_collection_are_named_in_thai():
     assert {EDITORS, MODERATORS} <= names
     assert Group.objects.get(name=EDITORS).pk == editors_pk  # renamed, not a second group
     assert Collection.get_first_root_node().name == ROOT_COLLECTION_NAME
+
+
+def test_the_demo_supervisor_may_assign_the_personnel_groups_requests_and_the_officers_may_not():
+    output = load_demo_content()
+    row = next(line for line in output.splitlines() if line.startswith("supervisor "))
+    assert SUPERVISOR[0] in row and "หัวหน้ากลุ่มบริหารงานบุคคล" in row
+    supervisor = User.objects.get(citizen_id=SUPERVISOR[0])
+    personnel = get_service("12").officer_group
+    officer = User.objects.get(citizen_id=OFFICERS[personnel][0])
+    assert queries.services_supervised_by(supervisor) == {
+        service.code for service in all_services() if service.officer_group == personnel
+    }
+    assert queries.services_supervised_by(officer) == set()
+    assert supervisor in queries.assignable_officers(ServiceRequest(service_code="12", applicant_id=0))

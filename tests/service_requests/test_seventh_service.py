@@ -199,3 +199,17 @@ def test_it_gets_per_field_corrections(client, filed, user, officer_for):
     page = client.get(reverse("service_request_admin:process", args=[filed.pk])).content.decode()
     assert "<del>บัตรยืมหนังสือ</del>" in page and "<ins>บัตรอ่านในห้อง</ins>" in page
     assert "เปลี่ยนประเภทบัตรแล้ว" in page
+
+
+def test_its_officers_take_it_and_move_it_in_bulk(client, filed, officer_for):
+    officer = officer_for(CODE)
+    client.force_login(officer)
+    url = reverse("wagtail_bulk_action", args=["service_requests", "servicerequest", "take"])
+    client.post(f"{url}?id={filed.pk}")
+    url = reverse("wagtail_bulk_action", args=["service_requests", "servicerequest", "start"])
+    client.post(f"{url}?id={filed.pk}")
+
+    filed.refresh_from_db()
+    assert filed.assignee == officer and filed.status == RequestStatus.IN_PROGRESS
+    mine = client.get(reverse("service_request_admin:index"), {"assigned": "mine"})
+    assert [service_request.reference for service_request in mine.context["object_list"]] == [filed.reference]

@@ -51,7 +51,7 @@ class Command(BaseCommand):
                     account.full_name,
                     DEMO_PASSWORD,
                     account.email,
-                    account.group,
+                    account.groups_label,
                     login_url,
                     account.authenticator_key,
                 )
