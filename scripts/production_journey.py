@@ -375,7 +375,10 @@ class Journey:
         officer.submit(asked.url, "token", {"token": totp(self.officer_key)})
         listing = officer.get("/admin/service-requests/").text
         match = re.search(
-            r'href="(/admin/service-requests/process/\d+/)"[^>]*>\s*' + re.escape(reference), listing
+            # The reference is the link's text, in the span the bulk-action checkbox names.
+            r'href="(/admin/service-requests/process/\d+/)"[^>]*>\s*(?:<span[^>]*>\s*)?'
+            + re.escape(reference),
+            listing,
         )
         expect(match, f"{reference} is not in the officer's list")
         process = match.group(1)
