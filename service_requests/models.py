@@ -266,11 +266,9 @@ def officer_name(user) -> str:
     return user.get_full_name().strip() or user.citizen_id
 
 
-@cleanup.select
-class Attachment(models.Model):
-    """A file the applicant attached into one of the service's named slots."""
+class SlotFile(models.Model):
+    """A file of one of the service's attachment slots, as the private storage keeps it."""
 
-    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="attachments")
     slot = models.CharField(_("slot"), max_length=40)
     file = models.FileField(
         _("file"), storage=private_storage, upload_to=attachment_upload_to, max_length=200
@@ -280,12 +278,22 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("size"))
 
     class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        constraints = [models.UniqueConstraint(fields=["request", "slot"], name="one_attachment_per_slot")]
+        abstract = True
 
     def __str__(self):
         return self.original_name
+
+
+@cleanup.select
+class Attachment(SlotFile):
+    """A file the applicant attached into one of the service's named slots."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [models.UniqueConstraint(fields=["request", "slot"], name="one_attachment_per_slot")]
 
 
 class ServiceAssignment(models.Model):
@@ -515,22 +523,12 @@ class CorrectionItem(models.Model):
 
 
 @cleanup.select
-class ReplacedAttachment(models.Model):
+class ReplacedAttachment(SlotFile):
     """A file the applicant's correction replaced, kept so that officers can compare both."""
 
     round = models.ForeignKey(CorrectionRound, on_delete=models.CASCADE, related_name="replaced_files")
-    slot = models.CharField(_("slot"), max_length=40)
-    file = models.FileField(
-        _("file"), storage=private_storage, upload_to=attachment_upload_to, max_length=200
-    )
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=64)
-    size = models.PositiveIntegerField(_("size"))
 
     class Meta:
         verbose_name = _("replaced attachment")
         verbose_name_plural = _("replaced attachments")
         ordering = ["id"]
-
-    def __str__(self):
-        return self.original_name
