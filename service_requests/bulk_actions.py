@@ -1,6 +1,6 @@
 """The officers' bulk actions on their request list: tick requests (or "select all" the filtered
-list), then take them (รับเรื่อง), assign them to an officer (supervisors) or move them to
-"in progress".
+list), then take them (รับเรื่อง), assign them to an officer (supervisors), move them to
+"in progress" or export them.
 
 They are Wagtail's own bulk actions (wagtail.admin.views.bulk_action.BulkAction, registered with
 the "register_bulk_action" hook in wagtail_hooks.py; the list's template adds Wagtail's footer).
@@ -14,12 +14,15 @@ with its reason, and the officer reads one message: "ดำเนินการ
 A further bulk action subclasses ServiceRequestBulkAction, sets display_name, action_type,
 aria_label (and a form_class if it asks something), implements act(requests) returning an
 actions.BulkOutcome (or overrides form_valid to answer with a file, as an export would, reading
-self.selected_requests()), and is added to BULK_ACTIONS at the end of this module.
+self.selected_requests(), or redirecting as ExportBulkAction does), and is added to BULK_ACTIONS at the end of this module.
 """
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -78,6 +81,7 @@ class ServiceRequestBulkAction(BulkAction):
     models = [ServiceRequest]
     template_name = "service_requests/admin/bulk_confirm.html"
     action_button_text = gettext_lazy("Yes, do it")
+    selection_note = None  # what the confirmation says of the selection; None: each is checked
 
     def selected_requests(self):
         return selected_requests(self.request)
@@ -101,6 +105,7 @@ class ServiceRequestBulkAction(BulkAction):
             header_icon="form",
             title=self.display_name,
             action_button_text=self.action_button_text,
+            selection_note=self.selection_note,
             form_disabled_reason=self.form_disabled_reason(),
         )
         return context
@@ -211,4 +216,35 @@ class StartBulkAction(ServiceRequestBulkAction):
         )
 
 
-BULK_ACTIONS = [TakeBulkAction, AssignBulkAction, StartBulkAction]
+class ExportForm(forms.Form):
+    export = forms.ChoiceField(
+        label=gettext_lazy("File type"),
+        choices=[("xlsx", gettext_lazy("Excel (XLSX)")), ("csv", gettext_lazy("CSV"))],
+        initial="xlsx",
+        widget=forms.RadioSelect,
+    )
+
+
+class ExportBulkAction(ServiceRequestBulkAction):
+    """Export the selection: the list's own export (its columns, its access record) of the ticked
+    requests, or with "select all" of the list as filtered and searched. It changes nothing, so it
+    answers with the file instead of a message."""
+
+    display_name = gettext_lazy("Export the selection")
+    action_type = "export"
+    aria_label = gettext_lazy("Export the selected requests as a spreadsheet")
+    action_priority = 40
+    form_class = ExportForm
+    action_button_text = gettext_lazy("Download")
+    selection_note = gettext_lazy("The file holds these requests, with the columns of the list's export.")
+
+    def form_valid(self, form):
+        # The list's export reads the same selection and filters from its query string
+        # (queries.selected_requests) and records the access: one export, one record.
+        query = [(name, value) for name, value in self.request.GET.lists() if name != "next"]
+        query = [(name, value) for name, values in query for value in values]
+        query.append(("export", form.cleaned_data["export"]))
+        return redirect(reverse("service_request_admin:index") + "?" + urlencode(query))
+
+
+BULK_ACTIONS = [TakeBulkAction, AssignBulkAction, StartBulkAction, ExportBulkAction]

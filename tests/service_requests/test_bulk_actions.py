@@ -3,15 +3,18 @@ filtered list, then take them, assign them to an officer (supervisors) or move t
 progress". Each request is checked on its own against the workflow and the permissions, in its
 own transaction, and the officer reads one message naming every skipped reference with its reason."""
 
+import csv
+import io
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+import openpyxl
 import pytest
 
 from service_requests import actions
-from service_requests.models import AssignmentChange, RequestAccess, StatusChange
+from service_requests.models import AccessKind, AssignmentChange, RequestAccess, StatusChange
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import contact_of
@@ -71,7 +74,7 @@ def test_the_list_offers_the_bulk_actions_with_a_checkbox_per_request(as_officer
     assert "data-bulk-action-footer" in page
     assert f'data-object-id="{service_request.pk}"' in page
     assert f'id="request_{service_request.pk}_title"' in page  # what each checkbox is described by
-    for label in ("Take", "Assign to an officer", "Move to “in progress”"):
+    for label in ("Take", "Assign to an officer", "Move to “in progress”", "Export the selection"):
         assert in_thai(label) in page
     assert "wagtailadmin/js/bulk-actions.js" in page
 
@@ -246,3 +249,37 @@ def test_select_all_acts_on_the_filtered_and_searched_list_only(
     assert messages_of(response) == [("success", "ดำเนินการ 1 รายการ")]
     searched.refresh_from_db()
     assert searched.assignee == personnel_officer
+
+
+def test_export_the_selection_downloads_only_the_ticked_requests_and_records_it(
+    client, personnel_officer, submit
+):
+    ticked = [submit("11"), submit("12")]
+    left_out = submit("11")
+    client.force_login(personnel_officer)
+
+    confirmation = client.get(bulk_url("export", ticked)).content.decode()
+    assert in_thai("Export the selection") in confirmation
+    assert all(service_request.reference in confirmation for service_request in ticked)
+    response = client.post(bulk_url("export", ticked), {"export": "csv"}, follow=True)
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    references = {row[0] for row in csv.reader(io.StringIO(text, newline=""))}
+    assert {service_request.reference for service_request in ticked} <= references
+    assert left_out.reference not in references
+    exported = RequestAccess.objects.filter(kind=AccessKind.EXPORTED)
+    assert set(exported.values_list("request_id", flat=True)) == {r.pk for r in ticked}
+
+
+def test_export_of_select_all_keeps_the_lists_filters_as_a_spreadsheet(client, personnel_officer, request_in):
+    returned = request_in(S.RETURNED)
+    request_in(S.SUBMITTED)
+    client.force_login(personnel_officer)
+
+    response = client.post(bulk_url("export", id="all", status="returned"), {"export": "xlsx"}, follow=True)
+
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [returned.reference]
