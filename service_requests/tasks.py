@@ -21,6 +21,7 @@ from base.links import absolute_url
 from . import ics, queries
 from .mail_text import one_line
 from .models import ServiceRequest
+from .workflow import RequestStatus
 
 
 def _send(template, request_id, recipients, *, attachment=None, **context):
@@ -60,6 +61,9 @@ def calendar_attachment(service_request, base_url):
 
 def _applicant_email(template, request_id, base_url, *, with_calendar=False):
     service_request = ServiceRequest.objects.select_related("applicant").get(pk=request_id)
+    correction_round = None
+    if service_request.status == RequestStatus.RETURNED:
+        correction_round = queries.open_correction_round(service_request)
     url = absolute_url(
         reverse("service_requests:detail", args=[service_request.reference]), base_url=base_url or None
     )
@@ -69,6 +73,8 @@ def _applicant_email(template, request_id, base_url, *, with_calendar=False):
         queries.applicant_email_addresses(service_request),
         url=url,
         attachment=calendar_attachment(service_request, base_url) if with_calendar else None,
+        # What the officer marked to correct, named in the e-mail too (not only on the page).
+        marked=list(correction_round.items.all()) if correction_round else [],
     )
 
 

@@ -362,3 +362,25 @@ def test_other_emails_carry_no_calendar_file(submit, applicant, officer_for, com
     confirm_by_officer(id_card, officer_for("11"), committed)
 
     assert mailoutbox and all(not message.attachments for message in mailoutbox)
+
+
+def test_the_return_email_names_each_marked_field_with_its_note(
+    submit, applicant, officer_for, committed, mailoutbox
+):
+    service_request = submit("12")
+    mailoutbox.clear()
+    with committed():
+        actions.move_request(
+            actor=officer_for("12"),
+            service_request=service_request,
+            to_status=S.RETURNED,
+            role=Role.OFFICER,
+            message=OFFICER_MESSAGE,
+            marked=[("details-purpose", "ระบุชื่อธนาคาร"), ("files-id_card_copy", "")],
+        )
+    [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    assert "ต้องแก้ไข 2 รายการ" in message.body
+    marked_lines = [line for line in message.body.splitlines() if line.startswith("- ")]
+    assert len(marked_lines) == 2
+    assert marked_lines[0].endswith(": ระบุชื่อธนาคาร")
+    assert "สำเนาบัตร" in marked_lines[1]
