@@ -244,3 +244,32 @@ def test_the_pension_form_starts_with_the_accounts_address_and_says_what_it_is_f
     assert 'value="wilaiwan@example.com"' in html
     help_text = "We send news of this request's progress here, as well as to your account's e-mail."
     assert escape(in_thai(help_text)) in html
+
+
+@pytest.mark.parametrize(("service_code", "date_field"), [("31", "start_date"), ("32", "date")])
+def test_a_booking_not_yet_confirmed_offers_to_change_its_date_or_time(
+    client, page_tree, user, submit, officer_for, service_code, date_field
+):
+    service_request = submit(service_code)
+    client.force_login(user)
+    change = in_thai("Change the date or time")
+    edit_url = f"/my/requests/{service_request.reference}/edit/"
+
+    html = client.get(f"/my/requests/{service_request.reference}/").content.decode()
+    assert f'href="{edit_url}#id_details-{date_field}">{change}</a>' in html
+    assert f'id="id_details-{date_field}"' in client.get(edit_url).content.decode()
+
+    actions.move_request(
+        actor=officer_for(service_code),
+        service_request=service_request,
+        to_status=RequestStatus.IN_PROGRESS,
+        role=Role.OFFICER,
+    )
+    assert change not in client.get(f"/my/requests/{service_request.reference}/").content.decode()
+
+
+def test_a_service_that_books_no_time_offers_no_date_change(client, user, submit):
+    service_request = submit("12")
+    client.force_login(user)
+    html = client.get(f"/my/requests/{service_request.reference}/").content.decode()
+    assert in_thai("Change the date or time") not in html
