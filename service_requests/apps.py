@@ -19,7 +19,8 @@ class ServiceRequestsConfig(AppConfig):
     def ready(self):
         from wagtail.models import ReferenceIndex
 
-        from .catalogue import all_services
+        from .catalogue import CATALOGUE
+        from .catalogue.configured import ConfiguredDetails
         from .models import ServiceAssignment, ServiceRequest
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
@@ -29,7 +30,8 @@ class ServiceRequestsConfig(AppConfig):
         for model in (
             ServiceRequest,
             ServiceAssignment,
-            *(service.details_model for service in all_services()),
+            *(service.details_model for service in CATALOGUE.values()),
+            ConfiguredDetails,
         ):
             ReferenceIndex.register_model(model)
         # Django reads this module constant on each parse; there is no setting for it.

@@ -49,3 +49,8 @@ class EService:
     @property
     def details_model(self):
         return self.details_form._meta.model if self.details_form else None
+
+    def export_columns(self) -> list[tuple[str, Callable]]:
+        """(heading, value of a details row) of the columns an export of this service's requests
+        adds after the shared ones."""
+        return self.details_model.export_columns() if self.details_model else []
