@@ -211,9 +211,7 @@ def services_called(search: str) -> set[str]:
     codes = set()
     for language, _label in settings.LANGUAGES:
         with translation.override(language):
-            codes.update(
-                service.code for service in all_services() if needle in str(service.name).casefold()
-            )
+            codes.update(service.code for service in all_services() if needle in str(service.name).casefold())
     pages = Page.objects.live().filter(title__icontains=search).specific()
     known = service_codes()
     codes.update(code for page in pages if (code := getattr(page, "service_code", None)) in known)

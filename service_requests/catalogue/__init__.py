@@ -29,6 +29,11 @@ CATALOGUE: dict[str, EService] = {
 }
 
 
+def builtin_services() -> list[EService]:
+    """The services that are code (read without the database)."""
+    return list(CATALOGUE.values())
+
+
 def all_services() -> list[EService]:
     """The built-in services, then the configured ones, by code."""
     configured = configured_services()
@@ -59,6 +64,7 @@ __all__ = [
     "AttachmentSlot",
     "EService",
     "all_services",
+    "builtin_services",
     "find_service",
     "get_service",
     "service_choices",

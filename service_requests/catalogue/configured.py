@@ -11,16 +11,15 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django import forms
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import DatabaseError, models
 from django.utils.functional import cached_property, lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from service_forms.definition import FieldDefinition
-from service_forms.forms import YES, NO, form_class_for
+from service_forms.definition import SECTION, FieldDefinition
+from service_forms.forms import NO, YES, form_class_for
 from service_forms.models import FormVersion
 from service_forms.queries import latest_versions, versions_of_service
 
@@ -117,8 +116,12 @@ class ConfiguredDetails(RequestDetails):
 
     def rows(self):
         return [
-            (capfirst(item.label), shown(item, self.answers.get(item.name))) for item in self.definition.inputs
+            (capfirst(item.label), shown(item, self.answers.get(item.name)))
+            for item in self.definition.inputs
         ]
+
+    def own_answers(self):
+        return dict(self.answers or {})
 
     @classmethod
     def erased_value(cls, field):
@@ -134,6 +137,7 @@ class ConfiguredDetailsForm(DetailsForm):
     the request's own version when it is edited or corrected."""
 
     version: FormVersion | None = None  # set per service by configured_service()
+    fields_template = "service_requests/forms/configured.html"
 
     class Meta:
         model = ConfiguredDetails
@@ -154,6 +158,14 @@ class ConfiguredDetailsForm(DetailsForm):
                 if item.type == "yes_no" and value is not None:
                     value = YES if value else NO
                 self.initial.setdefault(item.name, value)
+
+    def layout(self):
+        """("section", heading) and ("field", bound field) in the definition's order."""
+        for item in self.definition.fields:
+            if item.type == SECTION:
+                yield ("section", item)
+            elif item.is_input:
+                yield ("field", self[item.name])
 
     def details_data(self):
         answers = {
@@ -182,19 +194,59 @@ class ConfiguredService(EService):
     """A service an office built in Wagtail, as of its newest published form version."""
 
     version: FormVersion | None = None
-    processing_days: int | None = None
 
-    def export_columns(self):
-        """Every field any version of the form asked, the newest version's first: an export of
-        old and new requests together shows each answer under its own heading."""
-        columns, seen = [], set()
+    def asked_fields(self) -> list[FieldDefinition]:
+        """Every input any version of the form asked, the newest version's first: old and new
+        requests together show each answer under one heading."""
+        fields, seen = [], set()
         for version in versions_of_service(self.code):
             for item in version.form_definition.inputs:
-                if item.name in seen:
-                    continue
-                seen.add(item.name)
-                columns.append((capfirst(item.label), _answer_of(item)))
-        return columns
+                if item.name not in seen:
+                    seen.add(item.name)
+                    fields.append(item)
+        return fields
+
+    def answer_fields(self):
+        return [(item.name, item.label) for item in self.asked_fields()]
+
+    def export_columns(self):
+        return [(capfirst(item.label), _answer_of(item)) for item in self.asked_fields()]
+
+
+# Valid answers for tests and the demo (EService.sample_details), each type its own.
+SAMPLE_ANSWERS = {
+    "short_text": lambda item, variant: f"ตัวอย่าง {variant + 1}",
+    "long_text": lambda item, variant: "ข้อความตัวอย่าง",
+    "address": lambda item, variant: "99 ถนนชยางกูร ตำบลบุ่ง อำเภอเมืองอำนาจเจริญ จังหวัดอำนาจเจริญ 37000",
+    "date": lambda item, variant: (datetime.date.today() + datetime.timedelta(days=variant + 1)).isoformat(),
+    "time": lambda item, variant: "10:00",
+    "single_choice": lambda item, variant: item.choices[0].value,
+    "multiple_choice": lambda item, variant: [item.choices[0].value],
+    "yes_no": lambda item, variant: True,
+    "email": lambda item, variant: "applicant@example.com",
+    "phone": lambda item, variant: "0812345678",
+    "citizen_id": lambda item, variant: "3110100123451",
+}
+
+
+def sample_answer(item: FieldDefinition, variant: int):
+    if item.type in ("number", "amount"):
+        low = item.min_value if item.min_value is not None else Decimal(1)
+        if item.type == "number" and not item.decimal_places:
+            return int(low)
+        return str(low.quantize(Decimal(1).scaleb(-(item.decimal_places or 2))))
+    return SAMPLE_ANSWERS[item.type](item, variant)
+
+
+def _sample_details(version):
+    def sample(variant: int) -> dict:
+        inputs = version.form_definition.inputs
+        return {
+            "form_version": version,
+            "answers": {item.name: sample_answer(item, variant) for item in inputs},
+        }
+
+    return sample
 
 
 def _answer_of(item):
@@ -218,10 +270,16 @@ def configured_service(version: FormVersion) -> ConfiguredService:
         officer_group=settings.officer_group,
         details_form=type("ConfiguredDetailsForm", (ConfiguredDetailsForm,), {"version": version}),
         attachment_slots=tuple(
-            AttachmentSlot(slot.name, _in_active_language(slot, "label"), slot.required, _in_active_language(slot, "help"))
+            AttachmentSlot(
+                slot.name,
+                _in_active_language(slot, "label"),
+                slot.required,
+                _in_active_language(slot, "help"),
+            )
             for slot in definition.attachment_slots
         ),
         icon=ICON,
+        sample_details=_sample_details(version),
         version=version,
         processing_days=settings.processing_days,
     )
@@ -236,7 +294,12 @@ _loaded: dict = {"until": 0.0, "services": {}}
 def configured_services() -> dict[str, ConfiguredService]:
     """{code: service} of every configured service that has a published version."""
     if time.monotonic() >= _loaded["until"]:
-        _loaded["services"] = {version.service_code: configured_service(version) for version in latest_versions()}
+        try:
+            versions = latest_versions()
+        except DatabaseError:
+            # Before the migrations (Django's checks ask for the services' names): none yet.
+            return {}
+        _loaded["services"] = {version.service_code: configured_service(version) for version in versions}
         _loaded["until"] = time.monotonic() + LOADED_FOR_SECONDS
     return _loaded["services"]
 
