@@ -18,7 +18,7 @@ def input_field(block_type, name, label_th, *, label_en="", help_text="", requir
 
 def choices(*labels) -> list[dict]:
     """A choice field's choices: (Thai, English) pairs."""
-    return [{"type": "item", "value": {"label_th": thai, "label_en": english}} for thai, english in labels]
+    return [{"label_th": thai, "label_en": english} for thai, english in labels]
 
 
 def section(heading_th, *, heading_en="", help_text="") -> dict:
