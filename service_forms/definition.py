@@ -233,8 +233,7 @@ def stream_data(fields_: tuple[FieldDefinition, ...]) -> list[dict]:
                 value["display"] = item.display or "radio"
             if item.type in CHOICE_TYPES:
                 value["choices"] = [
-                    {"type": "item", "value": {"label_th": choice.label_th, "label_en": choice.label_en}}
-                    for choice in item.choices
+                    {"label_th": choice.label_th, "label_en": choice.label_en} for choice in item.choices
                 ]
         data.append({"type": item.type, "value": value})
     return data

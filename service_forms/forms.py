@@ -16,6 +16,26 @@ from base.date_fields import IsoDateField, IsoTimeField
 from .definition import ATTACHMENT, SECTION, FieldDefinition, FormDefinition
 
 YES, NO = "yes", "no"
+
+# Django's own wording of these is missing from its Thai catalogue (or is terse): ours, in Thai.
+MESSAGES = {
+    "max_length": _("Please keep this to at most %(limit_value)d characters (it has %(show_value)d)."),
+    "min_value": _("Please enter %(limit_value)s or more."),
+    "max_value": _("Please enter %(limit_value)s or less."),
+    "max_decimal_places": _("Please use at most %(max)s decimal places."),
+    "max_digits": _("This number is too long."),
+    "max_whole_digits": _("This number is too large."),
+    "invalid_choice": _("Please choose one of the choices offered."),
+    "invalid_list": _("Please choose one of the choices offered."),
+}
+INVALID = {
+    "number": _("Please enter a number, e.g. 3 or 2.5."),
+    "integer": _("Please enter a whole number, e.g. 3."),
+    "amount": _("Please enter an amount in baht, e.g. 150 or 99.50."),
+    "date": _("Please enter a valid date."),
+    "time": _("Please enter a valid time, e.g. 13:30."),
+    "email": _("Please enter a valid e-mail address, e.g. name@example.com."),
+}
 DATE_HINT = _("Pick the date in the calendar; a typed year is in the Christian Era (B.E. minus 543).")
 
 
@@ -54,8 +74,14 @@ def _decimal_limits(item: FieldDefinition, kwargs: dict):
 
 def django_field(item: FieldDefinition) -> forms.Field:
     """The Django form field of one input of the definition."""
-    kwargs = {"label": item.label, "required": item.required, "help_text": _help(item)}
     kind = item.type
+    invalid = INVALID.get("integer" if kind == "number" and not item.decimal_places else kind)
+    kwargs = {
+        "label": item.label,
+        "required": item.required,
+        "help_text": _help(item),
+        "error_messages": MESSAGES | ({"invalid": invalid} if invalid else {}),
+    }
     if kind == "short_text":
         return forms.CharField(max_length=item.max_length or 255, **kwargs)
     if kind in ("long_text", "address"):
@@ -85,7 +111,7 @@ def django_field(item: FieldDefinition) -> forms.Field:
     if kind == "single_choice":
         choices = [(choice.value, choice.label) for choice in item.choices]
         if item.display == "select":
-            return forms.ChoiceField(choices=[("", _("– choose –")), *choices], **kwargs)
+            return forms.ChoiceField(choices=[("", _("— choose —")), *choices], **kwargs)
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
     if kind == "multiple_choice":
         return forms.MultipleChoiceField(

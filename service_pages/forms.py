@@ -1,6 +1,7 @@
 """The service page's admin form: the service code box offers the built-in services' codes."""
 
 from django import forms
+from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -12,13 +13,22 @@ from service_requests.catalogue import all_services
 class ServiceCodeInput(forms.TextInput):
     """A text box with the built-in services' codes to pick from (an HTML datalist)."""
 
-    template_name = "service_pages/widgets/service_code_input.html"
-
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["services"] = [(service.code, service.name) for service in all_services()]
-        context["widget"]["attrs"]["list"] = f"{context['widget']['attrs'].get('id', name)}_services"
+        context["widget"]["attrs"]["list"] = self.datalist_id(context["widget"]["attrs"].get("id") or name)
         return context
+
+    @staticmethod
+    def datalist_id(input_id):
+        return f"{input_id}_services"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "", '<option value="{}">{} {}</option>', ((s.code, s.code, s.name) for s in all_services())
+        )
+        input_id = (attrs or {}).get("id") or name
+        return html + format_html('<datalist id="{}">{}</datalist>', self.datalist_id(input_id), options)
 
 
 def built_in_codes() -> str:
