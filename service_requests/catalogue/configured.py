@@ -194,6 +194,12 @@ class ConfiguredService(EService):
     """A service an office built in Wagtail, as of its newest published form version."""
 
     version: FormVersion | None = None
+    # Its page is live: unpublishing it stops new requests, the filed ones go on.
+    open_for_requests: bool = True
+
+    @property
+    def accepts_requests(self) -> bool:
+        return self.open_for_requests
 
     def asked_fields(self) -> list[FieldDefinition]:
         """Every input any version of the form asked, the newest version's first: old and new
@@ -258,7 +264,9 @@ def _in_active_language(item, attribute):
     return lazy(lambda: getattr(item, attribute), str)()
 
 
-def configured_service(version: FormVersion) -> ConfiguredService:
+def configured_service(version: FormVersion, *, draft: bool = False) -> ConfiguredService:
+    """The service as of this version; `draft`: an unsaved version of a page's unpublished form,
+    as Wagtail's preview shows it."""
     definition = version.form_definition
     settings = definition.service
     name = settings.short_name or settings.title
@@ -281,6 +289,7 @@ def configured_service(version: FormVersion) -> ConfiguredService:
         icon=ICON,
         sample_details=_sample_details(version),
         version=version,
+        open_for_requests=draft or (version.page is not None and version.page.live),
         processing_days=settings.processing_days,
     )
 

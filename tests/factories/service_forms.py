@@ -127,7 +127,6 @@ EVERY_FIELD = [
 ]
 
 
-
 def input_field(block_type, name, label_th, *, label_en="", help_text="", required=True, **limits) -> dict:
     return {
         "type": block_type,
@@ -208,6 +207,7 @@ def personnel_record_form() -> list[dict]:
 
 
 # Published versions (what publishing a service page freezes), straight from the JSON format.
+
 
 def definition_json(
     code="13", *, fields=None, title="ขอสำเนาทะเบียนประวัติ (ก.พ.7)", short_name="สำเนา ก.พ.7", group=""

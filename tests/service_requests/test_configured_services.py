@@ -7,6 +7,7 @@ import datetime
 import io
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 import openpyxl
@@ -19,6 +20,7 @@ from service_requests.corrections import snapshot
 from service_requests.forms import RequestForms
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_forms import EVERY_FIELD, publish_version
+from tests.factories.service_pages import ConfiguredServicePageFactory
 from tests.factories.service_requests import contact_of, details_for, form_data
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +30,14 @@ INDEX = reverse("service_request_admin:index")
 
 
 @pytest.fixture
-def version():
-    return publish_version(CODE)
+def page(page_tree):
+    """The service's live page (its form is the JSON below, not the page's blocks)."""
+    return ConfiguredServicePageFactory(parent=page_tree.services)
+
+
+@pytest.fixture
+def version(page):
+    return publish_version(CODE, page=page)
 
 
 def answers_of(service_request):
@@ -46,9 +54,22 @@ def test_a_published_service_is_in_the_catalogue_beside_the_built_in_six(version
     assert [service.code for service in all_services()][-1] == CODE
 
 
-def test_a_service_without_a_published_version_is_not_found(db):
+def test_a_service_without_a_published_version_is_not_found(page):
     with pytest.raises(KeyError):
         get_service(CODE)
+    assert not page.service.accepts_requests
+
+
+def test_unpublishing_the_page_stops_new_requests_and_the_filed_ones_go_on(version, page, submit, user):
+    filed = submit(CODE)
+    page.unpublish()
+    assert not get_service(CODE).accepts_requests
+    assert get_service(CODE).name == "สำเนา ก.พ.7"  # the filed requests still name their service
+    with pytest.raises(PermissionDenied):
+        submit(CODE)
+    actions.edit_request(
+        actor=user, service_request=filed, contact=contact_of(user), details=details_for(CODE), attachments={}
+    )
 
 
 def test_an_applicant_files_it_and_the_answers_are_kept_as_typed(version, submit):
@@ -116,7 +137,7 @@ def test_an_old_request_keeps_its_own_form_after_the_form_changes(version, submi
     old = submit(
         CODE, details=details_for(CODE) | {"answers": details_for(CODE)["answers"] | {"remarks": "ด่วน"}}
     )
-    second = publish_version(CODE, fields=changed_fields())
+    second = publish_version(CODE, page=version.page, fields=changed_fields())
     new = submit(CODE)
 
     old_rows = dict(ConfiguredDetails.objects.get(request=old).rows())
@@ -166,7 +187,7 @@ def test_the_officers_list_filters_and_exports_it_with_its_own_typed_columns(
     version, submit, client, officer_for
 ):
     service_request = submit(CODE)
-    publish_version(CODE, fields=changed_fields())
+    publish_version(CODE, page=version.page, fields=changed_fields())
     newer = submit(CODE)
     client.force_login(officer_for(CODE))
 
