@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ServicePagesConfig(AppConfig):
     name = "service_pages"
     verbose_name = _("Service pages")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import ServicePage
+        from .signals import freeze_published_form
+
+        page_published.connect(
+            freeze_published_form, sender=ServicePage, dispatch_uid="freeze_published_form"
+        )

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, PageManager
@@ -14,11 +14,22 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES, BodyBlock
-from service_requests.catalogue import get_service, service_choices
+from service_forms.blocks import FormDefinitionBlock
+from service_forms.definition import (
+    FormDefinition,
+    ServiceSettings,
+    fields_from_stream,
+    is_service_code,
+    validate_definition,
+)
+from service_forms.forms import attachment_slots, form_class_for
+from service_forms.services import ConfiguredService
+from service_requests.catalogue import CATALOGUE, get_service
 from service_requests.forms import RequestForms
 from service_requests.views import submit_from_service_page
 
 from .downloads import downloads_by_service
+from .forms import ServicePageForm
 
 
 class ServiceIndexPage(Page):
@@ -47,6 +58,13 @@ def _documents():
 
 
 class ServicePageQuerySet(PageQuerySet):
+    def code_taken(self, code: str, *, locale_id, exclude_pk=None) -> bool:
+        """Whether another service page of the language already has this service code."""
+        others = self.filter(service_code=code, locale_id=locale_id)
+        if exclude_pk:
+            others = others.exclude(pk=exclude_pk)
+        return others.exists()
+
     def listed(self, *, locale) -> list:
         """The live, public service pages of one language, with their documents, in the tree's
         order; each translation carries its Thai original (`original`, for the documents it lacks).
@@ -77,13 +95,20 @@ class ServicePageQuerySet(PageQuerySet):
 
 
 class ServicePage(Page):
-    """One e-service (/services/<slug>/): what it is, who may apply, steps, flow and documents."""
+    """One e-service (/services/<slug>/): what it is, who may apply, steps, flow and documents.
+
+    A page either describes a built-in service of the catalogue (its code; the form is code) or
+    defines its own, a configured service: a new two-digit code and the form built in the "Form"
+    tab (service_forms), frozen as a new FormVersion each time it is published.
+    """
 
     service_code = models.CharField(
-        _("e-service"),
+        _("service code"),
         max_length=4,
-        choices=service_choices,
-        help_text=_("Which e-service of the catalogue this page describes and takes requests for."),
+        help_text=_(
+            "Two digits: the code of a built-in service, or a new code for a service whose form you build "
+            "in the Form tab."
+        ),
     )
     summary = models.CharField(
         _("summary"), max_length=255, help_text=_("One sentence, shown on the service tiles.")
@@ -94,6 +119,39 @@ class ServicePage(Page):
         _("processing time"), max_length=255, blank=True, help_text=_("e.g. within 3-5 working days")
     )
     body = StreamField(BodyBlock(), verbose_name=_("steps and details"), blank=True)
+
+    # A configured service's settings and form (empty on a built-in service's page).
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The service's name in lists and reports, if shorter than the title."),
+    )
+    officer_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("officer group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The group of officers who work this service's requests."),
+    )
+    processing_days = models.PositiveSmallIntegerField(
+        _("processing time in working days"), null=True, blank=True
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        _("retention period in years"),
+        null=True,
+        blank=True,
+        help_text=_("How long finished requests are kept."),
+    )
+    form_note = models.TextField(_("note above the form"), blank=True)
+    form_definition = StreamField(
+        FormDefinitionBlock(),
+        verbose_name=_("form fields"),
+        blank=True,
+        help_text=_("Only for a service of the office's own: leave empty for a built-in service."),
+    )
 
     objects = PageManager.from_queryset(ServicePageQuerySet)()
 
@@ -109,6 +167,29 @@ class ServicePage(Page):
             [InlinePanel("documents", label=_("Document"))], heading=_("Manuals and blank forms")
         ),
     ]
+    form_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("short_name"),
+                FieldPanel("officer_group"),
+                FieldPanel("processing_days"),
+                FieldPanel("retention_years"),
+            ],
+            heading=_("Service settings"),
+        ),
+        FieldPanel("form_note"),
+        FieldPanel("form_definition"),
+    ]
+    base_form_class = ServicePageForm
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(form_panels, heading=_("Form")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ],
+        base_form_class=ServicePageForm,
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -126,20 +207,72 @@ class ServicePage(Page):
 
     def clean(self):
         super().clean()
-        others = ServicePage.objects.filter(service_code=self.service_code, locale_id=self.locale_id)
-        if self.pk:
-            others = others.exclude(pk=self.pk)
-        if others.exists():
-            raise ValidationError({"service_code": _("Another page already describes this e-service.")})
+        self.service_code = (self.service_code or "").strip()
+        errors = {}
+        fields = fields_from_stream(self.form_definition)
+        if self.service_code in CATALOGUE:
+            if fields:
+                errors["form_definition"] = _(
+                    "Code %(code)s is a built-in service, whose form is part of the system: leave the form "
+                    "empty, or give this service a new code."
+                ) % {"code": self.service_code}
+        elif not is_service_code(self.service_code):
+            errors["service_code"] = _("A service code has exactly two digits, e.g. 13.")
+        elif not fields:
+            errors["form_definition"] = _(
+                "Code %(code)s is not a built-in service: build its form (at least one field), or use a "
+                "built-in service's code."
+            ) % {"code": self.service_code}
+        elif problems := validate_definition(fields):
+            # One message: Wagtail's StreamField editor shows only the first error of the field.
+            errors["form_definition"] = " ".join(problems)
+        if "service_code" not in errors and ServicePage.objects.code_taken(
+            self.service_code, locale_id=self.locale_id, exclude_pk=self.pk
+        ):
+            errors["service_code"] = _("Another page already describes this e-service.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_configured(self) -> bool:
+        """Whether the page defines its own service (a form built by editors) rather than naming
+        one of the catalogue's."""
+        return self.service_code not in CATALOGUE
+
+    def service_definition(self) -> FormDefinition:
+        """The configured service's settings and form, as service_forms reads them."""
+        return FormDefinition(
+            service=ServiceSettings(
+                code=self.service_code,
+                title=self.title,
+                short_name=self.short_name,
+                officer_group=self.officer_group.name if self.officer_group_id else "",
+                processing_days=self.processing_days,
+                retention_years=self.retention_years,
+                form_note=self.form_note,
+            ),
+            fields=fields_from_stream(self.form_definition),
+        )
 
     @property
     def service(self):
-        """The catalogue's e-service this page describes."""
-        return get_service(self.service_code)
+        """The catalogue's e-service this page describes, or the page's own configured service."""
+        if not self.is_configured:
+            return get_service(self.service_code)
+        return ConfiguredService(
+            code=self.service_code,
+            slug=self.slug,
+            name=self.short_name or self.title,
+            form_title=self.title,
+            attachment_slots=tuple(attachment_slots(self.service_definition())),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if request.user.is_authenticated and self.service.accepts_requests:
+        if self.is_configured:
+            # As applicants will see it (and as Wagtail's preview shows the draft).
+            context.setdefault("configured_form", form_class_for(self.service_definition())())
+        elif request.user.is_authenticated and self.service.accepts_requests:
             context.setdefault("request_forms", RequestForms(self.service, user=request.user))
         return context
 

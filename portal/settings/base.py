@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "base",
     "backups",
     "accounts",
+    "service_forms",
     "home",
     "service_pages",
     "service_requests",

@@ -8,6 +8,7 @@ from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPag
 from service_requests.catalogue import all_services, get_service
 
 from .home import DocumentFactory, rich_text_body
+from .service_forms import personnel_record_form
 
 SERVICE_CODES = [service.code for service in all_services()]
 
@@ -67,3 +68,16 @@ class ServiceDocumentFactory(DjangoModelFactory):
 
     class Meta:
         model = ServiceDocument
+
+
+class ConfiguredServicePageFactory(ServicePageFactory):
+    """A service of the office's own: code 13, its form built by editors (ก.พ.7 copies)."""
+
+    service_code = "13"
+    title = "ขอสำเนาทะเบียนประวัติ (ก.พ.7)"
+    slug = "personnel-record-copy"
+    short_name = "สำเนา ก.พ.7"
+    processing_days = 3
+    retention_years = 5
+    form_note = "โปรดตรวจสอบข้อมูลก่อนส่งคำขอ"
+    form_definition = factory.LazyFunction(personnel_record_form)

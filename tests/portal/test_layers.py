@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYERS = [
     {"base", "backups"},
     {"accounts"},
+    {"service_forms"},
     {"service_requests"},
     {"printing", "service_pages"},
     {"reports", "home", "privacy"},

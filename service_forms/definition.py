@@ -1,0 +1,444 @@
+"""A configured service's form as plain, frozen data, and its JSON file format.
+
+The StreamField value of a service page (blocks.FormDefinitionBlock) becomes a FormDefinition
+here; forms, the frozen versions (models.FormVersion) and the export/import file all read this
+representation, never the blocks.
+
+The file format (README: "Configured services: the form definition file"):
+
+    {"format": "oss-service-form", "version": 1,
+     "service": {"code": "13", "title": ..., "short_name": ..., "officer_group": <group name>,
+                 "processing_days": 5, "retention_years": 5, "form_note": ...},
+     "fields": [{"type": "short_text", "name": "purpose", "label_th": ..., "label_en": ...,
+                 "help_text": ..., "help_text_en": ..., "required": true, "max_length": 255}, ...]}
+
+Decimal limits are written as strings ("100.00") so no precision is lost.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .blocks import NAME_PATTERN
+
+FORMAT_NAME = "oss-service-form"
+FORMAT_VERSION = 1
+
+# Field types that take an answer (every block but the section heading and the attachment slot).
+INPUT_TYPES = (
+    "short_text",
+    "long_text",
+    "number",
+    "amount",
+    "date",
+    "time",
+    "single_choice",
+    "multiple_choice",
+    "yes_no",
+    "email",
+    "phone",
+    "citizen_id",
+    "address",
+)
+SECTION = "section"
+ATTACHMENT = "attachment"
+FIELD_TYPES = (*INPUT_TYPES, SECTION, ATTACHMENT)
+CHOICE_TYPES = ("single_choice", "multiple_choice")
+DECIMAL_TYPES = ("number", "amount")
+SERVICE_CODE_PATTERN = r"^\d{2}$"
+
+
+class DefinitionError(ValueError):
+    """A definition file that cannot be read; `messages` says why, in the active language."""
+
+    def __init__(self, messages):
+        self.messages = [str(message) for message in messages]
+        super().__init__("; ".join(self.messages))
+
+
+def _in_language(thai, english):
+    return english if english and (get_language() or "").startswith("en") else thai
+
+
+@dataclass(frozen=True)
+class Choice:
+    label_th: str
+    label_en: str = ""
+
+    @property
+    def value(self) -> str:
+        """What an answer stores: the Thai label."""
+        return self.label_th
+
+    @property
+    def label(self) -> str:
+        return _in_language(self.label_th, self.label_en)
+
+
+@dataclass(frozen=True)
+class FieldDefinition:
+    """One block of the form: an input, a section heading (label = heading) or an attachment slot."""
+
+    type: str
+    name: str = ""
+    label_th: str = ""
+    label_en: str = ""
+    help_text: str = ""
+    help_text_en: str = ""
+    required: bool = False
+    max_length: int | None = None
+    decimal_places: int | None = None
+    min_value: Decimal | None = None
+    max_value: Decimal | None = None
+    display: str = ""
+    choices: tuple[Choice, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return _in_language(self.label_th, self.label_en)
+
+    @property
+    def help(self) -> str:
+        return _in_language(self.help_text, self.help_text_en)
+
+    @property
+    def is_input(self) -> bool:
+        return self.type in INPUT_TYPES
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    code: str = ""
+    title: str = ""
+    short_name: str = ""
+    officer_group: str = ""  # the group's name: names travel between offices, ids do not
+    processing_days: int | None = None
+    retention_years: int | None = None
+    form_note: str = ""
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    service: ServiceSettings = field(default_factory=ServiceSettings)
+    fields: tuple[FieldDefinition, ...] = ()
+
+    @property
+    def inputs(self) -> tuple[FieldDefinition, ...]:
+        return tuple(item for item in self.fields if item.is_input)
+
+    @property
+    def attachment_slots(self) -> tuple[FieldDefinition, ...]:
+        return tuple(item for item in self.fields if item.type == ATTACHMENT)
+
+    def to_json(self) -> dict:
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "service": asdict(self.service),
+            "fields": [_field_to_json(item) for item in self.fields],
+        }
+
+
+# From the StreamField ----------------------------------------------------------------------------
+
+
+def _decimal(value):
+    return None if value is None or value == "" else Decimal(str(value))
+
+
+def fields_from_stream(stream) -> tuple[FieldDefinition, ...]:
+    """The definition of a page's form_definition StreamField value (or its raw list of dicts)."""
+    result = []
+    for child in stream:
+        if isinstance(child, dict):
+            block_type, value = child["type"], child["value"]
+        else:
+            block_type, value = child.block_type, child.value
+        result.append(_field_from_mapping(block_type, dict(value)))
+    return tuple(result)
+
+
+def _choice_mapping(choice) -> dict:
+    """A ListBlock child: a StructValue, or raw data ({"type": "item", "value": {...}} or the value)."""
+    choice = dict(choice)
+    if "label_th" not in choice and isinstance(choice.get("value"), dict):
+        return choice["value"]
+    return choice
+
+
+def _field_from_mapping(block_type, value) -> FieldDefinition:
+    if block_type == SECTION:
+        return FieldDefinition(
+            type=SECTION,
+            label_th=value.get("heading_th") or "",
+            label_en=value.get("heading_en") or "",
+            help_text=value.get("help_text") or "",
+            help_text_en=value.get("help_text_en") or "",
+        )
+    choices = tuple(
+        Choice(label_th=(choice.get("label_th") or "").strip(), label_en=choice.get("label_en") or "")
+        for choice in map(_choice_mapping, value.get("choices") or ())
+    )
+    decimal_places = value.get("decimal_places")
+    if block_type == "amount":
+        decimal_places = 2
+    return FieldDefinition(
+        type=block_type,
+        name=(value.get("name") or "").strip(),
+        label_th=value.get("label_th") or "",
+        label_en=value.get("label_en") or "",
+        help_text=value.get("help_text") or "",
+        help_text_en=value.get("help_text_en") or "",
+        required=bool(value.get("required")),
+        max_length=value.get("max_length"),
+        decimal_places=decimal_places if block_type in DECIMAL_TYPES else None,
+        min_value=_decimal(value.get("min_value")),
+        max_value=_decimal(value.get("max_value")),
+        display=value.get("display") or ("radio" if block_type == "single_choice" else ""),
+        choices=choices,
+    )
+
+
+def stream_data(fields_: tuple[FieldDefinition, ...]) -> list[dict]:
+    """The raw StreamField data for a definition's fields (to set form_definition on import)."""
+    data = []
+    for item in fields_:
+        if item.type == SECTION:
+            value = {
+                "heading_th": item.label_th,
+                "heading_en": item.label_en,
+                "help_text": item.help_text,
+                "help_text_en": item.help_text_en,
+            }
+        else:
+            value = {
+                "name": item.name,
+                "label_th": item.label_th,
+                "label_en": item.label_en,
+                "help_text": item.help_text,
+                "help_text_en": item.help_text_en,
+                "required": item.required,
+            }
+            if item.max_length is not None:
+                value["max_length"] = item.max_length
+            if item.type == "number":
+                value["decimal_places"] = item.decimal_places or 0
+            if item.type in DECIMAL_TYPES:
+                value["min_value"] = None if item.min_value is None else str(item.min_value)
+                value["max_value"] = None if item.max_value is None else str(item.max_value)
+            if item.type == "single_choice":
+                value["display"] = item.display or "radio"
+            if item.type in CHOICE_TYPES:
+                value["choices"] = [
+                    {"label_th": choice.label_th, "label_en": choice.label_en} for choice in item.choices
+                ]
+        data.append({"type": item.type, "value": value})
+    return data
+
+
+# JSON --------------------------------------------------------------------------------------------
+
+
+def _field_to_json(item: FieldDefinition) -> dict:
+    data = {"type": item.type}
+    for name in ("name", "label_th", "label_en", "help_text", "help_text_en"):
+        data[name] = getattr(item, name)
+    if item.type != SECTION:
+        data["required"] = item.required
+    if item.max_length is not None:
+        data["max_length"] = item.max_length
+    if item.type in DECIMAL_TYPES:
+        data["decimal_places"] = item.decimal_places
+        data["min_value"] = None if item.min_value is None else str(item.min_value)
+        data["max_value"] = None if item.max_value is None else str(item.max_value)
+    if item.type == "single_choice":
+        data["display"] = item.display
+    if item.type in CHOICE_TYPES:
+        data["choices"] = [
+            {"label_th": choice.label_th, "label_en": choice.label_en} for choice in item.choices
+        ]
+    return data
+
+
+def _text(data, key, where):
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise DefinitionError([_("%(where)s: “%(key)s” must be text.") % {"where": where, "key": key}])
+    return value
+
+
+def _whole_number(data, key, where):
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DefinitionError(
+            [_("%(where)s: “%(key)s” must be a whole number of 0 or more.") % {"where": where, "key": key}]
+        )
+    return value
+
+
+def _field_from_json(data, position) -> FieldDefinition:
+    where = _("field %(number)d") % {"number": position}
+    if not isinstance(data, dict):
+        raise DefinitionError([_("%(where)s is not an object.") % {"where": where}])
+    block_type = data.get("type")
+    if block_type not in FIELD_TYPES:
+        raise DefinitionError(
+            [_("%(where)s: unknown field type “%(type)s”.") % {"where": where, "type": block_type}]
+        )
+    limits = {}
+    for key in ("min_value", "max_value"):
+        raw = data.get(key)
+        try:
+            limits[key] = None if raw in (None, "") else Decimal(str(raw))
+        except InvalidOperation as error:
+            raise DefinitionError(
+                [_("%(where)s: “%(key)s” must be a number.") % {"where": where, "key": key}]
+            ) from error
+    raw_choices = data.get("choices") or []
+    if not isinstance(raw_choices, list):
+        raise DefinitionError([_("%(where)s: “choices” must be a list.") % {"where": where}])
+    choices = tuple(
+        Choice(label_th=_text(choice, "label_th", where).strip(), label_en=_text(choice, "label_en", where))
+        for choice in raw_choices
+        if isinstance(choice, dict)
+    )
+    decimal_places = _whole_number(data, "decimal_places", where)
+    if block_type == "amount":
+        decimal_places = 2
+    elif block_type == "number":
+        decimal_places = decimal_places or 0
+    return FieldDefinition(
+        type=block_type,
+        name=_text(data, "name", where).strip(),
+        label_th=_text(data, "label_th", where),
+        label_en=_text(data, "label_en", where),
+        help_text=_text(data, "help_text", where),
+        help_text_en=_text(data, "help_text_en", where),
+        required=bool(data.get("required", False)) and block_type != SECTION,
+        max_length=_whole_number(data, "max_length", where),
+        decimal_places=decimal_places if block_type in DECIMAL_TYPES else None,
+        display=(_text(data, "display", where) or "radio") if block_type == "single_choice" else "",
+        choices=choices,
+        **limits,
+    )
+
+
+def definition_from_json(data) -> FormDefinition:
+    """Read a definition file's parsed JSON; DefinitionError (Thai messages) when it is not one of
+    ours or not a version this portal reads. Does not judge the form itself: validate_definition."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise DefinitionError([_("This file is not a service form definition of the portal.")])
+    if data.get("version") != FORMAT_VERSION:
+        raise DefinitionError(
+            [
+                _(
+                    "This portal reads version %(supported)d of the definition file; this file is version %(version)s."
+                )
+                % {"supported": FORMAT_VERSION, "version": data.get("version")}
+            ]
+        )
+    service = data.get("service") or {}
+    if not isinstance(service, dict):
+        raise DefinitionError([_("The file's “service” part is not an object.")])
+    where = _("service")
+    settings = ServiceSettings(
+        code=_text(service, "code", where).strip(),
+        title=_text(service, "title", where),
+        short_name=_text(service, "short_name", where),
+        officer_group=_text(service, "officer_group", where),
+        processing_days=_whole_number(service, "processing_days", where),
+        retention_years=_whole_number(service, "retention_years", where),
+        form_note=_text(service, "form_note", where),
+    )
+    raw_fields = data.get("fields")
+    if not isinstance(raw_fields, list):
+        raise DefinitionError([_("The file's “fields” part is not a list.")])
+    return FormDefinition(
+        service=settings,
+        fields=tuple(_field_from_json(item, number) for number, item in enumerate(raw_fields, start=1)),
+    )
+
+
+def without_settings(definition: FormDefinition) -> FormDefinition:
+    return replace(definition, service=ServiceSettings())
+
+
+# Checks ------------------------------------------------------------------------------------------
+
+
+def validate_definition(fields_: tuple[FieldDefinition, ...]) -> list[str]:
+    """What is wrong with a form (empty list: nothing), one Thai sentence each: names missing,
+    invalid or used twice, a choice field without choices or with a choice twice, a minimum above
+    its maximum, a label missing."""
+    errors = []
+    seen = set()
+    for number, item in enumerate(fields_, start=1):
+        title = item.label_th or item.name or str(number)
+        if item.type not in FIELD_TYPES:
+            errors.append(_("Field %(number)d has an unknown type.") % {"number": number})
+            continue
+        if item.type != SECTION:
+            if not item.name:
+                errors.append(_("Field “%(label)s” has no name.") % {"label": title})
+            elif not re.match(NAME_PATTERN, item.name):
+                errors.append(
+                    _(
+                        "The name “%(name)s” is not valid: use lower-case English letters, digits and _, "
+                        "starting with a letter (at most 50 characters)."
+                    )
+                    % {"name": item.name}
+                )
+            elif item.name in seen:
+                errors.append(
+                    _("Two fields have the name “%(name)s”: each field needs its own name.")
+                    % {"name": item.name}
+                )
+            seen.add(item.name)
+        if not item.label_th.strip():
+            errors.append(_("Field %(number)d has no Thai label.") % {"number": number})
+        if item.type in CHOICE_TYPES:
+            values = [choice.value for choice in item.choices if choice.value]
+            if not values:
+                errors.append(_("The choice field “%(label)s” has no choices.") % {"label": title})
+            elif len(set(values)) != len(values):
+                errors.append(_("The choice field “%(label)s” has the same choice twice.") % {"label": title})
+        if item.min_value is not None and item.max_value is not None and item.min_value > item.max_value:
+            errors.append(
+                _("In “%(label)s” the minimum (%(min)s) is greater than the maximum (%(max)s).")
+                % {"label": title, "min": item.min_value, "max": item.max_value}
+            )
+        if item.max_length is not None and item.max_length < 1:
+            errors.append(_("In “%(label)s” the maximum length must be at least 1.") % {"label": title})
+    return errors
+
+
+def is_service_code(code: str) -> bool:
+    return bool(re.match(SERVICE_CODE_PATTERN, code or ""))
+
+
+__all__ = [
+    "ATTACHMENT",
+    "FIELD_TYPES",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "INPUT_TYPES",
+    "SECTION",
+    "Choice",
+    "DefinitionError",
+    "FieldDefinition",
+    "FormDefinition",
+    "ServiceSettings",
+    "definition_from_json",
+    "fields_from_stream",
+    "is_service_code",
+    "stream_data",
+    "validate_definition",
+    "without_settings",
+]

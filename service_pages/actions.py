@@ -1,0 +1,98 @@
+"""Writes of the service pages that are more than Wagtail's own editing: a configured service's
+definition imported from another office's file."""
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from service_forms.definition import (
+    DefinitionError,
+    FormDefinition,
+    definition_from_json,
+    is_service_code,
+    stream_data,
+    validate_definition,
+)
+from service_requests.catalogue import CATALOGUE
+
+from .models import ServicePage
+
+
+def definition_problems(definition: FormDefinition, *, locale_id) -> list[str]:
+    """What stops a definition from becoming a page in this portal (Thai sentences)."""
+    problems = list(validate_definition(definition.fields))
+    code = definition.service.code
+    if not definition.fields:
+        problems.append(_("The definition has no fields."))
+    if not is_service_code(code):
+        problems.append(_("The service code “%(code)s” is not two digits.") % {"code": code})
+    elif code in CATALOGUE:
+        problems.append(
+            _(
+                "Service code %(code)s belongs to the built-in service “%(name)s”: change the code in the file."
+            )
+            % {"code": code, "name": CATALOGUE[code].name}
+        )
+    elif ServicePage.objects.code_taken(code, locale_id=locale_id):
+        problems.append(
+            _("Service code %(code)s is already used by another service page: change the code in the file.")
+            % {"code": code}
+        )
+    return problems
+
+
+def _free_slug(parent_page, base: str) -> str:
+    slug, number = base, 1
+    while parent_page.get_children().filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def import_service_definition(*, parent_page, data, user) -> ServicePage:
+    """Create a draft service page under the services index from a definition file's parsed JSON
+    (service_forms.definition's format). DefinitionError (Thai messages) when the file is not a
+    definition this portal reads, its form has errors or its code clashes; nothing is created then.
+    The officer group is found by its name; none when this office has no group of that name."""
+    if not parent_page.permissions_for_user(user).can_add_subpage():
+        raise PermissionDenied
+    definition = definition_from_json(data)
+    problems = definition_problems(definition, locale_id=parent_page.locale_id)
+    if problems:
+        raise DefinitionError(problems)
+    settings = definition.service
+    title = settings.title or settings.short_name or _("Service %(code)s") % {"code": settings.code}
+    page = ServicePage(
+        title=title,
+        slug=_free_slug(parent_page, f"service-{settings.code}"),
+        service_code=settings.code,
+        summary=(settings.short_name or title)[:255],
+        short_name=settings.short_name,
+        officer_group=Group.objects.filter(name=settings.officer_group).first()
+        if settings.officer_group
+        else None,
+        processing_days=settings.processing_days,
+        retention_years=settings.retention_years,
+        form_note=settings.form_note,
+        form_definition=stream_data(definition.fields),
+        live=False,
+    )
+    try:
+        parent_page.add_child(instance=page)
+    except ValidationError as error:
+        raise DefinitionError(
+            [message for messages in error.message_dict.values() for message in messages]
+        ) from error
+    revision = page.save_revision(user=user)
+    log(
+        instance=page,
+        action="service_forms.import_definition",
+        user=user,
+        revision=revision,
+        data={"service_code": settings.code},
+    )
+    return page
