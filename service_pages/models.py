@@ -226,7 +226,8 @@ class ServicePage(Page):
                 "built-in service's code."
             ) % {"code": self.service_code}
         elif problems := validate_definition(fields):
-            errors["form_definition"] = problems
+            # One message: Wagtail's StreamField editor shows only the first error of the field.
+            errors["form_definition"] = " ".join(problems)
         if "service_code" not in errors and ServicePage.objects.code_taken(
             self.service_code, locale_id=self.locale_id, exclude_pk=self.pk
         ):

@@ -195,7 +195,10 @@ SERVICE = EService(
     kept_lists=("service_requests.Executive",),
     icon='<rect x="3" y="4.5" width="18" height="16" rx="2"/><path d="M3 9.5h18M8 2.5v4M16 2.5v4"/><path d="M8.5 15l2.3 2.3 4.7-4.8"/>',
     calendar=CALENDAR,
-    admin_viewsets=("service_requests.catalogue.appointment_admin.ExecutiveViewSet",),
+    admin_viewsets=(
+        "service_requests.catalogue.appointment_admin.ExecutiveViewSet",
+        "service_requests.catalogue.appointment_admin.ExecutiveAppointmentsViewSet",
+    ),
     sample_details=sample_details,
     attachment_slots=(
         AttachmentSlot("official_letter", _("Related official letter")),

@@ -1,29 +1,19 @@
 """The meeting-room service's admin (EService.admin_viewsets of service 31): administrators keep
-the rooms (Settings menu); its officers see a week of bookings per room."""
+the rooms (Settings menu); its officers see a week or a day of bookings per room."""
 
-import datetime
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.utils.translation import ngettext_lazy
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.views.generic import DeleteView, WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from base.admin_delete import ProtectedDeleteMixin
-from base.working_days import WorkingCalendar
 
 from .. import queries
-from ..availability import TimeRange, day_start, parse_date, touches
+from ..resource_calendar import ResourceCalendar
+from ..resource_calendar_admin import ResourceCalendarViewSet
 from .meeting_room import SERVICE, Room, RoomBookingDetails
-
-DAYS_IN_WEEK = 7
 
 
 class RoomDeleteView(ProtectedDeleteMixin, DeleteView):
@@ -50,7 +40,7 @@ class RoomViewSet(ModelViewSet):
     delete_view_class = RoomDeleteView
 
 
-# The officers' week of room bookings.
+# The officers' week and day of room bookings.
 
 
 def bookings_for_officer(user, *, starts, ends):
@@ -65,109 +55,26 @@ def bookings_for_officer(user, *, starts, ends):
     )
 
 
-@dataclass
-class BookingEntry:
-    booking: object
-    time: TimeRange
+ROOM_BOOKINGS = ResourceCalendar(
+    service_code=SERVICE.code,
+    title=_("Room bookings"),
+    resource_label=_("Room"),
+    caption=_("Room bookings by room and day; cancelled bookings are not shown."),
+    no_resources=_("There are no meeting rooms yet. Administrators add them under Settings → Meeting rooms."),
+    counted=ngettext_lazy("%(counter)s booking", "%(counter)s bookings", "counter"),
+    resource_field="room",
+    resources=lambda: Room.objects.filter(is_active=True),
+    entries=bookings_for_officer,
+    who=lambda booking: booking.organisation,
+    resource_note=lambda room: _("up to %(capacity)s people") % {"capacity": room.capacity},
+)
 
 
-@dataclass
-class RoomWeek:
-    room: object
-    days: list[list[BookingEntry]]
-
-
-def week_of(day: datetime.date) -> datetime.date:
-    """The Monday of the day's week."""
-    return day - datetime.timedelta(days=day.weekday())
-
-
-def room_weeks(bookings, rooms, days: list[datetime.date]) -> list[RoomWeek]:
-    """One row per room (the given ones, then any other room booked that week), one cell per day."""
-    rooms = list(rooms)
-    known = {room.pk for room in rooms}
-    for booking in bookings:
-        if booking.room_id not in known:
-            rooms.append(booking.room)
-            known.add(booking.room_id)
-    return [
-        RoomWeek(
-            room=room,
-            days=[
-                [
-                    BookingEntry(booking, TimeRange.within(day, booking.starts_at, booking.ends_at))
-                    for booking in bookings
-                    if booking.room_id == room.pk and touches(day, booking.starts_at, booking.ends_at)
-                ]
-                for day in days
-            ],
-        )
-        for room in rooms
-    ]
-
-
-class RoomBookingsView(WagtailAdminTemplateMixin, TemplateView):
-    """ปฏิทินการจองห้องประชุม: a week of bookings (not cancelled) per room, each linking to its
-    request's process page; ?week=<any date of the week>."""
-
-    template_name = "service_requests/admin/room_bookings.html"
-    page_title = _("Room bookings")
-    header_icon = "date"
-    process_url_name = "service_request_admin:process"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not queries.is_officer_for(request.user, SERVICE.code):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        monday = week_of(parse_date(self.request.GET.get("week")) or today)
-        days = [monday + datetime.timedelta(days=offset) for offset in range(DAYS_IN_WEEK)]
-        bookings = list(
-            bookings_for_officer(
-                self.request.user,
-                starts=day_start(monday),
-                ends=day_start(monday + datetime.timedelta(days=DAYS_IN_WEEK)),
-            )
-        )
-        for booking in bookings:
-            booking.process_url = reverse(self.process_url_name, args=[booking.request_id])
-        calendar = WorkingCalendar()
-        context.update(
-            days=days,
-            # Each day with why the office does not work it (None on working days).
-            day_headings=[(day, calendar.closed_because(day)) for day in days],
-            today=today,
-            rows=room_weeks(bookings, Room.objects.filter(is_active=True), days),
-            booking_count=len(bookings),
-            previous_week=(monday - datetime.timedelta(days=DAYS_IN_WEEK)).isoformat(),
-            next_week=(monday + datetime.timedelta(days=DAYS_IN_WEEK)).isoformat(),
-            this_week=week_of(today).isoformat(),
-            is_this_week=monday == week_of(today),
-        )
-        return context
-
-
-class OfficersOfRoomsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return queries.is_officer_for(request.user, SERVICE.code)
-
-
-class RoomBookingsViewSet(ViewSet):
-    """The bookings calendar's page and its menu item, next to the service requests."""
+class RoomBookingsViewSet(ResourceCalendarViewSet):
+    """ปฏิทินการจองห้องประชุม: a week of bookings (not cancelled) per room (?week=<any date of the
+    week>) and a day of them (day/?day=<date>), each linking to its request's process page."""
 
     name = "room_bookings"
     url_prefix = "room-bookings"
-    icon = "date"
-    menu_label = _("Room bookings")
     menu_order = 151
-    add_to_admin_menu = True
-    menu_item_class = OfficersOfRoomsMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", RoomBookingsView.as_view(), name="index")]
+    calendar = ROOM_BOOKINGS

@@ -1,6 +1,7 @@
 """A service page that defines its own service: the code rules, the form shown on the page and in
 Wagtail's preview, the admin's tabs and the definition's export and import."""
 
+import html
 import json
 
 from django.contrib.auth.models import Permission
@@ -8,9 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
 import pytest
 
 from service_forms.definition import FORMAT_NAME
+from service_forms.models import FormVersion
 from service_pages.models import ServicePage
 from tests.factories.accounts import StaffFactory
 from tests.factories.service_forms import input_field, personnel_record_form
@@ -212,3 +216,71 @@ def test_only_administrators_export_and_import(client, configured):
     ):
         response = client.get(url)
         assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def edit_form_data(page, fields, **overrides):
+    def field_value(name, label):
+        return {
+            "name": name,
+            "label_th": label,
+            "label_en": "",
+            "help_text": "",
+            "help_text_en": "",
+            "required": "on",
+            "max_length": "255",
+        }
+
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "service_code": page.service_code,
+        "summary": page.summary,
+        "description": rich_text("<p>รายละเอียด</p>"),
+        "eligibility": rich_text(""),
+        "processing_time": "",
+        "body": streamfield([]),
+        "documents": inline_formset([]),
+        "comments": inline_formset([]),
+        "short_name": page.short_name,
+        "officer_group": "",
+        "processing_days": "",
+        "retention_years": "",
+        "form_note": page.form_note,
+        "form_definition": streamfield([("short_text", field_value(name, label)) for name, label in fields]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    return nested_form_data(data | overrides)
+
+
+def test_the_admin_refuses_a_form_with_two_fields_of_one_name_before_publishing(
+    client, superuser, configured
+):
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:edit", args=[configured.pk])
+    data = edit_form_data(configured, [("purpose", "วัตถุประสงค์"), ("purpose", "อื่น ๆ")])
+    response = client.post(url, data | {"action-publish": "action-publish"})
+    assert response.status_code == 200
+    # The StreamField's editor shows the message from its JSON data.
+    message = "มีช่องสองช่องชื่อ “purpose” ซ้ำกัน: แต่ละช่องต้องมีชื่อไม่ซ้ำกัน"
+    assert json.dumps(message)[1:-1] in html.unescape(response.content.decode())
+    assert not FormVersion.objects.exists()
+
+    data = edit_form_data(configured, [("purpose", "วัตถุประสงค์"), ("copies", "จำนวนสำเนา")])
+    response = client.post(url, data | {"action-publish": "action-publish"})
+    assert response.status_code == 302
+    [version] = FormVersion.objects.all()
+    assert [item["name"] for item in version.definition["fields"]] == ["purpose", "copies"]
+
+
+def test_the_page_listing_offers_the_export_to_administrators(client, superuser, configured, page_tree):
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailadmin_explore", args=[page_tree.services.pk]))
+    assert response.status_code == 200
+    assert reverse("service_pages_export_definition", args=[configured.pk]) in response.content.decode()
+    assert (
+        reverse("service_pages_import_definition")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )

@@ -17,8 +17,8 @@ from service_requests.availability import DAYS_SHOWN, TimeRange, availability_of
 from service_requests.catalogue import get_service
 from service_requests.catalogue.appointment import Executive
 from service_requests.catalogue.meeting_room import Room
-from service_requests.catalogue.meeting_room_admin import week_of
 from service_requests.models import ServiceRequest
+from service_requests.resource_calendar import week_of
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import contact_of, first_booking_day, pdf_upload
