@@ -8,6 +8,8 @@ import io
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import openpyxl
@@ -15,7 +17,7 @@ import pytest
 
 from service_requests import actions
 from service_requests.catalogue import all_services, get_service, service_choices
-from service_requests.catalogue.configured import ConfiguredDetails
+from service_requests.catalogue.configured import ConfiguredDetails, forget_configured_services
 from service_requests.corrections import snapshot
 from service_requests.forms import RequestForms
 from service_requests.workflow import RequestStatus, Role
@@ -233,3 +235,26 @@ def test_amounts_are_kept_exactly(version, submit):
     stored = ConfiguredDetails.objects.get(request=service_request)
     assert stored.answers["fee"] == "555.50"
     assert dict(stored.rows())["ค่าธรรมเนียม (บาท)"] == f"{Decimal('555.50'):,.2f}"
+
+
+def test_lists_cost_the_same_queries_with_1_and_with_30_configured_requests(
+    version, submit, client, user, officer_for
+):
+    officer = officer_for(CODE)
+
+    def count(url, login):
+        client.force_login(login)
+        client.get(url)  # what a session reads once
+        forget_configured_services()  # the catalogue's own read included, each time
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries)
+
+    submit(CODE)
+    officers_for_one = count(INDEX, officer)
+    applicants_for_one = count(reverse("service_requests:my_requests"), user)
+    for _number in range(29):
+        submit(CODE)
+    assert count(INDEX, officer) == officers_for_one
+    assert count(reverse("service_requests:my_requests"), user) == applicants_for_one
