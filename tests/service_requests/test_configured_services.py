@@ -15,7 +15,9 @@ from django.urls import reverse
 import openpyxl
 import pytest
 
-from service_requests import actions
+from base.dates import format_date
+from base.working_days import WorkingCalendar, bangkok_date
+from service_requests import actions, due_dates
 from service_requests.catalogue import all_services, get_service, service_choices
 from service_requests.catalogue.configured import ConfiguredDetails, forget_configured_services
 from service_requests.corrections import snapshot
@@ -258,3 +260,20 @@ def test_lists_cost_the_same_queries_with_1_and_with_30_configured_requests(
         submit(CODE)
     assert count(INDEX, officer) == officers_for_one
     assert count(reverse("service_requests:my_requests"), user) == applicants_for_one
+
+
+def test_its_due_date_counts_its_own_working_days_in_the_lists_and_the_report(
+    version, submit, client, officer_for
+):
+    service_request = submit(CODE)
+    calendar = WorkingCalendar()
+    due_on = due_dates.timing_of(service_request, calendar=calendar).due_on
+    assert due_on == calendar.add_working_days(bangkok_date(service_request.submitted_at), 3)  # not 5
+
+    officer = officer_for(CODE)
+    client.force_login(officer)
+    assert format_date(due_on) in client.get(INDEX).content.decode()
+    report = client.get(reverse("service_requests_report")).content.decode()
+    assert "สำเนา ก.พ.7" in report
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "สำเนา ก.พ.7" in dashboard and service_request.reference in dashboard
