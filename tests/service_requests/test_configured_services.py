@@ -26,6 +26,8 @@ from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_forms import EVERY_FIELD, publish_version
 from tests.factories.service_pages import ConfiguredServicePageFactory
 from tests.factories.service_requests import contact_of, details_for, form_data
+from tests.helpers import comparable
+from tests.printing.conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +139,7 @@ def changed_fields():
     ]
 
 
-def test_an_old_request_keeps_its_own_form_after_the_form_changes(version, submit, user, officer_for):
+def test_an_old_request_keeps_its_own_form_after_the_form_changes(version, submit, user, officer_for, client):
     old = submit(
         CODE, details=details_for(CODE) | {"answers": details_for(CODE)["answers"] | {"remarks": "ด่วน"}}
     )
@@ -156,6 +158,13 @@ def test_an_old_request_keeps_its_own_form_after_the_form_changes(version, submi
     assert "remarks" in RequestForms(service, user=user, service_request=old).details.fields
     assert "school" not in RequestForms(service, user=user, service_request=old).details.fields
     assert "school" in RequestForms(service, user=user).details.fields
+
+    # Printed with its own labels, the new request with the new ones.
+    client.force_login(user)
+    old_printout = pdf_text(client.get(reverse("printing:applicant_pdf", args=[old.reference])).content)
+    assert comparable("วัตถุประสงค์") in old_printout and comparable("ด่วน") in old_printout
+    new_printout = pdf_text(client.get(reverse("printing:applicant_pdf", args=[new.reference])).content)
+    assert comparable("ใช้เพื่อ") in new_printout and comparable("โรงเรียน") in new_printout
 
     # Corrected with its own version: the officer flags "purpose", the applicant changes it.
     actions.move_request(
