@@ -64,6 +64,7 @@ def publish_configured_service(*, page, revision, user=None):
             retention_days=page.retention_years * DAYS_IN_YEAR if page.retention_years else None,
             actor=user,
         )
+    forget_configured_services()  # this process's next read, in this transaction, sees it
     transaction.on_commit(forget_configured_services)
     return version
 

@@ -17,10 +17,12 @@ class ServiceRequestsConfig(AppConfig):
     verbose_name = _("Service requests")
 
     def ready(self):
+        from django.core.signals import request_started
+
         from wagtail.models import ReferenceIndex
 
         from .catalogue import CATALOGUE
-        from .catalogue.configured import ConfiguredDetails
+        from .catalogue.configured import ConfiguredDetails, forget_configured_services
         from .models import ServiceAssignment, ServiceRequest
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
@@ -34,6 +36,8 @@ class ServiceRequestsConfig(AppConfig):
             ConfiguredDetails,
         ):
             ReferenceIndex.register_model(model)
+        # Each request reads the configured services afresh (once, whatever it lists).
+        request_started.connect(forget_configured_services, dispatch_uid="forget_configured_services")
         # Django reads this module constant on each parse; there is no setting for it.
         multipartparser.MAX_TOTAL_HEADER_SIZE = max(
             multipartparser.MAX_TOTAL_HEADER_SIZE, MAX_PART_HEADER_BYTES

@@ -294,7 +294,8 @@ def configured_service(version: FormVersion, *, draft: bool = False) -> Configur
     )
 
 
-# The services, read once for a few seconds: every list row asks its request's service.
+# The services, read once per request (every list row asks its request's service: one query for
+# all), and outside requests (the worker's tasks) for a few seconds at most.
 
 LOADED_FOR_SECONDS = 10
 _loaded: dict = {"until": 0.0, "services": {}}
@@ -313,6 +314,6 @@ def configured_services() -> dict[str, ConfiguredService]:
     return _loaded["services"]
 
 
-def forget_configured_services() -> None:
-    """Read them again on the next call (a version was published in this process)."""
+def forget_configured_services(**_signal) -> None:
+    """Read them again on the next call: a request starts, a version was published."""
     _loaded["until"] = 0.0

@@ -28,6 +28,7 @@ from tests.accounts.clock import clock_moved
 from tests.factories.accounts import UserFactory
 from tests.factories.privacy import DataExportFactory, answered_request, answered_request_of_each_service
 from tests.factories.service_forms import publish_version
+from tests.factories.service_pages import ConfiguredServicePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,8 @@ def applicant(db):
 
 @pytest.fixture
 def requests_of_each_service(applicant, officer_for, page_tree):
-    publish_version(CONFIGURED)  # and one an office built in Wagtail
+    # and one an office built in Wagtail
+    publish_version(CONFIGURED, page=ConfiguredServicePageFactory(parent=page_tree.services))
     return answered_request_of_each_service(applicant=applicant, officer_for=officer_for)
 
 
