@@ -138,6 +138,7 @@ def readme_text(*, made_at, office_name: str) -> str:
             continue
         lines += ["", f"details ({service.code} {_in_both(service.name)})"]
         lines += _field_lines(queries.details_fields(model))
+        lines += [f"  {name}: {label}" for name, label in service.answer_fields()]
         for key, list_model, back_field in queries.details_lists(model):
             lines.append(f"  {key}[]: {_in_both(capfirst(list_model._meta.verbose_name))}")
             lines += _field_lines(queries.list_fields(list_model, back_field), indent="    ")

@@ -132,7 +132,7 @@ def details_data(service_request) -> dict:
     if record is None:
         return {}
     model = type(record)
-    data = row_data(record, details_fields(model))
+    data = row_data(record, details_fields(model)) | record.own_answers()
     for key, list_model, back_field in details_lists(model):
         rows = list_model.objects.filter(**{back_field: record}).order_by("pk")
         data[key] = [row_data(row, list_fields(list_model, back_field)) for row in rows]

@@ -46,6 +46,9 @@ INPUT_TYPES = (
 SECTION = "section"
 ATTACHMENT = "attachment"
 FIELD_TYPES = (*INPUT_TYPES, SECTION, ATTACHMENT)
+# As many files as the built-in service with the most: the proxy's body limit is set for that
+# many (service_requests.upload_limits); one PDF may hold several documents.
+MAX_ATTACHMENT_SLOTS = 3
 CHOICE_TYPES = ("single_choice", "multiple_choice")
 DECIMAL_TYPES = ("number", "amount")
 SERVICE_CODE_PATTERN = r"^\d{2}$"
@@ -416,6 +419,11 @@ def validate_definition(fields_: tuple[FieldDefinition, ...]) -> list[str]:
             )
         if item.max_length is not None and item.max_length < 1:
             errors.append(_("In “%(label)s” the maximum length must be at least 1.") % {"label": title})
+    if sum(item.type == ATTACHMENT for item in fields_) > MAX_ATTACHMENT_SLOTS:
+        errors.append(
+            _("A form has at most %(count)d attachment slots: one PDF may hold several documents.")
+            % {"count": MAX_ATTACHMENT_SLOTS}
+        )
     return errors
 
 
@@ -425,6 +433,7 @@ def is_service_code(code: str) -> bool:
 
 __all__ = [
     "ATTACHMENT",
+    "MAX_ATTACHMENT_SLOTS",
     "FIELD_TYPES",
     "FORMAT_NAME",
     "FORMAT_VERSION",

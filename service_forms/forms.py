@@ -2,10 +2,8 @@
 
 Each field type gets its Django field, with the portal's checks and messages (Thai in the Thai
 site); the labels and help are in the active language (Thai, English when the visitor reads in
-English). Attachment slots are not fields here: `attachment_slots()` lists them for the upload part.
+English). Attachment slots are not fields here (FormDefinition.attachment_slots lists them).
 """
-
-from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.validators import normalize_phone, validate_citizen_id
 from base.date_fields import IsoDateField, IsoTimeField
 
-from .definition import ATTACHMENT, SECTION, FieldDefinition, FormDefinition
+from .definition import FieldDefinition, FormDefinition
 
 YES, NO = "yes", "no"
 
@@ -143,48 +141,19 @@ class ConfiguredServiceForm(forms.Form):
 
     definition: FormDefinition = FormDefinition()
 
-    def layout(self):
-        """The form in the definition's order, for templates: ("section", item), ("field",
-        bound field) and ("attachment", slot) entries."""
-        for item in self.definition.fields:
-            if item.type == SECTION:
-                yield ("section", item)
-            elif item.type == ATTACHMENT:
-                yield ("attachment", AttachmentSlotView.of(item))
-            else:
-                yield ("field", self[item.name])
-
 
 def form_class_for(definition: FormDefinition) -> type[ConfiguredServiceForm]:
-    """A Form class of the definition's inputs (labels in the active language: build it per request)."""
+    """A Form class of the definition's inputs (labels in the active language: build it per request).
+    Headings and attachment slots are no fields: service_requests lays them out and takes the files."""
     attributes = {item.name: django_field(item) for item in definition.inputs}
     attributes["definition"] = definition
     return type("ConfiguredServiceForm", (ConfiguredServiceForm,), attributes)
 
 
-@dataclass(frozen=True)
-class AttachmentSlotView:
-    name: str
-    label: str
-    required: bool
-    help_text: str
-
-    @classmethod
-    def of(cls, item: FieldDefinition):
-        return cls(name=item.name, label=item.label, required=item.required, help_text=item.help)
-
-
-def attachment_slots(definition: FormDefinition) -> list[AttachmentSlotView]:
-    """The definition's attachment slots (name, label, required, help) in the active language."""
-    return [AttachmentSlotView.of(item) for item in definition.attachment_slots]
-
-
 __all__ = [
-    "AttachmentSlotView",
     "CitizenIdField",
     "ConfiguredServiceForm",
     "ThaiPhoneField",
-    "attachment_slots",
     "django_field",
     "form_class_for",
 ]

@@ -1,5 +1,7 @@
 """Reads of the frozen form versions."""
 
+from django.db import models
+
 from .models import FormVersion
 
 
@@ -18,3 +20,20 @@ def version_by_id(version_id: int) -> FormVersion | None:
 
 def versions_of_page(page_id: int) -> list[FormVersion]:
     return list(FormVersion.objects.filter(page_id=page_id).order_by("number"))
+
+
+def latest_versions() -> list[FormVersion]:
+    """The newest published version of every configured service, with its page (one query)."""
+    newest = FormVersion.objects.filter(service_code=models.OuterRef("service_code")).order_by(
+        "-created_at", "-pk"
+    )
+    return list(
+        FormVersion.objects.filter(pk=models.Subquery(newest.values("pk")[:1]))
+        .select_related("page")
+        .order_by("service_code")
+    )
+
+
+def versions_of_service(service_code: str) -> list[FormVersion]:
+    """Every version of a configured service's form, the newest first."""
+    return list(FormVersion.objects.filter(service_code=service_code).order_by("-created_at", "-pk"))

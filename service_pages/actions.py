@@ -1,5 +1,6 @@
-"""Writes of the service pages that are more than Wagtail's own editing: a configured service's
-definition imported from another office's file."""
+"""Writes of the service pages that are more than Wagtail's own editing: a configured service
+published (its form frozen, its officers named), and its definition imported from another
+office's file."""
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from service_forms.actions import freeze_form_version
 from service_forms.definition import (
     DefinitionError,
     FormDefinition,
@@ -16,7 +18,9 @@ from service_forms.definition import (
     stream_data,
     validate_definition,
 )
+from service_requests.actions import assign_service_to_group
 from service_requests.catalogue import CATALOGUE
+from service_requests.catalogue.configured import forget_configured_services
 
 from .models import ServicePage
 
@@ -42,6 +46,27 @@ def definition_problems(definition: FormDefinition, *, locale_id) -> list[str]:
             % {"code": code}
         )
     return problems
+
+
+DAYS_IN_YEAR = 365
+
+
+@transaction.atomic
+def publish_configured_service(*, page, revision, user=None):
+    """What publishing a configured service's page does beyond Wagtail's publishing: its form
+    becomes the next frozen version (unless unchanged), the officer group it names works its
+    requests, and the catalogue reads it again. Returns the new version or None."""
+    version = freeze_form_version(page=page, revision=revision, user=user)
+    if page.officer_group_id:
+        assign_service_to_group(
+            service_code=page.service_code,
+            group=page.officer_group,
+            retention_days=page.retention_years * DAYS_IN_YEAR if page.retention_years else None,
+            actor=user,
+        )
+    forget_configured_services()  # this process's next read, in this transaction, sees it
+    transaction.on_commit(forget_configured_services)
+    return version
 
 
 def _free_slug(parent_page, base: str) -> str:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from service_requests.catalogue import all_services
+from service_requests.catalogue import builtin_services
 
 
 class ServiceCodeInput(forms.TextInput):
@@ -25,14 +25,14 @@ class ServiceCodeInput(forms.TextInput):
     def render(self, name, value, attrs=None, renderer=None):
         html = super().render(name, value, attrs, renderer)
         options = format_html_join(
-            "", '<option value="{}">{} {}</option>', ((s.code, s.code, s.name) for s in all_services())
+            "", '<option value="{}">{} {}</option>', ((s.code, s.code, s.name) for s in builtin_services())
         )
         input_id = (attrs or {}).get("id") or name
         return html + format_html('<datalist id="{}">{}</datalist>', self.datalist_id(input_id), options)
 
 
 def built_in_codes() -> str:
-    return ", ".join(f"{service.code} {service.name}" for service in all_services())
+    return ", ".join(f"{service.code} {service.name}" for service in builtin_services())
 
 
 class ServicePageForm(WagtailAdminPageForm):

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,9 +24,9 @@ from service_forms.definition import (
     is_service_code,
     validate_definition,
 )
-from service_forms.forms import attachment_slots, form_class_for
-from service_forms.services import ConfiguredService
-from service_requests.catalogue import CATALOGUE, get_service
+from service_forms.models import FormVersion
+from service_requests.catalogue import CATALOGUE, find_service, get_service
+from service_requests.catalogue.configured import configured_service
 from service_requests.forms import RequestForms
 from service_requests.views import submit_from_service_page
 
@@ -256,24 +258,34 @@ class ServicePage(Page):
 
     @property
     def service(self):
-        """The catalogue's e-service this page describes, or the page's own configured service."""
+        """The e-service this page describes: a built-in one, or the page's own as last published
+        (as drafted, before its first publication)."""
         if not self.is_configured:
             return get_service(self.service_code)
-        return ConfiguredService(
-            code=self.service_code,
-            slug=self.slug,
-            name=self.short_name or self.title,
-            form_title=self.title,
-            attachment_slots=tuple(attachment_slots(self.service_definition())),
+        # Never published: nothing in the catalogue yet, and no requests until it is.
+        return find_service(self.service_code) or replace(self.draft_service, open_for_requests=False)
+
+    @cached_property
+    def draft_service(self):
+        """The page's own service as its form stands now, published or not (Wagtail's preview)."""
+        draft = FormVersion(
+            service_code=self.service_code,
+            page=self,
+            number=0,
+            definition=self.service_definition().to_json(),
         )
+        return configured_service(draft, draft=True)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.is_configured:
-            # As applicants will see it (and as Wagtail's preview shows the draft).
-            context.setdefault("configured_form", form_class_for(self.service_definition())())
-        elif request.user.is_authenticated and self.service.accepts_requests:
-            context.setdefault("request_forms", RequestForms(self.service, user=request.user))
+        # The preview shows the form being edited, as applicants will see it once published.
+        service = (
+            self.draft_service
+            if self.is_configured and getattr(request, "is_preview", False)
+            else self.service
+        )
+        if request.user.is_authenticated and service.accepts_requests:
+            context.setdefault("request_forms", RequestForms(service, user=request.user))
         return context
 
     def upload_file_count(self, request, **view_kwargs):

@@ -2,11 +2,19 @@
 
 from wagtail.models import Locale
 
-from service_forms.actions import freeze_form_version
+from service_requests.catalogue.configured import forget_configured_services
+
+from .actions import publish_configured_service
 
 
 def freeze_published_form(sender, instance, revision, **kwargs):
     """Wagtail's page_published: a configured service's published form becomes its next frozen
     version (the Thai page's: it holds both languages' labels; a translation shares its code)."""
     if instance.is_configured and instance.locale_id == Locale.get_default().pk:
-        freeze_form_version(page=instance, revision=revision, user=None)
+        publish_configured_service(page=instance, revision=revision, user=None)
+
+
+def forget_unpublished_service(sender, instance, **kwargs):
+    """Wagtail's page_unpublished: the catalogue reads again whether the service takes requests."""
+    if instance.is_configured:
+        forget_configured_services()

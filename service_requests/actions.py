@@ -37,6 +37,7 @@ from .models import (
     ReplacedAttachment,
     RequestAccess,
     RetentionRun,
+    ServiceAssignment,
     ServiceRequest,
     StatusChange,
     StatusLookup,
@@ -770,3 +771,23 @@ def apply_retention(*, dry_run: bool = False) -> dict[str, int]:
     run = RetentionRun.objects.create(ran_at=now, counts=counts)
     log(instance=run, action="service_requests.apply_retention", data=counts)
     return counts
+
+
+@transaction.atomic
+def assign_service_to_group(*, service_code, group, retention_days=None, actor=None) -> ServiceAssignment:
+    """The group whose officers work a service, and its retention period when given: what a
+    configured service's page names, made true when it is published (the caller checked the
+    publisher's right). Administrators may change it later under Settings → service assignments."""
+    assignment = ServiceAssignment.objects.select_for_update().filter(service_code=service_code).first()
+    created = assignment is None
+    if created:
+        assignment = ServiceAssignment(service_code=service_code)
+    changed = created or assignment.group_id != group.pk
+    assignment.group = group
+    if retention_days is not None and assignment.retention_days != retention_days:
+        assignment.retention_days = retention_days
+        changed = True
+    if changed:
+        assignment.save()
+        log(instance=assignment, action="wagtail.create" if created else "wagtail.edit", user=actor)
+    return assignment

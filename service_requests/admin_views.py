@@ -279,7 +279,7 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
     @cached_property
     def service_columns(self):
         """(heading, value of a details row) of the exported service's own fields, or none."""
-        return self.exported_service.details_model.export_columns() if self.exported_service else []
+        return self.exported_service.export_columns() if self.exported_service else []
 
     def heading_row(self):
         shared = [self.get_heading(ServiceRequest.objects.none(), field) for field in self.list_export]

@@ -17,9 +17,12 @@ class ServiceRequestsConfig(AppConfig):
     verbose_name = _("Service requests")
 
     def ready(self):
+        from django.core.signals import request_started
+
         from wagtail.models import ReferenceIndex
 
-        from .catalogue import all_services
+        from .catalogue import CATALOGUE
+        from .catalogue.configured import ConfiguredDetails, forget_configured_services
         from .models import ServiceAssignment, ServiceRequest
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
@@ -29,9 +32,12 @@ class ServiceRequestsConfig(AppConfig):
         for model in (
             ServiceRequest,
             ServiceAssignment,
-            *(service.details_model for service in all_services()),
+            *(service.details_model for service in CATALOGUE.values()),
+            ConfiguredDetails,
         ):
             ReferenceIndex.register_model(model)
+        # Each request reads the configured services afresh (once, whatever it lists).
+        request_started.connect(forget_configured_services, dispatch_uid="forget_configured_services")
         # Django reads this module constant on each parse; there is no setting for it.
         multipartparser.MAX_TOTAL_HEADER_SIZE = max(
             multipartparser.MAX_TOTAL_HEADER_SIZE, MAX_PART_HEADER_BYTES

@@ -84,8 +84,10 @@ def _field_value(form, bound_field, record):
         return _shown(getattr(record, name))
     value = bound_field.initial
     choices = getattr(bound_field.field, "choices", None)
-    if choices is not None and value not in (None, ""):
+    if choices is not None and value not in (None, "", []):
         labels = {str(key): label for key, label in choices}
+        if isinstance(value, (list, tuple)):  # several choices
+            return ", ".join(str(labels.get(str(item), item)) for item in value)
         return str(labels.get(str(value), value))
     return _shown(value)
 

@@ -98,6 +98,11 @@ class RequestDetails(models.Model):
             return ""
         return getattr(self, self.notification_email_field) or ""
 
+    def own_answers(self) -> dict:
+        """What the applicant answered beyond this model's fields, by name (a configured
+        service's form): a copy of the applicant's data holds it too. None here."""
+        return {}
+
     def calendar_event(self, *, office_address: str) -> dict | None:
         """What the applicant's calendar file of this request says: {starts_at, ends_at,
         summary, location}. None: the service offers no calendar file."""

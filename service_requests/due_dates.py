@@ -89,7 +89,9 @@ def overdue_request_ids(queryset, *, today: datetime.date | None = None) -> list
     history = history_by_request(candidates)
     return [
         service_request.pk
-        for service_request in candidates.only("pk", "status", "submitted_at", "status_changed_at")
+        for service_request in candidates.only(
+            "pk", "service_code", "status", "submitted_at", "status_changed_at"
+        )
         if sla.timing_of(
             service_request, history[service_request.pk], calendar=calendar, today=today
         ).is_overdue

@@ -14,7 +14,7 @@ from accounts.hashing import citizen_id_hash
 from base.models import OfficeSettings
 from base.working_days import WorkingCalendar
 
-from .catalogue import CATALOGUE, get_service
+from .catalogue import all_services, get_service, service_codes
 from .due_dates import timing_of, with_sla_history
 from .models import (
     AssignmentChange,
@@ -44,7 +44,7 @@ def services_handled_by(user) -> set[str]:
     if not user.is_authenticated or not user.is_active:
         return set()
     if user.is_superuser:
-        return set(CATALOGUE)
+        return service_codes()
     cached = getattr(user, "_services_handled", None)
     if cached is None:
         cached = set(
@@ -211,11 +211,10 @@ def services_called(search: str) -> set[str]:
     codes = set()
     for language, _label in settings.LANGUAGES:
         with translation.override(language):
-            codes.update(
-                code for code, service in CATALOGUE.items() if needle in str(service.name).casefold()
-            )
+            codes.update(service.code for service in all_services() if needle in str(service.name).casefold())
     pages = Page.objects.live().filter(title__icontains=search).specific()
-    codes.update(code for page in pages if (code := getattr(page, "service_code", None)) in CATALOGUE)
+    known = service_codes()
+    codes.update(code for page in pages if (code := getattr(page, "service_code", None)) in known)
     return codes
 
 
@@ -247,7 +246,7 @@ def retention_days_by_service() -> dict[str, int]:
             "service_code", "retention_days"
         )
     )
-    return {code: own.get(code, settings.REQUEST_RETENTION_DAYS) for code in CATALOGUE}
+    return {code: own.get(code, settings.REQUEST_RETENTION_DAYS) for code in service_codes()}
 
 
 def requests_past_retention(now: datetime):

@@ -1,7 +1,7 @@
 """Service-level rules for requests, computed from a request and its status history.
 
-- Due date: 5 working days after the day of submission (working_days.py says how days count),
-  moved later by the working days the request spent returned to the applicant.
+- Due date: 5 working days after the day of submission (working_days.py says how days count;
+  a service an office built sets its own number, EService.processing_days), moved later by the working days the request spent returned to the applicant.
 - Returned time: from a move into "returned" until the next move out of it (the corrections
   sent, or a cancellation); a spell still open runs until today. A spell from day A to day B
   counts the working days after A up to and including B.
@@ -16,9 +16,16 @@ from dataclasses import dataclass
 
 from base.working_days import WorkingCalendar, bangkok_date
 
+from .catalogue import find_service
 from .workflow import CLOSED, RequestStatus
 
 DUE_WITHIN_WORKING_DAYS = 5
+
+
+def working_days_allowed(service_code) -> int:
+    """The working days a service's requests have, before returned time: its own or the SPEC's 5."""
+    service = find_service(service_code) if service_code else None
+    return (service.processing_days if service is not None else None) or DUE_WITHIN_WORKING_DAYS
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,8 @@ def timing_of(service_request, changes: Iterable, *, calendar: WorkingCalendar, 
         calendar.working_days_between(start, end)
         for start, end in returned_spells(changes, until=completed_on or today)
     )
-    due_on = calendar.add_working_days(submitted_on, DUE_WITHIN_WORKING_DAYS + returned)
+    allowed = working_days_allowed(getattr(service_request, "service_code", None))
+    due_on = calendar.add_working_days(submitted_on, allowed + returned)
     to_complete = None
     if completed_on is not None:
         to_complete = max(0, calendar.working_days_between(submitted_on, completed_on) - returned)

@@ -15,7 +15,7 @@ import math
 from django.conf import settings
 from django.core.files import uploadhandler
 
-from .catalogue import all_services
+from .catalogue import CATALOGUE
 from .uploads import MAX_UPLOAD_BYTES, UnreceivedUpload, shortened_name
 
 # The text fields of the largest form and the multipart framing take a few kilobytes.
@@ -28,8 +28,9 @@ def body_limit(file_count: int) -> int:
 
 
 def largest_body_limit() -> int:
-    """The largest body of the applicants' and officers' forms: the service with the most files."""
-    return body_limit(max(len(service.attachment_slots) for service in all_services()))
+    """The largest body of the applicants' and officers' forms: the service with the most files
+    (an office's own services may have no more: service_forms.definition.MAX_ATTACHMENT_SLOTS)."""
+    return body_limit(max(len(service.attachment_slots) for service in CATALOGUE.values()))
 
 
 def proxy_body_limit_megabytes() -> int:

@@ -27,7 +27,7 @@ from base.working_days import WorkingCalendar, bangkok_today
 from . import actions, ics, queries
 from .access_record import RecordsStaffAccess
 from .availability import availability_of, requested_in, shown_to
-from .catalogue import CATALOGUE, all_services
+from .catalogue import all_services, find_service
 from .downloads import content_download, file_download
 from .due_dates import expected_completion, with_sla_history
 from .forms import CancelForm, RequestForms, StatusCheckForm
@@ -336,7 +336,7 @@ def status_check(request):
 def availability(request, service_code):
     """The availability calendar alone (an HTML fragment), which the service form's script loads
     when the applicant picks another room, executive or date."""
-    service = CATALOGUE.get(service_code)
+    service = find_service(service_code)
     source = shown_to(service, request.user)
     if source is None:
         raise Http404

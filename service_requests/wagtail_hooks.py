@@ -6,7 +6,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder, register_admin_url_fi
 from wagtail.permissions import register_permission_policy
 
 from .bulk_actions import BULK_ACTIONS
-from .catalogue import all_services
+from .catalogue import CATALOGUE
 from .details import RequestDetails
 from .models import ServiceRequest
 from .panels import ServiceRequestSummaryPanel
@@ -65,7 +65,7 @@ def register_service_request_viewsets():
 @hooks.register("register_admin_viewset")
 def register_services_own_viewsets():
     """What each service brings to the admin (its kept lists, pages of its own)."""
-    return [import_string(path)() for service in all_services() for path in service.admin_viewsets]
+    return [import_string(path)() for service in CATALOGUE.values() for path in service.admin_viewsets]
 
 
 @hooks.register("construct_homepage_panels")

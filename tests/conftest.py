@@ -16,7 +16,8 @@ import pytest
 from accounts.two_factor import is_staff_account
 from base.models import ClosureDay
 from service_pages.models import ServiceDocument
-from service_requests.catalogue import all_services
+from service_requests.catalogue import builtin_services
+from service_requests.catalogue.configured import forget_configured_services
 from tests.factories.accounts import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
 from tests.factories.home import HomePageFactory, OfficeSettingsFactory, PrivacyPageFactory
 from tests.factories.service_pages import (
@@ -35,6 +36,15 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def no_configured_services_from_another_test():
+    """The catalogue keeps the configured services a few seconds (catalogue/configured.py); each
+    test's database is rolled back, so each test reads its own."""
+    forget_configured_services()
+    yield
+    forget_configured_services()
 
 
 @pytest.fixture(autouse=True)
@@ -98,7 +108,7 @@ def page_tree(db, thai_locale):
     )
     services = ServiceIndexPageFactory(parent=home)
     service_pages = {}
-    for service in all_services():
+    for service in builtin_services():
         page = ServicePageFactory(parent=services, service_code=service.code)
         ServiceDocumentFactory(
             page=page, kind=ServiceDocument.Kind.MANUAL, document__title=f"คู่มือ {page.title}"

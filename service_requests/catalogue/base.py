@@ -41,6 +41,8 @@ class EService:
     # (variant: int) -> valid cleaned details (what its form's details_data() gives), for tests
     # and the demo; different variants never clash (e.g. bookings on different days).
     sample_details: Callable[[int], dict] | None = None
+    # The working days its requests are due in (sla.py); None: the SPEC's 5.
+    processing_days: int | None = None
 
     @property
     def accepts_requests(self) -> bool:
@@ -49,3 +51,13 @@ class EService:
     @property
     def details_model(self):
         return self.details_form._meta.model if self.details_form else None
+
+    def answer_fields(self) -> list[tuple[str, str]]:
+        """(name, label) of the answers kept beside the details model's fields (RequestDetails.
+        own_answers): none for a service that is code."""
+        return []
+
+    def export_columns(self) -> list[tuple[str, Callable]]:
+        """(heading, value of a details row) of the columns an export of this service's requests
+        adds after the shared ones."""
+        return self.details_model.export_columns() if self.details_model else []

@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from .. import presentation
-from ..catalogue import CATALOGUE
+from ..catalogue import find_service
 
 register = template.Library()
 
@@ -18,5 +18,5 @@ GENERIC_ICON = '<path d="M14 3H6.5A1.5 1.5 0 0 0 5 4.5v15A1.5 1.5 0 0 0 6.5 21h1
 @register.simple_tag
 def service_icon_shapes(code):
     """The inside of a service's 24×24 icon (EService.icon; the catalogue's own markup)."""
-    service = CATALOGUE.get(str(code))
+    service = find_service(str(code))
     return mark_safe((service.icon if service is not None else "") or GENERIC_ICON)  # noqa: S308

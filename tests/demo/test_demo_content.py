@@ -26,7 +26,7 @@ from demo.pdfs import FontOnlyFetcher, font_url
 from home.models import HomePage
 from service_pages.models import ServicePage
 from service_requests import actions, queries
-from service_requests.catalogue import all_services, get_service
+from service_requests.catalogue import builtin_services, get_service
 from service_requests.catalogue.meeting_room import Room
 from service_requests.models import ServiceRequest
 from tests.factories.service_requests import attachments_for, contact_of, details_for
@@ -115,7 +115,7 @@ def test_each_service_has_a_page_in_both_languages_with_a_manual_and_a_blank_for
     load_demo_content()
     english_locale = Locale.objects.get(language_code="en")
 
-    for service in all_services():
+    for service in builtin_services():
         thai = ServicePage.objects.get(service_code=service.code, locale__language_code="th")
         english = thai.get_translation(english_locale).specific
         assert thai.url == f"/services/{service.slug}/"
@@ -211,7 +211,7 @@ def test_every_demo_account_has_a_valid_citizen_id_and_the_right_access():
         assert user.citizen_id in output
         assert user.is_identity_verified  # the office knows its demo people
     officers = User.objects.filter(is_staff=True, is_superuser=False)
-    for service in all_services():
+    for service in builtin_services():
         group = Group.objects.get(name=service.officer_group)
         assert group.permissions.filter(codename="access_admin").exists()
         assert officers.filter(groups=group).exists()
@@ -324,7 +324,7 @@ def test_the_demo_supervisor_may_assign_the_personnel_groups_requests_and_the_of
     personnel = get_service("12").officer_group
     officer = User.objects.get(citizen_id=OFFICERS[personnel][0])
     assert queries.services_supervised_by(supervisor) == {
-        service.code for service in all_services() if service.officer_group == personnel
+        service.code for service in builtin_services() if service.officer_group == personnel
     }
     assert queries.services_supervised_by(officer) == set()
     assert supervisor in queries.assignable_officers(ServiceRequest(service_code="12", applicant_id=0))

@@ -10,7 +10,7 @@ from factory.django import DjangoModelFactory
 
 from privacy.models import DataExport
 from service_requests import actions
-from service_requests.catalogue import CATALOGUE
+from service_requests.catalogue import service_codes
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
 from tests.factories.service_requests import attachments_for, contact_of, details_for, pdf_upload
@@ -48,7 +48,7 @@ def answered_request(service_code: str, *, applicant, officer, message: str, rep
 
 
 def answered_request_of_each_service(*, applicant, officer_for) -> dict:
-    """{service code: request} for every service of the catalogue, each answered by its officer."""
+    """{service code: request} for every service, built in or configured, each answered by its officer."""
     return {
         code: answered_request(
             code,
@@ -57,5 +57,5 @@ def answered_request_of_each_service(*, applicant, officer_for) -> dict:
             message=f"กำลังตรวจสอบเอกสาร ({code})",
             reply_name=f"หนังสือตอบ-{code}.pdf",
         )
-        for code in CATALOGUE
+        for code in service_codes()
     }

@@ -5,12 +5,12 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
-from service_requests.catalogue import all_services, get_service
+from service_requests.catalogue import builtin_services, get_service
 
 from .home import DocumentFactory, rich_text_body
 from .service_forms import personnel_record_form
 
-SERVICE_CODES = [service.code for service in all_services()]
+SERVICE_CODES = [service.code for service in builtin_services()]
 
 
 class ServiceIndexPageFactory(wagtail_factories.PageFactory):

@@ -27,10 +27,15 @@ from service_requests.models import AccessKind, ServiceRequest
 from tests.accounts.clock import clock_moved
 from tests.factories.accounts import UserFactory
 from tests.factories.privacy import DataExportFactory, answered_request, answered_request_of_each_service
+from tests.factories.service_forms import publish_version
+from tests.factories.service_pages import ConfiguredServicePageFactory
 
 pytestmark = pytest.mark.django_db
 
 EXPORT_URL = reverse("privacy:export")
+
+
+CONFIGURED = "13"
 
 
 @pytest.fixture
@@ -48,6 +53,8 @@ def applicant(db):
 
 @pytest.fixture
 def requests_of_each_service(applicant, officer_for, page_tree):
+    # and one an office built in Wagtail
+    publish_version(CONFIGURED, page=ConfiguredServicePageFactory(parent=page_tree.services))
     return answered_request_of_each_service(applicant=applicant, officer_for=officer_for)
 
 
@@ -137,7 +144,7 @@ def test_the_copy_holds_the_profile_and_the_consent(downloaded, applicant):
 
 
 def test_each_services_request_json_equals_the_database(downloaded, requests_of_each_service):
-    assert len(requests_of_each_service) == len(CATALOGUE) == 6
+    assert len(requests_of_each_service) == len(CATALOGUE) + 1 == 7
     for code, service_request in requests_of_each_service.items():
         service_request.refresh_from_db()
         exported = loaded(downloaded, f"requests/{service_request.reference}/request.json")
@@ -169,12 +176,16 @@ def test_each_services_request_json_equals_the_database(downloaded, requests_of_
             else:
                 stored = getattr(record, field.name)
                 assert same_as_stored(exported["details"][field.name], stored), (code, field.name)
+        assert {name: exported["details"][name] for name in record.own_answers()} == record.own_answers()
 
         history = list(service_request.history.order_by("created_at", "id"))
         assert [(row["from_status"], row["to_status"], row["message"]) for row in exported["history"]] == [
             (change.from_status, change.to_status, change.message) for change in history
         ]
         assert exported["history"][-1]["by_role"] == "officer"
+    configured = requests_of_each_service[CONFIGURED]
+    answers = loaded(downloaded, f"requests/{configured.reference}/request.json")["details"]
+    assert answers["purpose"] == "ตัวอย่าง 1" and answers["documents"] == ["ก.พ.7"]
 
 
 def test_an_orders_lines_are_in_its_details(downloaded, requests_of_each_service):

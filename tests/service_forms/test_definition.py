@@ -17,7 +17,7 @@ from service_forms.definition import (
     fields_from_stream,
     validate_definition,
 )
-from tests.factories.service_forms import input_field, personnel_record_form
+from tests.factories.service_forms import attachment, input_field, personnel_record_form
 from tests.helpers import THAI_SCRIPT
 
 
@@ -46,6 +46,14 @@ def test_two_fields_with_the_same_name_are_refused():
     )
     [error] = validate_definition(fields)
     assert error == "มีช่องสองช่องชื่อ “purpose” ซ้ำกัน: แต่ละช่องต้องมีชื่อไม่ซ้ำกัน"
+
+
+def test_more_attachment_slots_than_the_upload_limit_allows_are_refused():
+    slots = [attachment(f"document_{number}", f"เอกสาร {number}") for number in range(1, 5)]
+    assert validate_definition(fields_from_stream(slots)) == [
+        "แบบฟอร์มหนึ่งมีช่องแนบไฟล์ได้ไม่เกิน 3 ช่อง: ไฟล์ PDF หนึ่งไฟล์รวมหลายเอกสารได้"
+    ]
+    assert validate_definition(fields_from_stream(slots[:3])) == []
 
 
 def test_a_choice_field_without_choices_is_refused():

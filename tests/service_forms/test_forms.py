@@ -9,7 +9,7 @@ import pytest
 
 from accounts.validators import CITIZEN_ID_MESSAGES
 from service_forms.definition import Choice, FieldDefinition, FormDefinition
-from service_forms.forms import INVALID, MESSAGES, attachment_slots, form_class_for
+from service_forms.forms import INVALID, MESSAGES, form_class_for
 from tests.helpers import THAI_SCRIPT, buddhist_era_hint, in_thai
 
 YEAR = datetime.date.today().year
@@ -262,11 +262,5 @@ def test_headings_and_attachment_slots_are_no_fields_but_keep_their_place():
     )
     form = form_class_for(definition)()
     assert list(form.fields) == ["purpose"]
-    assert [kind for kind, _item in form.layout()] == ["section", "field", "attachment"]
-    [slot] = attachment_slots(definition)
-    assert (slot.name, slot.label, slot.required, slot.help_text) == (
-        "id_card_copy",
-        "สำเนาบัตร",
-        False,
-        "ขีดฆ่า",
-    )
+    [slot] = definition.attachment_slots
+    assert (slot.name, slot.label, slot.required, slot.help) == ("id_card_copy", "สำเนาบัตร", False, "ขีดฆ่า")

@@ -7,6 +7,7 @@ import json
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -16,17 +17,21 @@ import pytest
 from service_forms.definition import FORMAT_NAME
 from service_forms.models import FormVersion
 from service_pages.models import ServicePage
+from service_requests.catalogue.configured import ConfiguredDetails
+from service_requests.models import ServiceRequest
 from tests.factories.accounts import StaffFactory
 from tests.factories.service_forms import input_field, personnel_record_form
 from tests.factories.service_pages import ConfiguredServicePageFactory
+from tests.factories.service_requests import form_data, png_upload
 
 LABELS = ["วัตถุประสงค์", "จำนวนสำเนา", "รับรองสำเนาถูกต้อง", "วิธีรับเอกสาร", "สำเนาบัตรประจำตัวประชาชน"]
-SOON = "การยื่นคำขอออนไลน์สำหรับบริการนี้จะเปิดเร็ว ๆ นี้"
 
 
 @pytest.fixture
 def configured(page_tree):
-    return ConfiguredServicePageFactory(parent=page_tree.services)
+    page = ConfiguredServicePageFactory(parent=page_tree.services)
+    page.save_revision().publish()  # the editor's "Publish": its form frozen as version 1
+    return page
 
 
 def refused(page):
@@ -43,11 +48,15 @@ def new_page(**fields):
 # The code and the form
 
 
-def test_a_configured_service_is_no_catalogue_service(configured):
+def test_a_published_configured_service_takes_requests_and_an_unpublished_one_not(configured, page_tree):
     assert configured.is_configured
     assert configured.service.name == "สำเนา ก.พ.7"
-    assert configured.service.accepts_requests is False
+    assert configured.service.accepts_requests is True
     assert [slot.name for slot in configured.service.attachment_slots] == ["id_card_copy"]
+    draft = ConfiguredServicePageFactory(
+        parent=page_tree.services, service_code="14", slug="draft", live=False
+    )
+    assert draft.service.accepts_requests is False
 
 
 def test_a_form_with_two_fields_of_one_name_is_refused_before_publishing(page_tree, thai_locale):
@@ -94,37 +103,57 @@ def test_a_code_must_have_two_digits_and_a_new_code_needs_a_form(page_tree, thai
 # What applicants and editors see
 
 
-def test_the_live_page_shows_the_form_without_sending_it(client, configured):
+def test_the_live_page_asks_a_visitor_to_log_in_first(client, configured):
     response = client.get(configured.url)
     assert response.status_code == 200
-    html = response.content.decode()
+    apply_box = response.content.decode().split('id="apply"')[1]
+    assert f"/accounts/login/?next={configured.url}" in apply_box
+    assert 'name="details-purpose"' not in apply_box
+
+
+def test_an_applicant_fills_in_the_form_on_the_page_and_sends_it(client, user, configured):
+    client.force_login(user)
+    html = client.get(configured.url).content.decode()
     for label in LABELS:
         assert label in html
     assert "โปรดตรวจสอบข้อมูลก่อนส่งคำขอ" in html  # the note above the form
     assert "รายละเอียดคำขอ" in html  # the section heading
-    assert SOON in html
-    assert 'type="submit"' not in html.split('id="apply"')[1]
-    assert 'name="delivery"' in html and 'type="radio"' in html
-    assert 'type="file" name="attachment_id_card_copy"' in html
+    assert 'name="details-delivery"' in html and 'type="radio"' in html
+    assert 'name="files-id_card_copy"' in html
+    assert f'value="{user.first_name}"' in html  # the contact details filled in from the profile
+
+    data = form_data("13", user) | {"files-id_card_copy": png_upload()}
+    response = client.post(configured.url, data)
+
+    service_request = ServiceRequest.objects.get(service_code="13")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("service_requests:submitted", args=[service_request.reference])
+    assert ConfiguredDetails.objects.get(request=service_request).answers["copies"] == 1
+    assert [attachment.slot for attachment in service_request.attachments.all()] == ["id_card_copy"]
 
 
-def test_the_live_page_keeps_the_form_for_a_logged_in_applicant(client, user, configured):
+def test_a_mistake_is_shown_in_thai_on_its_field_with_the_rest_kept(client, user, configured):
     client.force_login(user)
-    html = client.get(configured.url).content.decode()
-    assert "วัตถุประสงค์" in html
-    assert SOON in html
-    assert client.post(configured.url, {"purpose": "x"}).status_code == 405
+    data = form_data("13", user) | {"details-copies": "9", "details-purpose": "ยื่นธนาคาร"}
+    html = client.post(configured.url, data).content.decode()
+    assert "กรุณากรอกไม่เกิน 5" in html
+    assert 'value="ยื่นธนาคาร"' in html
+    assert not ServiceRequest.objects.exists()
 
 
-def test_the_preview_shows_the_draft_form_as_applicants_will_see_it(client, configured):
+def test_the_preview_shows_the_draft_form_as_applicants_will_see_it(client, user, superuser, configured):
     page = ServicePage.objects.get(pk=configured.pk)
     page.form_definition = [*personnel_record_form(), input_field("email", "reply_to", "อีเมลสำหรับส่งสำเนา")]
     page.save_revision()
-    preview = page.get_latest_revision_as_object().make_preview_request()
+    client.force_login(superuser)  # an editor's preview carries their session
+    cookies = "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
+    editor_request = RequestFactory().get("/", HTTP_COOKIE=cookies)
+    preview = page.get_latest_revision_as_object().make_preview_request(original_request=editor_request)
     html = preview.content.decode()
     for label in [*LABELS, "อีเมลสำหรับส่งสำเนา"]:
         assert label in html
     assert '<span class="required" aria-hidden="true">*</span>' in html
+    client.force_login(user)
     assert "อีเมลสำหรับส่งสำเนา" not in client.get(configured.url).content.decode()  # not published yet
 
 
@@ -266,12 +295,13 @@ def test_the_admin_refuses_a_form_with_two_fields_of_one_name_before_publishing(
     # The StreamField's editor shows the message from its JSON data.
     message = "มีช่องสองช่องชื่อ “purpose” ซ้ำกัน: แต่ละช่องต้องมีชื่อไม่ซ้ำกัน"
     assert json.dumps(message)[1:-1] in html.unescape(response.content.decode())
-    assert not FormVersion.objects.exists()
+    assert FormVersion.objects.count() == 1  # the first publication's only
 
     data = edit_form_data(configured, [("purpose", "วัตถุประสงค์"), ("copies", "จำนวนสำเนา")])
     response = client.post(url, data | {"action-publish": "action-publish"})
     assert response.status_code == 302
-    [version] = FormVersion.objects.all()
+    version = FormVersion.objects.order_by("-number").first()
+    assert version.number == 2
     assert [item["name"] for item in version.definition["fields"]] == ["purpose", "copies"]
 
 

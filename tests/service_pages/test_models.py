@@ -8,7 +8,7 @@ import pytest
 
 from home.models import ContentPage, HomePage
 from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
-from service_requests.catalogue import all_services
+from service_requests.catalogue import builtin_services
 from tests.factories.home import DocumentFactory
 from tests.factories.service_pages import ServiceDocumentFactory
 
@@ -63,11 +63,11 @@ def test_the_services_index_renders_at_services_and_lists_every_service(client, 
     page_tests.assertPageIsRenderable(page_tree.services)
     assert page_tree.services.url == "/services/"
     html = client.get("/services/").content.decode()
-    for service in all_services():
+    for service in builtin_services():
         assert f'href="/services/{service.slug}/"' in html
 
 
-@pytest.mark.parametrize("slug", [service.slug for service in all_services()])
+@pytest.mark.parametrize("slug", [service.slug for service in builtin_services()])
 def test_each_service_page_renders_at_its_catalogue_slug(page_tree, page_tests, slug):
     page = page_tree.service_pages[slug]
     assert page.url == f"/services/{slug}/"

@@ -14,7 +14,7 @@ from django.utils import timezone
 import pytest
 from bs4 import BeautifulSoup
 
-from service_requests.catalogue import all_services
+from service_requests.catalogue import builtin_services
 from service_requests.date_fields import IsoDateField, IsoDateTimeField, IsoTimeField
 from service_requests.queries import details_record
 from service_requests.workflow import RequestStatus
@@ -22,7 +22,7 @@ from tests.factories.service_requests import form_data, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
-ONLINE_SERVICES = [service for service in all_services() if service.accepts_requests]
+ONLINE_SERVICES = [service for service in builtin_services() if service.accepts_requests]
 ISO = {
     "date": re.compile(r"\d{4}-\d{2}-\d{2}"),
     "time": re.compile(r"\d{2}:\d{2}"),
