@@ -75,6 +75,13 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("Add a collection"),
     gettext_noop("Add collection"),
     # The dashboard and the menu.
+    # The bulk actions' footer (wagtail.admin.localization) and confirmation page, untranslated in
+    # Wagtail's Thai.
+    gettext_noop("1 item selected"),
+    gettext_noop("%(objects)s items selected"),
+    gettext_noop("All %(objects)s items on this screen selected"),
+    gettext_noop("All items in listing selected"),
+    gettext_noop("Go back"),
     # Django's checks of amounts (DecimalValidator), which Django's Thai lacks.
     ngettext_lazy(
         "Ensure that there are no more than %(max)s digit in total.",

@@ -101,6 +101,7 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             (field, getattr(timing, field) if field in self.timing_fields else multigetattr(item, field))
             for field in self.list_export
         )
+        row["assignee"] = officer_name(item.assignee) if item.assignee_id else ""
         if item.deidentified_at is not None:
             # What is left of the citizen ID is a keyed hash, which means nothing in a spreadsheet.
             row.update({"applicant_full_name": _("Personal data removed"), "applicant_citizen_id": ""})

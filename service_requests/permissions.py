@@ -202,6 +202,8 @@ class RequestPermissionTester:
                 "status": self.service_request.get_status_display()
             }
         if assignee is not None and assignee.pk == self.service_request.assignee_id:
+            if assignee.pk == self.user.pk:
+                return _("You have already taken this request.")
             return _("The request is already assigned to this officer.")
         if assignee is None and self.service_request.assignee_id is None:
             return _("Nobody has taken this request yet.")

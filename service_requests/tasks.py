@@ -56,7 +56,8 @@ def calendar_attachment(service_request, base_url):
     with translation.override(settings.LANGUAGE_CODE):
         event = ics.event_for(details, office=queries.default_office(), uid_domain=host)
         document = ics.ics_document(event, stamp=timezone.now())
-    return (f"{service_request.reference}.ics", document, "text/calendar; charset=utf-8")
+    # The subtype alone: Django adds the charset of a text attachment itself (twice if given here).
+    return (f"{service_request.reference}.ics", document, "text/calendar")
 
 
 def _applicant_email(template, request_id, base_url, *, with_calendar=False):

@@ -234,6 +234,7 @@ EXPECTED_HEADINGS = [
     "Citizen ID",
     "Phone",
     "Status",
+    "Assignee",
     "Submitted",
     "Due",
     "Working days overdue",
@@ -244,6 +245,7 @@ EXPECTED_HEADINGS = [
 
 def test_export_the_filtered_list_as_csv(as_officer, submit, personnel_officer, other_applicant):
     returned = submit("11", applicant=other_applicant)
+    actions.assign_request(actor=personnel_officer, service_request=returned, assignee=personnel_officer)
     actions.move_request(
         actor=personnel_officer,
         service_request=returned,
@@ -271,6 +273,7 @@ def test_export_the_filtered_list_as_csv(as_officer, submit, personnel_officer, 
             other_applicant.citizen_id,
             other_applicant.phone,
             in_thai(S.RETURNED.label),
+            personnel_officer.get_full_name(),
             format_datetime(returned.submitted_at),
             format_date(timing_of(returned, calendar=WorkingCalendar()).due_on),
             "0",
@@ -294,7 +297,8 @@ def test_export_as_xlsx(as_officer, submit, user):
     assert row[3] == user.citizen_id  # kept as text: no lost digits
     # A date cell in the office's local time, to the second (Excel has no time zones).
     local = timezone.localtime(service_request.submitted_at).replace(tzinfo=None)
-    assert abs(row[6] - local) < datetime.timedelta(seconds=1)
+    assert row[6] is None  # nobody has taken it
+    assert abs(row[7] - local) < datetime.timedelta(seconds=1)
 
 
 def test_the_export_holds_only_the_officers_requests(client, submit, finance_officer):

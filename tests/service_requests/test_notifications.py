@@ -346,6 +346,8 @@ def test_the_confirmation_email_of_a_booking_or_appointment_carries_its_ics_file
     text = content if isinstance(content, str) else content.decode()
     assert text.startswith("BEGIN:VCALENDAR") and f"UID:{service_request.reference}@" in text
     assert "DTSTART:" in text
+    [part] = [part for part in message.message().walk() if part.get_content_type() == "text/calendar"]
+    assert part["Content-Type"] == 'text/calendar; charset="utf-8"'  # the charset once
 
 
 def test_other_emails_carry_no_calendar_file(submit, applicant, officer_for, committed, mailoutbox):
