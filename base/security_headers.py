@@ -3,7 +3,9 @@
 - Content-Security-Policy (django-csp): the portal's pages run only our own scripts and styles
   (and reCAPTCHA's, where its keys are set); an inline script or style needs the request's nonce.
   Wagtail's admin gets its own, looser policy (`ADMIN_CONTENT_SECURITY_POLICY`): its panels and
-  widgets write inline scripts and style attributes that carry no nonce (see the README).
+  widgets write inline scripts and style attributes that carry no nonce (see the README). An
+  editor's preview of a page keeps the page's policy but may be framed by our own origin: the
+  editor's preview panel shows it in a frame.
 - Permissions-Policy: no camera, microphone, geolocation or payment, on every response.
 - Cache-Control: no-store on every page that may show personal data: the applicant's pages, the
   accounts pages, the status check, the admin, and every page seen while logged in.
@@ -12,7 +14,7 @@
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
-from csp.constants import NONE
+from csp.constants import NONE, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from .languages import without_language_prefix
@@ -33,6 +35,12 @@ def recaptcha_is_on() -> bool:
 
 def is_admin_path(path: str) -> bool:
     return path.startswith(settings.ADMIN_URL_PREFIX)
+
+
+def is_editors_preview(request) -> bool:
+    """Wagtail renders a page's preview through the middleware with a dummy request at the page's
+    own address (Page.make_preview_request), which it marks as a preview."""
+    return getattr(request, "is_preview", False)
 
 
 def shows_personal_data(request) -> bool:
@@ -59,6 +67,9 @@ class PortalCSPMiddleware(CSPMiddleware):
             parts.config = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
             # A nonce in a directive switches 'unsafe-inline' off: the admin's policy has none.
             parts.nonce = None
+        elif is_editors_preview(request):
+            # The public pages' 'none' would blank the editor's preview panel.
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         if recaptcha_is_on():
             parts.update = {**RECAPTCHA_SOURCES, **(parts.update or {})}
             directives = parts.config or settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]

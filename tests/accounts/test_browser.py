@@ -1,5 +1,5 @@
 """Forgotten password in a real browser (Playwright, the system's Chromium; see
-tests/service_requests/test_browser.py): ลืมรหัสผ่าน → the link from the outbox → a new password
+tests/service_requests/browser.py): ลืมรหัสผ่าน → the link from the outbox → a new password
 twice → log in with it. The live server runs in this process, so Django's in-memory outbox
 (locmem, the test settings' backend) holds what it sent."""
 
@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from tests.factories.accounts import UserFactory, citizen_id_for
 from tests.helpers import in_thai
-from tests.service_requests import test_browser as browser_steps
+from tests.service_requests import browser as browser_steps
 
 pytestmark = [
     pytest.mark.browser,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.test import override_settings
+from django.test import Client, override_settings
 
 import pytest
 
@@ -89,6 +89,20 @@ def test_the_admin_has_its_own_looser_policy_and_no_nonce(client, page_tree):
     assert not any(source.startswith("'nonce-") for sources in policy.values() for source in sources)
     # The public pages keep theirs.
     assert "'unsafe-inline'" not in directives(client.get("/"))["script-src"]
+
+
+def test_an_editors_preview_may_show_in_the_admins_preview_panel(page_tree):
+    """Wagtail renders a preview through the middleware at the page's own address, and the editor
+    sees it in a frame of the admin (the preview panel): the public pages' policy, except that
+    the portal's own pages may frame it."""
+    policy = directives(page_tree.service_pages["certificate"].make_preview_request())
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in policy["script-src"]
+    assert policy["frame-src"] == ["'none'"]
+    # The published page still may not be framed.
+    assert directives(Client().get(page_tree.service_pages["certificate"].url))["frame-ancestors"] == [
+        "'none'"
+    ]
 
 
 @pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/login", "/robots.txt", "/admin/login/"])

@@ -7,7 +7,7 @@ import pytest
 
 from tests.factories.accounts import SuperuserFactory
 from tests.reports.test_views import APRIL, REPORT
-from tests.service_requests.test_browser import chromium
+from tests.service_requests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -3,7 +3,7 @@ points at the next stage, never into empty space at the end of a row."""
 
 import pytest
 
-from tests.service_requests.test_browser import chromium
+from tests.service_requests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

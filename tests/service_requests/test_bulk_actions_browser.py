@@ -4,7 +4,7 @@ confirmation lists them and the list comes back with one message (issue 13 item 
 import pytest
 
 from service_requests.models import ServiceRequest
-from tests.service_requests.test_browser import chromium
+from tests.service_requests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

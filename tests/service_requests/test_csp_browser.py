@@ -19,8 +19,8 @@ from playwright.sync_api import expect
 
 from base.working_days import BANGKOK
 from tests.factories.accounts import SuperuserFactory
+from tests.service_requests.browser import chromium
 from tests.service_requests.helpers import admin_url
-from tests.service_requests.test_browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -5,7 +5,7 @@ to, and a booked time used to keep its label and time on one unbreakable line)."
 import pytest
 
 from tests.factories.service_requests import RoomFactory, booking_day_at, details_for
-from tests.service_requests.test_browser import chromium
+from tests.service_requests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
