@@ -6,7 +6,7 @@ from functools import cache
 from django.utils import translation
 
 from service_pages.upload_collection import MANUALS_AND_FORMS
-from service_requests.catalogue import EService, all_services, get_service
+from service_requests.catalogue import EService, builtin_services, get_service
 
 from .content import SERVICES
 from .media import ensure_collection, ensure_document
@@ -57,4 +57,4 @@ def ensure_service_documents(service: EService, collection) -> ServiceDocuments:
 
 def ensure_all_service_documents() -> dict[str, ServiceDocuments]:
     collection = ensure_collection(COLLECTION_NAME)
-    return {service.code: ensure_service_documents(service, collection) for service in all_services()}
+    return {service.code: ensure_service_documents(service, collection) for service in builtin_services()}

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from service_requests.catalogue import all_services
+from service_requests.catalogue import builtin_services
 from service_requests.models import ServiceAssignment
 
 # Wagtail's own migrations make "Editors" and "Moderators" (and the collection "Root", see
@@ -67,7 +67,7 @@ def ensure_moderators() -> Group:
 
 def officer_group_names() -> list[str]:
     """Distinct officer groups of the catalogue, in catalogue order."""
-    return list(dict.fromkeys(service.officer_group for service in all_services()))
+    return list(dict.fromkeys(service.officer_group for service in builtin_services()))
 
 
 def model_permissions(model_label: str):
@@ -90,10 +90,11 @@ def ensure_counter_permissions(groups) -> None:
 
 
 def ensure_officer_groups() -> dict[str, Group]:
-    """The officer groups, each assigned the services the catalogue gives it by default, with the
-    rights to the lists those services' officers keep (rooms, executives, the price list)."""
+    """The officer groups, each assigned the built-in services the catalogue gives it by default,
+    with the rights to the lists those services' officers keep (rooms, executives, the price list).
+    A service the office built names its group on its page (demo/personnel_record.py)."""
     groups = {name: ensure_admin_group(name) for name in officer_group_names()}
-    for service in all_services():
+    for service in builtin_services():
         ServiceAssignment.objects.get_or_create(
             service_code=service.code, defaults={"group": groups[service.officer_group]}
         )

@@ -2,7 +2,10 @@
 
 from django.db import transaction
 
+from service_requests.catalogue import groups as catalogue_groups
+
 from .accounts import SUPERVISORS, DemoAccount, ensure_demo_accounts
+from .approval import ensure_service_approval
 from .catalogue_data import ensure_booking_resources
 from .documents import ensure_all_service_documents
 from .groups import (
@@ -15,6 +18,7 @@ from .groups import (
 from .media import name_root_collection
 from .office import OFFICE, ensure_logo, ensure_office_settings
 from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
+from .personnel_record import ensure_personnel_record_service
 from .price_list import ensure_price_list
 
 
@@ -33,6 +37,15 @@ def load_demo_content() -> list[DemoAccount]:
     settings = ensure_office_settings(site=site, logo=ensure_logo(), privacy_page=thai_pages["privacy"])
     officer_groups = ensure_officer_groups()
     ensure_counter_permissions(officer_groups.values())
+    # The office's own service names its officer group on its page: made once the groups exist.
+    ensure_personnel_record_service(
+        thai_pages["services"],
+        officer_group=officer_groups[catalogue_groups.PERSONNEL],
+        english=locales["en"],
+    )
+    ensure_service_approval(
+        thai_pages["services"], approvers=officer_groups[catalogue_groups.DIRECTOR_OFFICE]
+    )
     return ensure_demo_accounts(
         editors=ensure_editors(),
         officer_groups=officer_groups,

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import ContentPage, HomePage
 from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
-from service_requests.catalogue import EService, all_services
+from service_requests.catalogue import EService, builtin_services
 
 from . import page_texts
 from .content import COMMON, SERVICES, application_steps
@@ -165,7 +165,7 @@ def ensure_thai_tree(locale: Locale, documents_by_code: dict) -> dict:
         home, ServiceIndexPage, slug="services", fields=intro_fields(page_texts.SERVICES_INDEX["th"])
     )
     pages = {"home": home, "services": index}
-    for service in all_services():
+    for service in builtin_services():
         pages[f"service:{service.code}"] = ensure_child(
             index,
             ServicePage,
@@ -188,7 +188,7 @@ def ensure_english_tree(thai_pages: dict, locale: Locale, documents_by_code: dic
         "downloads": intro_fields(page_texts.DOWNLOADS["en"]),
         "privacy": privacy_fields("en"),
     }
-    for service in all_services():
+    for service in builtin_services():
         fields[f"service:{service.code}"] = service_fields(service, documents_by_code[service.code], "en")
     # Dicts keep insertion order, and ensure_thai_tree inserted every parent before its children.
     return {name: ensure_translation(page, locale, fields[name]) for name, page in thai_pages.items()}

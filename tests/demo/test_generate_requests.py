@@ -11,6 +11,7 @@ import pytest
 from service_requests.catalogue import builtin_services
 from service_requests.models import ServiceRequest, StatusChange
 from service_requests.workflow import CLOSED, RequestStatus
+from tests.factories.service_forms import publish_version
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,15 @@ def test_it_spreads_requests_over_services_statuses_and_years_with_their_history
     assert all(r.applicant_citizen_id.startswith("9") for r in requests)
     old = timezone.now() - datetime.timedelta(days=60)
     assert {r.status for r in requests if r.submitted_at < old} <= set(CLOSED)
+
+
+def test_a_service_the_office_built_gets_requests_too():
+    publish_version("13")
+
+    call_command("generate_requests", 70, "--yes", stdout=io.StringIO())
+
+    codes = set(ServiceRequest.objects.values_list("service_code", flat=True))
+    assert codes == {*(service.code for service in builtin_services()), "13"}
 
 
 def test_a_second_run_adds_more():
