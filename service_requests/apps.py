@@ -19,9 +19,14 @@ class ServiceRequestsConfig(AppConfig):
     def ready(self):
         from wagtail.models import ReferenceIndex
 
-        from .catalogue import CATALOGUE
+        from .catalogue import CATALOGUE, read_office_choices_with
         from .catalogue.configured import ConfiguredDetails
         from .models import ServiceAssignment, ServiceRequest
+        from .queries import id_card_copy_choices
+
+        # The catalogue gives the built-in services as the office runs them (its choices are
+        # kept in ServiceAssignment, a model above the catalogue).
+        read_office_choices_with(id_card_copy_choices)
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
         # executive), assignments their group, all with on_delete=PROTECT. Indexed here, not only

@@ -21,7 +21,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
 from demo.groups import ensure_officer_groups
-from service_requests.catalogue import get_service
+from service_requests.catalogue import CATALOGUE
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
 from tests.factories.accounts import StaffFactory, citizen_id_for
@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-CERTIFICATE = get_service("12")
+CERTIFICATE = CATALOGUE["12"]  # as the code defines it (get_service reads the office's choices)
 PASSWORD = "Sarabun-2568-ok"
 APPLICANT = {
     "citizen_id": citizen_id_for(4242),
