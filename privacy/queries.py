@@ -156,7 +156,7 @@ def safe_name(name: str) -> str:
 
 def request_data(service_request) -> dict:
     """Everything the applicant sent and was told about one request (request.json)."""
-    slots = {slot.name: slot.label for slot in service_request.service.attachment_slots}
+    slots = service_request.service.slot_labels()
     data = row_data(service_request, request_fields())
     data["service_name"] = str(service_request.service.name)
     data["status_label"] = str(service_request.get_status_display())

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.actions import action_registry
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -25,7 +26,7 @@ from accounts.models import AddressAttempt
 from base.client_address import address_hash
 
 from . import corrections, notifications, queries
-from .catalogue import get_service
+from .catalogue import IdCardCopy, forget_office_choices, get_service
 from .models import (
     AccessKind,
     AssignmentChange,
@@ -73,10 +74,12 @@ def _store_attachments(service_request, attachments, *, stored, keep_replaced_in
     With `keep_replaced_in` (a CorrectionRound) a replaced file is not deleted: it moves to a
     ReplacedAttachment of that round, so that officers can download both.
     """
-    slots = {slot.name for slot in service_request.service.attachment_slots}
+    service = service_request.service
+    slots = {slot.name for slot in service.attachment_slots}
+    former = {slot.name for slot in service.former_slots}
     for slot, uploaded in attachments.items():
-        if uploaded is None:
-            continue
+        if uploaded is None or slot in former:
+            continue  # a slot the office no longer asks for takes no new file
         if slot not in slots:
             raise ValueError(f"Unknown attachment slot {slot!r}")
         attachment = Attachment.objects.filter(request=service_request, slot=slot).first() or Attachment(
@@ -790,4 +793,33 @@ def assign_service_to_group(*, service_code, group, retention_days=None, actor=N
     if changed:
         assignment.save()
         log(instance=assignment, action="wagtail.create" if created else "wagtail.edit", user=actor)
+    return assignment
+
+
+@transaction.atomic
+def save_service_assignment(*, actor, assignment: ServiceAssignment, form=None) -> ServiceAssignment:
+    """An administrator's change under Settings → service assignments: the group that works a
+    service, its retention period, whether it asks for the ID-card copy. Wagtail's own create or
+    edit action checks the right (add or change service assignments), saves (through `form`,
+    the validated admin form, when given) and logs it; a changed ID-card copy is logged on its
+    own, and the catalogue reads the services' slots again (other processes within
+    catalogue.LOADED_FOR_SECONDS)."""
+    created = assignment.pk is None
+    before = (
+        IdCardCopy.REQUIRED
+        if created
+        else ServiceAssignment.objects.select_for_update()
+        .values_list("id_card_copy", flat=True)
+        .get(pk=assignment.pk)
+    )
+    action_class = action_registry.get_action_class(ServiceAssignment, "create" if created else "edit")
+    assignment = action_class(assignment, user=actor, form=form).execute()
+    if assignment.id_card_copy != before:
+        log(
+            instance=assignment,
+            action="service_requests.id_card_copy",
+            user=actor,
+            data={"from": before, "to": assignment.id_card_copy},
+        )
+        transaction.on_commit(forget_office_choices)
     return assignment

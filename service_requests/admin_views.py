@@ -518,7 +518,7 @@ class ProcessView(OfficerRequestView):
                 queries.correction_rounds(service_request), service_request.attachments.all()
             ),
             history=service_request.history.select_related("actor"),
-            slot_labels={slot.name: slot.label for slot in service_request.service.attachment_slots},
+            slot_labels=service_request.service.slot_labels(),
             accesses=queries.accesses_of_request(service_request),
             may_take=self.permissions.can_take(),
             may_release=self.permissions.can_release(),

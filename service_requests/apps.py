@@ -21,9 +21,14 @@ class ServiceRequestsConfig(AppConfig):
 
         from wagtail.models import ReferenceIndex
 
-        from .catalogue import CATALOGUE
+        from .catalogue import CATALOGUE, forget_office_choices, read_office_choices_with
         from .catalogue.configured import ConfiguredDetails, forget_configured_services
         from .models import ServiceAssignment, ServiceRequest
+        from .queries import id_card_copy_choices
+
+        # The catalogue gives the built-in services as the office runs them (its choices are
+        # kept in ServiceAssignment, a model above the catalogue).
+        read_office_choices_with(id_card_copy_choices)
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
         # executive), assignments their group, all with on_delete=PROTECT. Indexed here, not only
@@ -36,8 +41,10 @@ class ServiceRequestsConfig(AppConfig):
             ConfiguredDetails,
         ):
             ReferenceIndex.register_model(model)
-        # Each request reads the configured services afresh (once, whatever it lists).
+        # Each request reads the configured services and the office's choices afresh (once each,
+        # whatever it lists).
         request_started.connect(forget_configured_services, dispatch_uid="forget_configured_services")
+        request_started.connect(forget_office_choices, dispatch_uid="forget_office_choices")
         # Django reads this module constant on each parse; there is no setting for it.
         multipartparser.MAX_TOTAL_HEADER_SIZE = max(
             multipartparser.MAX_TOTAL_HEADER_SIZE, MAX_PART_HEADER_BYTES

@@ -13,7 +13,7 @@ from django_cleanup import cleanup
 
 from base.dates import format_datetime
 
-from .catalogue import get_service, service_choices
+from .catalogue import IdCardCopy, get_service, service_choices
 from .storage import private_storage
 from .workflow import RequestStatus, Role
 
@@ -296,6 +296,13 @@ class Attachment(SlotFile):
         constraints = [models.UniqueConstraint(fields=["request", "slot"], name="one_attachment_per_slot")]
 
 
+ID_CARD_COPY_HELP = _(
+    "For the services that ask for a copy of the applicant's national ID card: the Electronic "
+    "Administration Act B.E. 2565 lets the office verify identity itself instead of asking for a copy. "
+    "Requests already filed keep their files."
+)
+
+
 class ServiceAssignment(models.Model):
     """Which group's officers work which e-service; administrators change it in the admin."""
 
@@ -311,6 +318,14 @@ class ServiceAssignment(models.Model):
             "How long a completed or cancelled request keeps the applicant's personal data and files, "
             "counted from its closing. Empty: the portal's default."
         ),
+    )
+    # Read through the catalogue (get_service gives the service with its slots as chosen here).
+    id_card_copy = models.CharField(
+        _("copy of the national ID card"),
+        max_length=16,
+        choices=IdCardCopy.choices,
+        default=IdCardCopy.REQUIRED,
+        help_text=ID_CARD_COPY_HELP,
     )
 
     class Meta:
@@ -424,7 +439,7 @@ class RequestAccess(models.Model):
             page = VIEWED_PAGES.get(self.detail)
             return f"{label} ({page})" if page else label
         if self.kind == AccessKind.ATTACHMENT:
-            slots = {slot.name: slot.label for slot in self.request.service.attachment_slots}
+            slots = self.request.service.slot_labels()
             return f"{label}: {slots.get(self.detail, self.detail)}" if self.detail else label
         if self.kind == AccessKind.EXPORTED:
             count = self.list_size or 0

@@ -10,11 +10,12 @@ class AttachmentRow:
 
 
 def attachment_rows(service, attachments) -> list[AttachmentRow]:
-    """The request's attachments in the order of the service's slots, each with its slot's label."""
+    """The request's attachments in the order of the service's slots (those it still asks for,
+    then those the office no longer asks for), each with its slot's label."""
     by_slot = {attachment.slot: attachment for attachment in attachments}
     rows = [
         AttachmentRow(label=slot.label, attachment=by_slot.pop(slot.name))
-        for slot in service.attachment_slots
+        for slot in (*service.attachment_slots, *service.former_slots)
         if slot.name in by_slot
     ]
     # A slot the catalogue no longer has still shows its file, under its stored name.

@@ -14,7 +14,7 @@ from accounts.hashing import citizen_id_hash
 from base.models import OfficeSettings
 from base.working_days import WorkingCalendar
 
-from .catalogue import all_services, get_service, service_codes
+from .catalogue import IdCardCopy, all_services, get_service, service_codes
 from .due_dates import timing_of, with_sla_history
 from .models import (
     AssignmentChange,
@@ -247,6 +247,16 @@ def retention_days_by_service() -> dict[str, int]:
         )
     )
     return {code: own.get(code, settings.REQUEST_RETENTION_DAYS) for code in service_codes()}
+
+
+def id_card_copy_choices() -> dict[str, str]:
+    """{service code: IdCardCopy} where an administrator changed the ID-card copy from required
+    (one query; the catalogue keeps the answer a few seconds)."""
+    return dict(
+        ServiceAssignment.objects.exclude(id_card_copy=IdCardCopy.REQUIRED).values_list(
+            "service_code", "id_card_copy"
+        )
+    )
 
 
 def requests_past_retention(now: datetime):

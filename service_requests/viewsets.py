@@ -1,6 +1,7 @@
 """The Wagtail admin's viewsets: officers' requests (คำขอรับบริการ) and, for administrators,
 which group works which service and the record of staff reads of requests."""
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ImproperlyConfigured
@@ -13,10 +14,13 @@ from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views, queries
+from . import actions, admin_views, queries
 from .access_record import RecordsStaffAccess
+from .catalogue import CATALOGUE, IdCardCopy
+from .catalogue.common import asks_id_card_copy
 from .filters import RequestAccessFilterSet, ServiceRequestFilterSet
 from .models import RequestAccess, ServiceAssignment, ServiceRequest, days_display
 
@@ -154,8 +158,25 @@ class ServiceRequestViewSet(ModelViewSet):
         )
 
 
+class SavedByAction:
+    """The form's changes go through actions.save_service_assignment (it checks, saves, logs)."""
+
+    def save_instance(self):
+        return actions.save_service_assignment(
+            actor=self.request.user, assignment=self.form.instance, form=self.form
+        )
+
+
+class ServiceAssignmentCreateView(SavedByAction, generic.CreateView):
+    pass
+
+
+class ServiceAssignmentEditView(SavedByAction, generic.EditView):
+    pass
+
+
 class ServiceAssignmentViewSet(ModelViewSet):
-    """Settings → which officer group works which e-service."""
+    """Settings → which officer group works which e-service, and how the office runs it."""
 
     model = ServiceAssignment
     name = "service_assignments"
@@ -170,11 +191,20 @@ class ServiceAssignmentViewSet(ModelViewSet):
         Column("retention_period_display", label=_("Retention period"), sort_key="retention_days"),
     ]
     ordering = "service_code"
+    add_view_class = ServiceAssignmentCreateView
+    edit_view_class = ServiceAssignmentEditView
 
     def get_form_class(self, for_update=False):
-        # A service keeps its row; the group that works it and its retention period change.
-        fields = ["group", "retention_days"] if for_update else ["service_code", "group", "retention_days"]
+        # A service keeps its row; the group that works it, its retention period and its
+        # ID-card copy change.
+        settings_fields = ["group", "retention_days", "id_card_copy"]
+        fields = settings_fields if for_update else ["service_code", *settings_fields]
         return modelform_factory(ServiceAssignment, form=ServiceAssignmentForm, fields=fields)
+
+
+def services_asking_id_card_copy() -> list[str]:
+    """The built-in services whose forms have the ID-card copy slot (by code)."""
+    return [code for code, service in CATALOGUE.items() if asks_id_card_copy(service)]
 
 
 class ServiceAssignmentForm(WagtailAdminModelForm):
@@ -185,6 +215,30 @@ class ServiceAssignmentForm(WagtailAdminModelForm):
             "How long a completed or cancelled request keeps the applicant's personal data and files, "
             "counted from its closing. Empty: the portal's default, %(default)s."
         ) % {"default": days_display(settings.REQUEST_RETENTION_DAYS)}
+        # The ID-card copy: only for the built-in services that ask for one.
+        if "id_card_copy" in self.fields:
+            if self.instance.pk and self.instance.service_code not in services_asking_id_card_copy():
+                del self.fields["id_card_copy"]
+            else:
+                field = self.fields["id_card_copy"]
+                field.widget = forms.RadioSelect(choices=field.choices)
+                field.required = False  # not sent: stays as it is
+                if not self.instance.pk:
+                    field.help_text = _("%(help)s Applies to the services %(codes)s only.") % {
+                        "help": field.help_text,
+                        "codes": ", ".join(services_asking_id_card_copy()),
+                    }
+
+    def clean_id_card_copy(self):
+        return self.cleaned_data.get("id_card_copy") or self.instance.id_card_copy
+
+    def clean(self):
+        cleaned_data = super().clean()
+        code = cleaned_data.get("service_code") or self.instance.service_code
+        choice = cleaned_data.get("id_card_copy")
+        if choice and choice != IdCardCopy.REQUIRED and code not in services_asking_id_card_copy():
+            self.add_error("id_card_copy", _("This service does not ask for a copy of the ID card."))
+        return cleaned_data
 
 
 class RequestAccessViewSet(ModelViewSet):

@@ -55,6 +55,11 @@ def register_request_log_actions(actions):
         _("Apply retention"),
         _("Removed personal data past its retention period"),
     )
+    actions.register_action(
+        "service_requests.id_card_copy",
+        _("Change ID-card copy"),
+        _("Changed whether the service asks for a copy of the ID card"),
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -16,7 +16,7 @@ import pytest
 from accounts.two_factor import is_staff_account
 from base.models import ClosureDay
 from service_pages.models import ServiceDocument
-from service_requests.catalogue import builtin_services
+from service_requests.catalogue import builtin_services, forget_office_choices
 from service_requests.catalogue.configured import forget_configured_services
 from tests.factories.accounts import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
 from tests.factories.home import HomePageFactory, OfficeSettingsFactory, PrivacyPageFactory
@@ -40,11 +40,13 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def no_configured_services_from_another_test():
-    """The catalogue keeps the configured services a few seconds (catalogue/configured.py); each
-    test's database is rolled back, so each test reads its own."""
+    """The catalogue keeps the configured services and the office's choices for the built-in ones
+    a few seconds (catalogue/); each test's database is rolled back, so each test reads its own."""
     forget_configured_services()
+    forget_office_choices()
     yield
     forget_configured_services()
+    forget_office_choices()
 
 
 @pytest.fixture(autouse=True)

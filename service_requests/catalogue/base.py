@@ -27,6 +27,9 @@ class EService:
     officer_group: str  # name of the group the demo content assigns its requests to
     details_form: type | None = None  # ModelForm of its own fields; None: not yet online
     attachment_slots: tuple[AttachmentSlot, ...] = field(default=())
+    # Slots it no longer asks for (an office dropped the ID-card copy: common.with_id_card_copy):
+    # the files requests already hold in them still show under their label.
+    former_slots: tuple[AttachmentSlot, ...] = field(default=())
     # Lists its officers keep current in the admin (e.g. the rooms), as "app_label.ModelName";
     # the demo content gives its officer group the rights to them.
     kept_lists: tuple[str, ...] = field(default=())
@@ -51,6 +54,10 @@ class EService:
     @property
     def details_model(self):
         return self.details_form._meta.model if self.details_form else None
+
+    def slot_labels(self) -> dict:
+        """{slot name: label} of every slot its requests may hold a file in, asked or former."""
+        return {slot.name: slot.label for slot in (*self.attachment_slots, *self.former_slots)}
 
     def answer_fields(self) -> list[tuple[str, str]]:
         """(name, label) of the answers kept beside the details model's fields (RequestDetails.

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from reports import queries
+from service_requests.catalogue import forget_office_choices
 from service_requests.catalogue.configured import forget_configured_services
 from service_requests.workflow import RequestStatus
 from tests.factories.accounts import SuperuserFactory
@@ -98,6 +99,7 @@ def test_the_report_runs_the_same_queries_for_few_and_many_requests(april, perso
     def count():
         personnel_officer._services_handled = None
         forget_configured_services()  # read once per report, as each request does
+        forget_office_choices()
         with CaptureQueriesContext(connection) as captured:
             queries.summary_report(personnel_officer, **APRIL)
         return len(captured)

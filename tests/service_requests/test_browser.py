@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from demo.groups import ensure_officer_groups
-from service_requests.catalogue import get_service
+from service_requests.catalogue import CATALOGUE
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus
 from tests.factories.accounts import StaffFactory
@@ -45,7 +45,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CERTIFICATE = get_service("12")
+CERTIFICATE = CATALOGUE["12"]
 RETURN_MESSAGE = "กรุณาระบุวัตถุประสงค์ให้ชัดเจน: ยื่นต่อธนาคารใด"
 PURPOSE = "ยื่นกู้เงินธนาคาร"
 CORRECTED_PURPOSE = "ยื่นกู้เงินธนาคารออมสิน สาขาขอนแก่น"

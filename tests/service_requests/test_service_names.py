@@ -8,7 +8,7 @@ from django.utils import translation
 
 import pytest
 
-from service_requests.catalogue import builtin_services, get_service
+from service_requests.catalogue import CATALOGUE, builtin_services
 from service_requests.queries import requests_of_applicant
 from tests.factories.service_requests import ServiceRequestFactory
 from tests.helpers import in_thai
@@ -16,7 +16,7 @@ from tests.helpers import in_thai
 pytestmark = pytest.mark.django_db
 
 MY_REQUESTS_URL = "/my/requests/"
-ID_CARD = get_service("11")
+ID_CARD = CATALOGUE["11"]  # as the code defines it (get_service reads the office's choices)
 EDITORS_TITLE = "บัตรประจำตัวเจ้าหน้าที่ของรัฐ"
 
 
