@@ -43,8 +43,8 @@ def form_definition() -> list[dict]:
         {
             "type": "section",
             "value": {
-                "heading_th": "รายละเอียดคำขอ",
-                "heading_en": "About the request",
+                "heading_th": "สำเนาที่ขอ",
+                "heading_en": "The copies you ask for",
                 "help_text": "ระบุวัตถุประสงค์และจำนวนสำเนาที่ต้องการ",
                 "help_text_en": "Say what the copy is for and how many copies you need.",
             },

@@ -75,6 +75,13 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("Add a collection"),
     gettext_noop("Add collection"),
     # The dashboard and the menu.
+    # The page editor: its error banner and the side panels' buttons (read by screen readers).
+    gettext_noop("The page could not be saved due to validation errors."),
+    gettext_noop("Toggle status"),
+    gettext_noop("Toggle comments"),
+    gettext_noop("Toggle checks"),
+    gettext_noop("Toggle preview"),
+    gettext_noop("Visible to all. Visit the live page"),
     # The bulk actions' footer (wagtail.admin.localization) and confirmation page, untranslated in
     # Wagtail's Thai.
     gettext_noop("1 item selected"),

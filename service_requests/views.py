@@ -33,6 +33,7 @@ from .due_dates import expected_completion, with_sla_history
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .models import AccessKind
 from .permissions import RequestPermissionTester
+from .sla import working_days_allowed
 from .upload_limits import takes_files
 from .workflow import ApplicantStatusGroup, RequestStatus, Role
 
@@ -94,6 +95,8 @@ def submitted(request, reference):
         {
             "service_request": service_request,
             "email_addresses": queries.applicant_email_addresses(service_request),
+            "working_days": working_days_allowed(service_request.service_code),
+            "expected": expected_completion(service_request, calendar=WorkingCalendar()),
         },
     )
 

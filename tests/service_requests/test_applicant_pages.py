@@ -7,8 +7,11 @@ from django.utils.html import escape
 
 import pytest
 
+from base.dates import format_date
+from base.working_days import WorkingCalendar
 from service_requests import actions
 from service_requests.catalogue import get_service
+from service_requests.due_dates import timing_of
 from service_requests.models import ServiceRequest
 from service_requests.uploads import MESSAGES
 from service_requests.workflow import RequestStatus, Role
@@ -75,6 +78,8 @@ def test_the_confirmation_shows_the_reference_code_and_what_happens_next(client,
     assert f'<p class="reference-code">{service_request.reference}</p>' in html
     assert f'href="/my/requests/{service_request.reference}/"' in html
     assert f'href="/status/?reference={service_request.reference}"' in html
+    due_on = timing_of(service_request, calendar=WorkingCalendar()).due_on
+    assert f"ภายใน 5 วันทำการ คาดว่าแล้วเสร็จ {format_date(due_on)}" in html  # the SPEC's 5 days
 
 
 def test_my_requests_pages_through_the_list_keeping_search_and_page_size(client, user):
