@@ -16,7 +16,7 @@ Decimal limits are written as strings ("100.00") so no precision is lost.
 """
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import get_language
@@ -369,10 +369,6 @@ def definition_from_json(data) -> FormDefinition:
     )
 
 
-def without_settings(definition: FormDefinition) -> FormDefinition:
-    return replace(definition, service=ServiceSettings())
-
-
 # Checks ------------------------------------------------------------------------------------------
 
 
@@ -449,5 +445,4 @@ __all__ = [
     "is_service_code",
     "stream_data",
     "validate_definition",
-    "without_settings",
 ]

@@ -5,23 +5,6 @@ from django.db import models
 from .models import FormVersion
 
 
-def latest_version(service_code: str) -> FormVersion | None:
-    """The newest published version of a configured service's form, None before its first."""
-    return FormVersion.objects.filter(service_code=service_code).order_by("-created_at", "-pk").first()
-
-
-def latest_version_of_page(page_id: int) -> FormVersion | None:
-    return FormVersion.objects.filter(page_id=page_id).order_by("-number").first()
-
-
-def version_by_id(version_id: int) -> FormVersion | None:
-    return FormVersion.objects.filter(pk=version_id).first()
-
-
-def versions_of_page(page_id: int) -> list[FormVersion]:
-    return list(FormVersion.objects.filter(page_id=page_id).order_by("number"))
-
-
 def latest_versions() -> list[FormVersion]:
     """The newest published version of every configured service, with its page (one query)."""
     newest = FormVersion.objects.filter(service_code=models.OuterRef("service_code")).order_by(

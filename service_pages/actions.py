@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from service_forms.actions import freeze_form_version
 from service_forms.definition import (
@@ -55,7 +56,11 @@ DAYS_IN_YEAR = 365
 def publish_configured_service(*, page, revision, user=None):
     """What publishing a configured service's page does beyond Wagtail's publishing: its form
     becomes the next frozen version (unless unchanged), the officer group it names works its
-    requests, and the catalogue reads it again. Returns the new version or None."""
+    requests, and the catalogue reads it again. Returns the new version or None. Only the Thai
+    page's publication counts (it holds both languages' labels; a translation shares its code);
+    a built-in service's page has nothing to freeze."""
+    if not page.is_configured or page.locale_id != Locale.get_default().pk:
+        return None
     version = freeze_form_version(page=page, revision=revision, user=user)
     if page.officer_group_id:
         assign_service_to_group(

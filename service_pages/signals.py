@@ -1,17 +1,13 @@
 """Signal handlers of the service pages: they only hand over to an action."""
 
-from wagtail.models import Locale
-
 from service_requests.catalogue.configured import forget_configured_services
 
 from .actions import publish_configured_service
 
 
 def freeze_published_form(sender, instance, revision, **kwargs):
-    """Wagtail's page_published: a configured service's published form becomes its next frozen
-    version (the Thai page's: it holds both languages' labels; a translation shares its code)."""
-    if instance.is_configured and instance.locale_id == Locale.get_default().pk:
-        publish_configured_service(page=instance, revision=revision, user=None)
+    """Wagtail's page_published of any service page."""
+    publish_configured_service(page=instance, revision=revision, user=None)
 
 
 def forget_unpublished_service(sender, instance, **kwargs):

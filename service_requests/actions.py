@@ -803,7 +803,7 @@ def save_service_assignment(*, actor, assignment: ServiceAssignment, form=None) 
     edit action checks the right (add or change service assignments), saves (through `form`,
     the validated admin form, when given) and logs it; a changed ID-card copy is logged on its
     own, and the catalogue reads the services' slots again (other processes within
-    catalogue.LOADED_FOR_SECONDS)."""
+    catalogue.base.LOADED_FOR_SECONDS)."""
     created = assignment.pk is None
     before = (
         IdCardCopy.REQUIRED

@@ -11,13 +11,10 @@ asked: ServiceAssignment.id_card_copy): get_service(), find_service() and all_se
 the service as the office runs it, so every reader of its slots sees the office's choice.
 """
 
-import time
 from collections.abc import Callable
 
-from django.db import DatabaseError
-
 from .appointment import SERVICE as APPOINTMENT
-from .base import AttachmentSlot, EService
+from .base import AttachmentSlot, EService, ReadOncePerRequest
 from .certificate import SERVICE as CERTIFICATE
 from .common import IdCardCopy, with_id_card_copy
 from .configured import configured_services
@@ -39,39 +36,31 @@ CATALOGUE: dict[str, EService] = {
 }
 
 
-# The office's choices for its built-in services, read once per request and otherwise a few
-# seconds at a time, like the configured services (every list row asks its request's service). The models sit above the catalogue, so
-# the app's ready() hands in the reader: () -> {service code: IdCardCopy}, the non-default ones.
-LOADED_FOR_SECONDS = 10
-_office: dict = {"read": None, "until": 0.0, "services": CATALOGUE}
+# The office's choices for its built-in services, read as the configured services are
+# (ReadOncePerRequest). The models sit above the catalogue, so the app's ready() hands in the
+# reader: () -> {service code: IdCardCopy}, the non-default ones.
+_office_reader: dict = {"read": None}
+
+
+def _office_services_now() -> dict[str, EService]:
+    if _office_reader["read"] is None:
+        return CATALOGUE
+    choices = _office_reader["read"]()
+    return {
+        code: with_id_card_copy(service, choices.get(code, IdCardCopy.REQUIRED))
+        for code, service in CATALOGUE.items()
+    }
+
+
+_OFFICE = ReadOncePerRequest(_office_services_now, before_migrations=lambda: CATALOGUE)
+# {code: built-in service as the office runs it}.
+office_services = _OFFICE.get
+forget_office_choices = _OFFICE.forget
 
 
 def read_office_choices_with(reader: Callable[[], dict[str, str]]) -> None:
-    _office["read"] = reader
+    _office_reader["read"] = reader
     forget_office_choices()
-
-
-def forget_office_choices(**_signal) -> None:
-    """Read them again on the next call: a request starts, an administrator changed one."""
-    _office["until"] = 0.0
-
-
-def office_services() -> dict[str, EService]:
-    """{code: built-in service as the office runs it}."""
-    if _office["read"] is None:
-        return CATALOGUE
-    if time.monotonic() >= _office["until"]:
-        try:
-            choices = _office["read"]()
-        except DatabaseError:
-            # Before the migrations (Django's checks ask for the services' names): as defined.
-            return CATALOGUE
-        _office["services"] = {
-            code: with_id_card_copy(service, choices.get(code, IdCardCopy.REQUIRED))
-            for code, service in CATALOGUE.items()
-        }
-        _office["until"] = time.monotonic() + LOADED_FOR_SECONDS
-    return _office["services"]
 
 
 def builtin_services() -> list[EService]:

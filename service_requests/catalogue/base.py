@@ -1,7 +1,38 @@
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import DatabaseError
 from django.utils.functional import Promise
+
+LOADED_FOR_SECONDS = 10
+
+
+class ReadOncePerRequest:
+    """What the catalogue reads from the database (the configured services, the office's choices):
+    read once per request (service_requests.apps forgets it as each request starts, since every
+    list row asks its request's service) and, outside requests (the worker's tasks), again after
+    LOADED_FOR_SECONDS at most. Before the migrations (Django's checks ask for the services'
+    names), `before_migrations()` answers instead."""
+
+    def __init__(self, read: Callable, *, before_migrations: Callable):
+        self._read = read
+        self._before_migrations = before_migrations
+        self._value = None
+        self._until = 0.0
+
+    def get(self):
+        if time.monotonic() >= self._until:
+            try:
+                value = self._read()
+            except DatabaseError:
+                return self._before_migrations()
+            self._value, self._until = value, time.monotonic() + LOADED_FOR_SECONDS
+        return self._value
+
+    def forget(self, **_signal) -> None:
+        """Read again on the next call: a request starts, something it reads changed."""
+        self._until = 0.0
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,11 @@ saw. Changing the form later never changes how an old request shows, prints, exp
 """
 
 import datetime
-import time
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, models
+from django.db import models
 from django.utils.functional import cached_property, lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ from service_forms.models import FormVersion
 from service_forms.queries import latest_versions, versions_of_service
 
 from ..details import DetailsForm, RequestDetails, display_value
-from .base import AttachmentSlot, EService
+from .base import AttachmentSlot, EService, ReadOncePerRequest
 
 # A configured service's tile icon: a form with lines.
 ICON = '<rect x="5" y="3" width="14" height="18" rx="2"/><path d="M9 8h6M9 12h6M9 16h4"/>'
@@ -295,25 +294,14 @@ def configured_service(version: FormVersion, *, draft: bool = False) -> Configur
 
 
 # The services, read once per request (every list row asks its request's service: one query for
-# all), and outside requests (the worker's tasks) for a few seconds at most.
-
-LOADED_FOR_SECONDS = 10
-_loaded: dict = {"until": 0.0, "services": {}}
+# all); catalogue.base.ReadOncePerRequest says when.
 
 
-def configured_services() -> dict[str, ConfiguredService]:
-    """{code: service} of every configured service that has a published version."""
-    if time.monotonic() >= _loaded["until"]:
-        try:
-            versions = latest_versions()
-        except DatabaseError:
-            # Before the migrations (Django's checks ask for the services' names): none yet.
-            return {}
-        _loaded["services"] = {version.service_code: configured_service(version) for version in versions}
-        _loaded["until"] = time.monotonic() + LOADED_FOR_SECONDS
-    return _loaded["services"]
+def _configured_services_now() -> dict[str, ConfiguredService]:
+    return {version.service_code: configured_service(version) for version in latest_versions()}
 
 
-def forget_configured_services(**_signal) -> None:
-    """Read them again on the next call: a request starts, a version was published."""
-    _loaded["until"] = 0.0
+_CONFIGURED = ReadOncePerRequest(_configured_services_now, before_migrations=dict)
+# {code: service} of every configured service that has a published version.
+configured_services = _CONFIGURED.get
+forget_configured_services = _CONFIGURED.forget
