@@ -18,13 +18,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import actions, admin_views, queries
+from . import hooks as request_hooks
 from .access_record import RecordsStaffAccess
 from .catalogue import CATALOGUE, IdCardCopy
 from .catalogue.common import asks_id_card_copy
 from .filters import RequestAccessFilterSet, ServiceRequestFilterSet
 from .models import RequestAccess, ServiceAssignment, ServiceRequest, days_display
 
-DOCUMENTS_HOOK = "register_service_request_documents"
+DOCUMENTS_HOOK = request_hooks.REQUEST_DOCUMENTS
 
 
 class ServiceRequestViewSet(ModelViewSet):
