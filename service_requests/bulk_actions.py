@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.widgets.button import ListingButton
 
 from base.links import portal_base_url
 
@@ -110,6 +111,11 @@ class ServiceRequestBulkAction(BulkAction):
         )
         return context
 
+    @classmethod
+    def is_offered_to(cls, user) -> bool:
+        """Whether the list's footer shows this action's button to this user at all."""
+        return True
+
     def form_disabled_reason(self) -> str:
         """Why this user cannot use this action at all (shown instead of the form), or ""."""
         return ""
@@ -182,6 +188,11 @@ class AssignBulkAction(ServiceRequestBulkAction):
     def supervised(self) -> set[str]:
         return queries.services_supervised_by(self.request.user)
 
+    @classmethod
+    def is_offered_to(cls, user) -> bool:
+        # Officers who supervise no service never see the button (the form refuses them too).
+        return bool(queries.services_supervised_by(user))
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "officers": queries.officers_of_services(self.supervised)}
 
@@ -248,3 +259,19 @@ class ExportBulkAction(ServiceRequestBulkAction):
 
 
 BULK_ACTIONS = [TakeBulkAction, AssignBulkAction, StartBulkAction, ExportBulkAction]
+
+
+def buttons_for(user) -> list[ListingButton]:
+    """The footer's buttons of the actions offered to this user, in their order (Wagtail's own
+    footer tag shows every registered action to everyone)."""
+    return [
+        ListingButton(
+            action.display_name,
+            reverse("wagtail_bulk_action", args=["service_requests", "servicerequest", action.action_type]),
+            attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
+            priority=action.action_priority,
+            classname=" ".join(action.classes | {"bulk-action-btn"}),
+        )
+        for action in sorted(BULK_ACTIONS, key=lambda action: action.action_priority)
+        if action.is_offered_to(user)
+    ]

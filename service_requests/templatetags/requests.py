@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import presentation
+from .. import bulk_actions, presentation
 from ..catalogue import find_service
 
 register = template.Library()
@@ -20,3 +20,9 @@ def service_icon_shapes(code):
     """The inside of a service's 24×24 icon (EService.icon; the catalogue's own markup)."""
     service = find_service(str(code))
     return mark_safe((service.icon if service is not None else "") or GENERIC_ICON)  # noqa: S308
+
+
+@register.inclusion_tag("wagtailadmin/shared/buttons.html", takes_context=True)
+def officer_bulk_action_buttons(context):
+    """The request list's bulk-action buttons this officer may use (bulk_actions.buttons_for)."""
+    return {"buttons": bulk_actions.buttons_for(context["request"].user)}

@@ -74,9 +74,20 @@ def test_the_list_offers_the_bulk_actions_with_a_checkbox_per_request(as_officer
     assert "data-bulk-action-footer" in page
     assert f'data-object-id="{service_request.pk}"' in page
     assert f'id="request_{service_request.pk}_title"' in page  # what each checkbox is described by
-    for label in ("Take", "Assign to an officer", "Move to “in progress”", "Export the selection"):
+    for label in ("Take", "Move to “in progress”", "Export the selection"):
         assert in_thai(label) in page
     assert "wagtailadmin/js/bulk-actions.js" in page
+
+
+def test_only_a_supervisor_sees_the_assign_button(client, personnel_officer, supervisor, submit):
+    submit("11")
+    assign = in_thai("Assign to an officer")
+    client.force_login(personnel_officer)
+    assert assign not in client.get(INDEX).content.decode()
+    client.force_login(supervisor)
+    page = client.get(INDEX).content.decode()
+    assert assign in page
+    assert page.index(in_thai("Take")) < page.index(assign) < page.index(in_thai("Export the selection"))
 
 
 def test_the_confirmation_lists_the_references_and_records_no_access(as_officer, submit):
