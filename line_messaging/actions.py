@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from accounts.models import User
 from service_requests.models import ServiceRequest
 
 from . import config, messaging
@@ -37,6 +38,7 @@ def link_line_account(*, actor, user, line_user_id: str, is_friend: bool) -> Lin
     """The applicant links the LINE account LINE Login vouched for (their own account only); a
     LINE account already linked to another portal account is refused."""
     _check_own_account(actor, user)
+    user = User.objects.select_for_update().get(pk=user.pk)  # the row (a view's is a lazy object)
     holder = LineLink.objects.select_for_update().filter(line_user_id=line_user_id).first()
     if holder is not None and holder.user_id != user.pk:
         raise ValidationError(LINKED_ELSEWHERE, code="linked_elsewhere")
@@ -59,6 +61,7 @@ def unlink_line_account(*, actor, user) -> bool:
     """The applicant unlinks LINE: the link, and with it the LINE user ID, is deleted; messages
     still waiting will not be sent. False when there was nothing to unlink."""
     _check_own_account(actor, user)
+    user = User.objects.select_for_update().get(pk=user.pk)
     deleted, _counts = LineLink.objects.filter(user=user).delete()
     if deleted:
         log(instance=user, action="line_messaging.unlink", user=actor)
@@ -85,7 +88,9 @@ def queue_request_message(*, event: str, request_id: int, base_url: str = "") ->
     the applicant; nothing when LINE is off or the applicant has not linked it."""
     if not config.is_configured():
         return None
-    service_request = ServiceRequest.objects.select_related("applicant__line_link").filter(pk=request_id).first()
+    service_request = (
+        ServiceRequest.objects.select_related("applicant__line_link").filter(pk=request_id).first()
+    )
     if service_request is None or not hasattr(service_request.applicant, "line_link"):
         return None
     content = messaging.content_for(event, service_request, base_url=base_url)

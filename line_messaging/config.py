@@ -9,7 +9,7 @@ TIMEOUT_SECONDS = 10
 
 
 def is_configured() -> bool:
-    """"เชื่อมต่อ LINE" is offered, and messages are sent, only with all four settings."""
+    """ "เชื่อมต่อ LINE" is offered, and messages are sent, only with all four settings."""
     return bool(
         settings.LINE_LOGIN_CHANNEL_ID
         and settings.LINE_LOGIN_CHANNEL_SECRET

@@ -80,7 +80,8 @@ def _status_notes(service_request) -> list[str]:
         count = correction_round.items.count() if correction_round else 0
         if count:
             notes.append(
-                ngettext("%(count)d item to correct.", "%(count)d items to correct.", count) % {"count": count}
+                ngettext("%(count)d item to correct.", "%(count)d items to correct.", count)
+                % {"count": count}
             )
     if service_request.status == RequestStatus.COMPLETED and service_request.reply_file:
         notes.append(_("A reply file is attached."))

@@ -39,7 +39,7 @@ class ConfiguredOnly:
 
 
 class LinkStartView(ConfiguredOnly, LoginRequiredMixin, View):
-    """"เชื่อมต่อ LINE" (posted from the profile): off to LINE's log-in and consent screen."""
+    """ "เชื่อมต่อ LINE" (posted from the profile): off to LINE's log-in and consent screen."""
 
     def post(self, request):
         redirect_uri = portal_base_url(request) + reverse("line_messaging:callback")
@@ -63,7 +63,10 @@ class CallbackView(ConfiguredOnly, LoginRequiredMixin, View):
             return back_to_profile()
         try:
             actions.link_line_account(
-                actor=request.user, user=request.user, line_user_id=account.user_id, is_friend=account.is_friend
+                actor=request.user,
+                user=request.user,
+                line_user_id=account.user_id,
+                is_friend=account.is_friend,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

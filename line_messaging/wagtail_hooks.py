@@ -40,7 +40,9 @@ def line_profile_section(request):
 @hooks.register("register_log_actions")
 def register_line_log_actions(actions_registry):
     actions_registry.register_action("line_messaging.link", _("Link LINE"), _("Linked a LINE account"))
-    actions_registry.register_action("line_messaging.unlink", _("Unlink LINE"), _("Unlinked the LINE account"))
+    actions_registry.register_action(
+        "line_messaging.unlink", _("Unlink LINE"), _("Unlinked the LINE account")
+    )
     actions_registry.register_action(
         "line_messaging.follow", _("LINE friend"), _("Added the office's LINE account as a friend")
     )
