@@ -24,7 +24,6 @@ from base.links import portal_base_url
 from base.models import OfficeSettings
 
 from . import actions, queries, sessions, thaid
-from .hooks import PROFILE_SECTIONS
 from .forms import (
     ConfirmPasswordForm,
     LoginForm,
@@ -35,6 +34,7 @@ from .forms import (
     ThaIDLinkForm,
     address_registration_limit_message,
 )
+from .hooks import PROFILE_SECTIONS
 from .models import AddressAttempt, Title, User
 from .recovery_forms import SetPasswordForm
 

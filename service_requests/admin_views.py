@@ -47,8 +47,8 @@ from .admin_columns import DueDateColumn
 from .catalogue import get_service
 from .corrections import correctable_parts, rounds_shown
 from .due_dates import timing_of, with_sla_history
-from .hooks import REQUEST_HISTORY_PANELS
 from .forms import AssigneeForm, CancelForm, InternalNoteForm, OfficerActionForm
+from .hooks import REQUEST_HISTORY_PANELS
 from .models import AccessKind, ServiceRequest, officer_name
 from .permissions import RequestPermissionTester
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
