@@ -14,6 +14,7 @@ from tests.line_messaging.line_stand_in import (
 )
 from tests.service_requests.conftest import (  # noqa: F401 (fixtures)
     empty_private_storage,
+    other_applicant,
     officer_for,
     private_files,
     private_media_root,
