@@ -1,5 +1,6 @@
 """เชื่อมต่อ LINE from the profile (LINE Login), unlinking, and the Messaging API's webhook."""
 
+import json
 import logging
 
 from django.conf import settings
@@ -14,15 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from linebot.v3 import WebhookParser
-from linebot.v3.exceptions import InvalidSignatureError
-from linebot.v3.webhooks import FollowEvent, UnfollowEvent
+from linebot.v3.webhook import SignatureValidator
 
 from base.links import portal_base_url
 
 from . import actions, config, login
 
 logger = logging.getLogger(__name__)
+
+# The webhook events that say whether the user has the office's official account as a friend.
+FRIENDSHIP_EVENTS = {"follow": True, "unfollow": False}
 
 LINK_FAILED = _("LINE could not be linked. Please try again.")
 
@@ -93,21 +95,22 @@ class WebhookView(ConfiguredOnly, View):
 
     def post(self, request):
         signature = request.headers.get("X-Line-Signature", "")
-        if not signature:
-            return HttpResponseBadRequest("missing signature")
         try:
             body = request.body.decode("utf-8")
-            events = WebhookParser(settings.LINE_CHANNEL_SECRET).parse(body, signature)
-        except (InvalidSignatureError, UnicodeDecodeError):
-            return HttpResponseBadRequest("invalid signature")
-        except (ValueError, KeyError, TypeError):
+        except UnicodeDecodeError:
             return HttpResponseBadRequest("invalid body")
-        for event in events:
-            user_id = getattr(getattr(event, "source", None), "user_id", None)
-            if not user_id:
+        if not signature or not SignatureValidator(settings.LINE_CHANNEL_SECRET).validate(body, signature):
+            return HttpResponseBadRequest("invalid signature")
+        # Read as JSON rather than through the SDK's event models: an event type newer than the
+        # SDK must not turn LINE's call away (LINE would redeliver it).
+        try:
+            events = json.loads(body).get("events", [])
+        except (ValueError, AttributeError):
+            return HttpResponseBadRequest("invalid body")
+        for event in events if isinstance(events, list) else []:
+            if not isinstance(event, dict) or not isinstance(event.get("source"), dict):
                 continue
-            if isinstance(event, FollowEvent):
-                actions.record_friendship(line_user_id=user_id, is_friend=True)
-            elif isinstance(event, UnfollowEvent):
-                actions.record_friendship(line_user_id=user_id, is_friend=False)
+            user_id = event["source"].get("userId")
+            if user_id and event.get("type") in FRIENDSHIP_EVENTS:
+                actions.record_friendship(line_user_id=user_id, is_friend=FRIENDSHIP_EVENTS[event["type"]])
         return HttpResponse("OK")

@@ -14,8 +14,8 @@ from tests.line_messaging.line_stand_in import (
 )
 from tests.service_requests.conftest import (  # noqa: F401 (fixtures)
     empty_private_storage,
-    other_applicant,
     officer_for,
+    other_applicant,
     private_files,
     private_media_root,
     request_in,

@@ -50,7 +50,7 @@ class LineStandIn:
         self.codes, self.tokens = {}, set()
         self.authorize_requests = []
         self.pushes = []  # {"headers": {...}, "body": {...}}
-        self.push_answers = []  # (status, body) to answer in turn; then 200
+        self.push_answers = []  # (status, body[, headers]) to answer in turn; then 200
 
     def start(self):
         self.thread.start()
@@ -181,7 +181,8 @@ class LineStandIn:
                 [("x-line-request-id", request_id)],
             )
         if answer is not None:
-            status, body = answer
-            return self.json(start_response, body, status, [("x-line-request-id", request_id)])
+            status, body, *extra_headers = answer
+            headers = [("x-line-request-id", request_id), *(extra_headers[0] if extra_headers else [])]
+            return self.json(start_response, body, status, headers)
         sent = [{"id": str(secrets.randbelow(10**18)), "quoteToken": secrets.token_urlsafe(8)}]
         return self.json(start_response, {"sentMessages": sent}, headers=[("x-line-request-id", request_id)])

@@ -120,9 +120,18 @@ def test_corrections_sent_back_are_pushed(submit, user, linked, line, committed,
     assert "แก้ไขแล้วค่ะ" not in json.dumps(line.pushes, ensure_ascii=False)
 
 
-def test_a_completion_with_a_reply_file_says_the_file_waits(request_in, user, linked, line, committed, officer_for):
+def test_a_completion_with_a_reply_file_says_the_file_waits(
+    request_in, user, linked, line, committed, officer_for
+):
     service_request = request_in(S.IN_PROGRESS, service_code="12")
-    move(service_request, officer_for("12"), S.COMPLETED, committed, message="", reply_file=pdf_upload("reply.pdf"))
+    move(
+        service_request,
+        officer_for("12"),
+        S.COMPLETED,
+        committed,
+        message="",
+        reply_file=pdf_upload("reply.pdf"),
+    )
     _push, message = the_push(line)
     assert message["template"]["text"] == heading(service_request) + "\nมีไฟล์ตอบกลับให้ดาวน์โหลด"
     assert message["template"]["actions"][0]["uri"] == request_page(service_request)
@@ -139,7 +148,9 @@ def test_a_cancellation_is_pushed(submit, user, linked, line, committed, officer
 
 
 @pytest.mark.parametrize("service_code", ["31", "32"])
-def test_a_confirmed_booking_or_appointment_is_pushed(submit, user, linked, line, committed, officer_for, service_code):
+def test_a_confirmed_booking_or_appointment_is_pushed(
+    submit, user, linked, line, committed, officer_for, service_code
+):
     service_request = submit(service_code)
     line.pushes.clear()
     move(service_request, officer_for(service_code), S.IN_PROGRESS, committed, message="")
@@ -171,7 +182,9 @@ def test_nothing_goes_to_line_for_an_applicant_who_has_not_linked_it(submit, lin
     assert not LineMessage.objects.exists()
 
 
-def test_nothing_goes_to_line_when_the_office_has_not_configured_it(submit, linked, line, committed, settings):
+def test_nothing_goes_to_line_when_the_office_has_not_configured_it(
+    submit, linked, line, committed, settings
+):
     settings.LINE_CHANNEL_ACCESS_TOKEN = ""
     with committed():
         submit("11")
