@@ -137,3 +137,13 @@ def record_attempt(*, message_id: int, result: PushResult) -> int | None:
             },
         )
     return retry_in
+
+
+@transaction.atomic
+def forget_line_account(*, user) -> bool:
+    """The account is being closed (privacy.actions.close_account checks who may): its LINE link,
+    and with it the LINE user ID, is deleted."""
+    deleted, _counts = LineLink.objects.filter(user=user).delete()
+    if deleted:
+        log(instance=user, action="line_messaging.unlink", data={"account_closed": True})
+    return bool(deleted)

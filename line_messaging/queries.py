@@ -1,5 +1,7 @@
 """Reads of the LINE links and messages."""
 
+from django.utils import timezone
+
 from .models import LineLink, LineMessage
 
 
@@ -25,3 +27,15 @@ def message_to_send(message_id: int) -> LineMessage | None:
         .filter(pk=message_id, status="queued")
         .first()
     )
+
+
+def link_data(user) -> dict | None:
+    """The applicant's LINE link for their copy of their data; None when not linked."""
+    link = LineLink.objects.filter(user=user).first()
+    if link is None:
+        return None
+    return {
+        "line_user_id": link.line_user_id,
+        "linked_at": timezone.localtime(link.linked_at).isoformat(),
+        "is_friend": link.is_friend,
+    }

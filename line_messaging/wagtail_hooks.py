@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from accounts.hooks import PROFILE_SECTIONS
+from accounts.hooks import ACCOUNT_CLOSING, ACCOUNT_DATA, PROFILE_SECTIONS
 from service_requests.hooks import APPLICANT_NOTIFIED, REQUEST_HISTORY_PANELS
 
 from . import actions, config, queries, tasks
@@ -35,6 +35,20 @@ def line_profile_section(request):
     return render_to_string(
         "line_messaging/profile_section.html", {"link": queries.link_of(request.user)}, request=request
     )
+
+
+@hooks.register(ACCOUNT_DATA)
+def line_account_data():
+    description = _(
+        "your LINE account linked to the portal: its LINE user ID, when it was linked, and whether "
+        "you have the office's LINE account as a friend"
+    )
+    return {"line.json": (description, queries.link_data)}
+
+
+@hooks.register(ACCOUNT_CLOSING)
+def forget_line_account(user):
+    actions.forget_line_account(user=user)
 
 
 @hooks.register("register_log_actions")
