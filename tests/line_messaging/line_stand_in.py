@@ -47,6 +47,9 @@ class LineStandIn:
         self.line_user_id = "U" + "4af4980629" * 3 + "12"
         self.is_friend = True
         self.refuse_login = False
+        self.misbehave = (
+            None  # "forged_signature", "wrong_issuer", "wrong_audience", "expired", "wrong_nonce"
+        )
         self.codes, self.tokens = {}, set()
         self.authorize_requests = []
         self.pushes = []  # {"headers": {...}, "body": {...}}
@@ -137,7 +140,18 @@ class LineStandIn:
             "amr": ["pwd"],
             "name": "LINE display name",
         }
-        id_token = jwt.encode({"alg": "HS256"}, claims, OctKey.import_key(LOGIN_CHANNEL_SECRET.encode()))
+        secret = LOGIN_CHANNEL_SECRET
+        if self.misbehave == "forged_signature":
+            secret = "not-the-channel-secret"
+        elif self.misbehave == "wrong_issuer":
+            claims["iss"] = "https://imposter.example"
+        elif self.misbehave == "wrong_audience":
+            claims["aud"] = "1650000001"
+        elif self.misbehave == "expired":
+            claims["iat"], claims["exp"] = now - 7200, now - 3600
+        elif self.misbehave == "wrong_nonce":
+            claims["nonce"] = "a-nonce-from-another-log-in"
+        id_token = jwt.encode({"alg": "HS256"}, claims, OctKey.import_key(secret.encode()))
         access_token = secrets.token_urlsafe(16)
         self.tokens.add(access_token)
         return self.json(

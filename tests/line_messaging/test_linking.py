@@ -93,6 +93,17 @@ def test_cancelling_at_line_links_nothing(client, user, line):
     assert not LineLink.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "misbehaviour", ["forged_signature", "wrong_issuer", "wrong_audience", "expired", "wrong_nonce"]
+)
+def test_an_id_token_that_does_not_check_out_links_nothing(client, user, line, misbehaviour):
+    line.misbehave = misbehaviour
+    client.force_login(user)
+    response = go_through_line(client)
+    assert in_thai("LINE could not be linked. Please try again.") in messages_of(response)
+    assert not LineLink.objects.exists()
+
+
 def test_a_callback_with_a_state_the_portal_did_not_give_links_nothing(client, user, line):
     client.force_login(user)
     start = client.post(LINK_URL)
