@@ -222,8 +222,8 @@ LINE_LOGIN_CHANNEL_ID = os.environ.get("LINE_LOGIN_CHANNEL_ID", "")
 LINE_LOGIN_CHANNEL_SECRET = os.environ.get("LINE_LOGIN_CHANNEL_SECRET", "")
 LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
 LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
-LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")
-LINE_ACCESS_HOST = os.environ.get("LINE_ACCESS_HOST", "https://access.line.me")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "") or "https://api.line.me"
+LINE_ACCESS_HOST = os.environ.get("LINE_ACCESS_HOST", "") or "https://access.line.me"
 
 # Internationalisation: Thai first, English second.
 LANGUAGE_CODE = "th"
