@@ -1,6 +1,7 @@
 """Every write of the LINE app: linking and unlinking an applicant's LINE account, what the office's
 LINE Official Account hears of friendship (follow/unfollow), and each message's queueing and outcome.
-Each is atomic and audit-logged (Wagtail's log; never the LINE user ID nor a message's text)."""
+Each is atomic and audit-logged (Wagtail's log; never the LINE user ID nor a message's text), a
+message once, with its outcome, on its request's history."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
