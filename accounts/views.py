@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView
 
+from wagtail import hooks
 from wagtail.admin.views import account as wagtail_account
 
 from base.client_address import client_address
@@ -33,6 +34,7 @@ from .forms import (
     ThaIDLinkForm,
     address_registration_limit_message,
 )
+from .hooks import PROFILE_SECTIONS
 from .models import AddressAttempt, Title, User
 from .recovery_forms import SetPasswordForm
 
@@ -209,6 +211,10 @@ class ProfileView(KeepsFormOnFault, LoginRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        sections = [section(self.request) for section in hooks.get_hooks(PROFILE_SECTIONS)]
+        return {**super().get_context_data(**kwargs), "profile_sections": sections}
 
     def get_initial(self):
         pending = self.request.session.pop(self.PENDING_SESSION_KEY, None)

@@ -25,6 +25,8 @@ urlpatterns = [
     path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # LINE Login's callback and the Messaging API's webhook: the addresses registered with LINE.
+    path("line/", include("line_messaging.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,8 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.log_actions import log
 
+from accounts.hooks import ACCOUNT_CLOSING
 from accounts.models import User
 from printing.printout import render_printout
 from service_requests import actions as request_actions
@@ -204,6 +206,8 @@ def close_account(*, user, password: str) -> User:
             identifiers=identifiers,
         )
     discard_data_exports(applicant=user)
+    for forget in hooks.get_hooks(ACCOUNT_CLOSING):  # what apps above keep about it (LINE)
+        forget(user)
     closure.erase_user(user)
     closure.delete_traces(user, citizen_id, emails)
     closure.end_sessions(user)

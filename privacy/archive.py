@@ -19,6 +19,9 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+
+from accounts.hooks import ACCOUNT_DATA
 from accounts.models import User
 from service_requests.catalogue import all_services
 from service_requests.models import ServiceRequest
@@ -111,6 +114,7 @@ def readme_text(*, made_at, office_name: str) -> str:
         "",
         _in_both(_("Files")),
         *_extra_lines(FILES),
+        *_extra_lines({name: description for name, (description, _data) in other_account_data().items()}),
         "",
         "profile.json",
         *_field_lines(user_fields[name] for name in queries.PROFILE_FIELDS),
@@ -149,9 +153,18 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def other_account_data() -> dict:
+    """{file name: (description, data_of)} of what apps above keep about an account (LINE)."""
+    return {name: entry for hook in hooks.get_hooks(ACCOUNT_DATA) for name, entry in hook().items()}
+
+
 def write_profile(archive: zipfile.ZipFile, user) -> None:
     archive.writestr("profile.json", _json(queries.profile_data(user)))
     archive.writestr("consents.json", _json(queries.consent_data(user)))
+    for name, (_description, data_of) in other_account_data().items():
+        data = data_of(user)
+        if data is not None:
+            archive.writestr(name, _json(data))
 
 
 def write_request(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, StatusTagColumn
@@ -47,6 +48,7 @@ from .catalogue import get_service
 from .corrections import correctable_parts, rounds_shown
 from .due_dates import timing_of, with_sla_history
 from .forms import AssigneeForm, CancelForm, InternalNoteForm, OfficerActionForm
+from .hooks import REQUEST_HISTORY_PANELS
 from .models import AccessKind, ServiceRequest, officer_name
 from .permissions import RequestPermissionTester
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
@@ -518,6 +520,8 @@ class ProcessView(OfficerRequestView):
                 queries.correction_rounds(service_request), service_request.attachments.all()
             ),
             history=service_request.history.select_related("actor"),
+            # More history from the apps above (LINE messages), each its own labelled panel.
+            history_panels=[panel(service_request) for panel in hooks.get_hooks(REQUEST_HISTORY_PANELS)],
             slot_labels=service_request.service.slot_labels(),
             accesses=queries.accesses_of_request(service_request),
             may_take=self.permissions.can_take(),

@@ -5,3 +5,11 @@ never imports them (layers run one way). Each name is documented where it is def
 # {name: view class} of the documents other apps make of a request (the printing app: the
 # printout and the bundle); called with no arguments.
 REQUEST_DOCUMENTS = "register_service_request_documents"
+
+# The LINE app (line_messaging) and any other channel that tells applicants what happened:
+# APPLICANT_NOTIFIED is called each time the applicant is notified (after the commit, beside the
+# e-mail) as fn(event, request_id, base_url), event one of "submitted", "resubmitted",
+# "status_changed"; REQUEST_HISTORY_PANELS gives the officers' process page more history beside
+# the status history: fn(service_request) returns an HTML fragment (a labelled panel) or "".
+APPLICANT_NOTIFIED = "on_service_request_applicant_notified"
+REQUEST_HISTORY_PANELS = "register_service_request_history_panels"

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "reports",
     "printing",
     "privacy",
+    "line_messaging",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -212,6 +213,17 @@ THAID_DISCOVERY_URL = os.environ.get("THAID_DISCOVERY_URL", "")
 THAID_CLIENT_ID = os.environ.get("THAID_CLIENT_ID", "")
 THAID_CLIENT_SECRET = os.environ.get("THAID_CLIENT_SECRET", "")
 THAID_SCOPE = os.environ.get("THAID_SCOPE", "openid pid title given_name family_name birthdate")
+
+# LINE (line_messaging): the office's LINE Login channel links an applicant's LINE account from the
+# profile; its Messaging API channel (the LINE Official Account) pushes the notifications. All
+# optional: "เชื่อมต่อ LINE" shows only when all four are set. The hosts are LINE's; tests point
+# them at a stand-in.
+LINE_LOGIN_CHANNEL_ID = os.environ.get("LINE_LOGIN_CHANNEL_ID", "")
+LINE_LOGIN_CHANNEL_SECRET = os.environ.get("LINE_LOGIN_CHANNEL_SECRET", "")
+LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "") or "https://api.line.me"
+LINE_ACCESS_HOST = os.environ.get("LINE_ACCESS_HOST", "") or "https://access.line.me"
 
 # Internationalisation: Thai first, English second.
 LANGUAGE_CODE = "th"

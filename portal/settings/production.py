@@ -146,6 +146,18 @@ TRUSTED_PROXY_COUNT = int(_trusted_proxy_count)
 # Where the answers are verified: Google's www.google.com, or www.recaptcha.net where google.com is
 # blocked (and, in scripts/production-check.sh, a local stand-in).
 RECAPTCHA_DOMAIN = os.environ.get("RECAPTCHA_DOMAIN", "").strip() or "www.google.com"
+# LINE (base.py reads the four variables): none set, LINE is off; some but not all, a mistake.
+_line_variables = (
+    "LINE_LOGIN_CHANNEL_ID",
+    "LINE_LOGIN_CHANNEL_SECRET",
+    "LINE_CHANNEL_SECRET",
+    "LINE_CHANNEL_ACCESS_TOKEN",
+)
+_line_missing = [name for name in _line_variables if not os.environ.get(name, "").strip()]
+if _line_missing and len(_line_missing) < len(_line_variables):
+    raise ImproperlyConfigured(
+        f"LINE is configured only in part: set {', '.join(_line_missing)} as well, or none of the LINE_* variables."
+    )
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]

@@ -17,7 +17,7 @@ LAYERS = [
     {"service_forms"},
     {"service_requests"},
     {"printing", "service_pages"},
-    {"reports", "home", "privacy"},
+    {"reports", "home", "privacy", "line_messaging"},
     {"demo"},
 ]
 APPS = set().union(*LAYERS)
