@@ -1,0 +1,108 @@
+"""The small stamp on the last page of a signed document: a QR code to its /verify/ page and one
+Thai and English line saying who signed it.
+
+pyHanko's own stamps cannot shape Thai without uharfbuzz, so the stamp is a tiny PDF drawn by
+WeasyPrint in Sarabun (the same fonts as the printouts) and laid over the page with pikepdf,
+before the document is signed: the stamp is part of what the signature covers.
+"""
+
+import base64
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.utils.html import escape
+
+import pikepdf
+
+WIDTH_MM, HEIGHT_MM = 86, 19
+MARGIN_MM = 6
+POINTS_PER_MM = 72 / 25.4
+FONT_FACES = {400: "fonts/sarabun/Sarabun-Regular.ttf", 700: "fonts/sarabun/Sarabun-Bold.ttf"}
+
+# As in printing.rendering (an app above this one): HarfBuzz draws SARA AM as two glyphs and
+# WeasyPrint's text layer then reads the wrong words; the decomposed form draws the same glyphs.
+SARA_AM = re.compile("([\u0e31\u0e34-\u0e37\u0e47-\u0e4e]*)\u0e33")
+
+
+def decompose_sara_am(text: str) -> str:
+    return SARA_AM.sub("\u0e4d\\1\u0e32", text)
+
+
+@cache
+def font_urls() -> dict[int, str]:
+    urls = {}
+    for weight, name in FONT_FACES.items():
+        found = finders.find(name)
+        if not found:
+            raise FileNotFoundError(
+                f"The stamp's font {name!r} is not among the static files (fontpkg-sarabun)."
+            )
+        urls[weight] = Path(found).resolve().as_uri()
+    return urls
+
+
+def qr_png(payload: str) -> bytes:
+    import segno  # deferred like the printouts' (tests/portal/test_layers.py DEFERRED_LIBRARIES)
+
+    buffer = io.BytesIO()
+    segno.make(payload, error="m").save(buffer, kind="png", scale=6, border=2)
+    return buffer.getvalue()
+
+
+def stamp_html(*, office_name: str, verify_url: str, qr_uri: str) -> str:
+    faces = "".join(
+        f'@font-face {{ font-family: "Sarabun"; font-weight: {weight}; src: url("{url}"); }}'
+        for weight, url in font_urls().items()
+    )
+    return f"""<!doctype html><html lang="th"><head><meta charset="utf-8"><style>
+{faces}
+@page {{ size: {WIDTH_MM}mm {HEIGHT_MM}mm; margin: 0; }}
+body {{ margin: 0; font-family: "Sarabun"; font-size: 6.4pt; line-height: 1.22; color: #1a1a1a; }}
+.stamp {{ display: flex; align-items: center; height: {HEIGHT_MM - 1}mm; border: 0.6pt solid #1f4e79;
+  border-radius: 2mm; background: #ffffff; padding: 0 1.5mm 0 0.5mm; }}
+img {{ width: {HEIGHT_MM - 2}mm; height: {HEIGHT_MM - 2}mm; image-rendering: pixelated; flex: none; }}
+p {{ margin: 0 0 0 1mm; }}
+strong {{ font-weight: 700; color: #1f4e79; }}
+.url {{ font-size: 5.6pt; word-break: break-all; }}
+</style></head><body><div class="stamp"><img src="{qr_uri}" alt="">
+<p><strong>ลงนามอิเล็กทรอนิกส์โดย {escape(office_name)}</strong><br>
+Electronically signed by the office. ตรวจสอบเอกสาร / Verify:<br>
+<span class="url">{escape(verify_url)}</span></p></div></body></html>"""
+
+
+def render_stamp(*, office_name: str, verify_url: str) -> bytes:
+    """The stamp as a one-page PDF of WIDTH_MM × HEIGHT_MM."""
+    import weasyprint  # deferred: see printing.rendering
+    from weasyprint.urls import URLFetcher
+
+    qr_uri = "data:image/png;base64," + base64.b64encode(qr_png(verify_url)).decode("ascii")
+    allowed = {qr_uri, *font_urls().values()}
+
+    class StampFetcher(URLFetcher):
+        """Reads the two font files and the QR code, nothing else."""
+
+        def fetch(self, url, headers=None):
+            if url not in allowed:
+                raise ValueError(f"The stamp reads nothing but its fonts and QR code, not {url[:80]!r}.")
+            return super().fetch(url, headers)
+
+    html = decompose_sara_am(stamp_html(office_name=office_name, verify_url=verify_url, qr_uri=qr_uri))
+    fetcher = StampFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
+    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()
+
+
+def stamped(pdf: bytes, *, stamp: bytes) -> bytes:
+    """`pdf` with `stamp` laid over the bottom right corner of its last page, as a new file."""
+    with pikepdf.open(io.BytesIO(pdf)) as document, pikepdf.open(io.BytesIO(stamp)) as drawn:
+        page = document.pages[-1]
+        box = pikepdf.Rectangle(page.cropbox)
+        width, height, margin = (value * POINTS_PER_MM for value in (WIDTH_MM, HEIGHT_MM, MARGIN_MM))
+        width, height = min(width, box.width - 2 * margin), min(height, box.height - 2 * margin)
+        right, bottom = box.urx - margin, box.lly + margin
+        page.add_overlay(drawn.pages[0], pikepdf.Rectangle(right - width, bottom, right, bottom + height))
+        output = io.BytesIO()
+        document.save(output)
+        return output.getvalue()
