@@ -19,10 +19,15 @@ logger = logging.getLogger(__name__)
 FIELD_NAME = "OfficeSignature"
 
 
+class UnsignablePdf(ValueError):
+    """The PDF cannot be stamped or signed as it is (pikepdf or pyHanko cannot rewrite it)."""
+
+
 def sign_pdf(pdf: bytes, *, credentials: Credentials, reason: str, location: str) -> bytes:
     """`pdf` with an invisible PAdES signature of the office appended (an incremental update)."""
     from pyhanko.keys import load_certs_from_pemder_data, load_private_key_from_pemder_data
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers, timestamps
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -43,8 +48,11 @@ def sign_pdf(pdf: bytes, *, credentials: Credentials, reason: str, location: str
         location=location,
     )
     timestamper = timestamps.HTTPTimeStamper(credentials.tsa_url) if credentials.tsa_url else None
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    output = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper).sign_pdf(writer)
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        output = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper).sign_pdf(writer)
+    except PdfError as error:
+        raise UnsignablePdf(str(error)) from error
     return output.getvalue()
 
 

@@ -17,6 +17,8 @@ from django.utils.html import escape
 
 import pikepdf
 
+from .signatures import UnsignablePdf
+
 WIDTH_MM, HEIGHT_MM = 86, 19
 MARGIN_MM = 6
 POINTS_PER_MM = 72 / 25.4
@@ -95,7 +97,15 @@ def render_stamp(*, office_name: str, verify_url: str) -> bytes:
 
 
 def stamped(pdf: bytes, *, stamp: bytes) -> bytes:
-    """`pdf` with `stamp` laid over the bottom right corner of its last page, as a new file."""
+    """`pdf` with `stamp` laid over the bottom right corner of its last page, as a new file
+    (UnsignablePdf when pikepdf cannot read or rewrite it)."""
+    try:
+        return _stamped(pdf, stamp=stamp)
+    except pikepdf.PdfError as error:
+        raise UnsignablePdf(str(error)) from error
+
+
+def _stamped(pdf: bytes, *, stamp: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document, pikepdf.open(io.BytesIO(stamp)) as drawn:
         page = document.pages[-1]
         box = pikepdf.Rectangle(page.cropbox)

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from tests.factories.accounts import StaffFactory
 from tests.factories.service_requests import pdf_bytes
+from tests.service_requests.conftest import personnel_officer, request_in, submit  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
