@@ -19,8 +19,11 @@ import pikepdf
 
 from .signatures import UnsignablePdf
 
-WIDTH_MM, HEIGHT_MM = 86, 19
-MARGIN_MM = 6
+# In the bottom margin of the last page, clear of the content above it: the printouts' margin is
+# 16 mm, with the reference code and time at the left and the page number at the right
+# (printing/static/printing/printout.css), so the stamp sits between them.
+WIDTH_MM, HEIGHT_MM = 78, 14
+FROM_RIGHT_MM, FROM_BOTTOM_MM = 30, 1.5
 POINTS_PER_MM = 72 / 25.4
 FONT_FACES = {400: "fonts/sarabun/Sarabun-Regular.ttf", 700: "fonts/sarabun/Sarabun-Bold.ttf"}
 
@@ -62,13 +65,13 @@ def stamp_html(*, office_name: str, verify_url: str, qr_uri: str) -> str:
     return f"""<!doctype html><html lang="th"><head><meta charset="utf-8"><style>
 {faces}
 @page {{ size: {WIDTH_MM}mm {HEIGHT_MM}mm; margin: 0; }}
-body {{ margin: 0; font-family: "Sarabun"; font-size: 6.4pt; line-height: 1.22; color: #1a1a1a; }}
-.stamp {{ display: flex; align-items: center; height: {HEIGHT_MM - 1}mm; border: 0.6pt solid #1f4e79;
-  border-radius: 2mm; background: #ffffff; padding: 0 1.5mm 0 0.5mm; }}
-img {{ width: {HEIGHT_MM - 2}mm; height: {HEIGHT_MM - 2}mm; image-rendering: pixelated; flex: none; }}
-p {{ margin: 0 0 0 1mm; }}
+body {{ margin: 0; font-family: "Sarabun"; font-size: 5.8pt; line-height: 1.2; color: #1a1a1a; }}
+.stamp {{ display: flex; align-items: center; height: {HEIGHT_MM - 0.6}mm; overflow: hidden;
+  border: 0.5pt solid #1f4e79; border-radius: 1.5mm; background: #ffffff; padding: 0 1mm 0 0.3mm; }}
+img {{ width: {HEIGHT_MM - 1}mm; height: {HEIGHT_MM - 1}mm; image-rendering: pixelated; flex: none; }}
+p {{ margin: 0 0 0 0.8mm; }}
 strong {{ font-weight: 700; color: #1f4e79; }}
-.url {{ font-size: 5.6pt; word-break: break-all; }}
+.url {{ font-size: 5.2pt; word-break: break-all; }}
 </style></head><body><div class="stamp"><img src="{qr_uri}" alt="">
 <p><strong>ลงนามอิเล็กทรอนิกส์โดย {escape(office_name)}</strong><br>
 Electronically signed by the office. ตรวจสอบเอกสาร / Verify:<br>
@@ -109,9 +112,12 @@ def _stamped(pdf: bytes, *, stamp: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document, pikepdf.open(io.BytesIO(stamp)) as drawn:
         page = document.pages[-1]
         box = pikepdf.Rectangle(page.cropbox)
-        width, height, margin = (value * POINTS_PER_MM for value in (WIDTH_MM, HEIGHT_MM, MARGIN_MM))
-        width, height = min(width, box.width - 2 * margin), min(height, box.height - 2 * margin)
-        right, bottom = box.urx - margin, box.lly + margin
+        width, height, from_right, from_bottom = (
+            value * POINTS_PER_MM for value in (WIDTH_MM, HEIGHT_MM, FROM_RIGHT_MM, FROM_BOTTOM_MM)
+        )
+        width, height = min(width, box.width), min(height, box.height)
+        from_right = max(min(from_right, box.width - width), 0)  # a small page: as far right as needed
+        right, bottom = box.urx - from_right, box.lly + from_bottom
         page.add_overlay(drawn.pages[0], pikepdf.Rectangle(right - width, bottom, right, bottom + height))
         output = io.BytesIO()
         document.save(output)

@@ -103,3 +103,12 @@ def test_the_form_is_csrf_protected(issued):
     )
 
     assert response.status_code == 403
+
+
+def test_the_english_page_says_the_same_in_english(client, issued):
+    _signed, document = issued
+    response = client.get(f"/en/verify/{document.code}/")
+
+    assert response.status_code == 200
+    assert "What the office issued" in response.content.decode()
+    assert "reply document" in response.content.decode()
