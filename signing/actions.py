@@ -2,6 +2,7 @@
 entry in Wagtail's audit log (no personal data: the reference code, the kind, the outcome)."""
 
 import hashlib
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -12,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from base.client_address import address_hash
 from base.links import absolute_url
 
 from . import credentials, queries
-from .models import DocumentKind, IssuedDocument, new_code
+from .models import DocumentKind, IssuedDocument, VerificationAttempt, new_code
 from .signatures import check_signature, sign_pdf
 from .stamp import render_stamp, stamped
 
@@ -108,6 +110,25 @@ def verify_document(*, document: IssuedDocument, uploaded_bytes: bytes, actor=No
         data={"outcome": outcome.value, "signature": check.summary},
     )
     return outcome
+
+
+# Each check reads and validates a PDF of up to 5 MB: a modest allowance per address.
+VERIFICATIONS_PER_WINDOW = 20
+VERIFICATION_WINDOW = timedelta(minutes=10)
+
+
+@transaction.atomic
+def record_verification_attempt(*, client_address: str) -> bool:
+    """Count one upload to /verify/ from this address; False once it is over its allowance.
+    As the status check's limit: in the database, the address only as a keyed hash, rows older
+    than the window deleted as new ones arrive."""
+    now = timezone.now()
+    VerificationAttempt.objects.filter(created_at__lt=now - VERIFICATION_WINDOW).delete()
+    client_hash = address_hash(client_address)
+    if VerificationAttempt.objects.filter(client_hash=client_hash).count() >= VERIFICATIONS_PER_WINDOW:
+        return False
+    VerificationAttempt.objects.create(client_hash=client_hash, created_at=now)
+    return True
 
 
 @transaction.atomic

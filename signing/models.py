@@ -58,3 +58,17 @@ class IssuedDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.reference} ({self.code})"
+
+
+class VerificationAttempt(models.Model):
+    """One upload to /verify/, kept for its per-address limit only: the address as a keyed hash,
+    deleted once older than the window (actions.record_verification_attempt)."""
+
+    client_hash = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("document check")
+
+    def __str__(self):
+        return f"{self.client_hash[:8]} {self.created_at:%Y-%m-%d %H:%M}"

@@ -8,7 +8,7 @@ from django.urls import reverse
 import pytest
 
 from signing import actions
-from signing.models import DocumentKind
+from signing.models import DocumentKind, VerificationAttempt
 from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,19 @@ def test_the_english_page_says_the_same_in_english(client, issued):
     assert response.status_code == 200
     assert "What the office issued" in response.content.decode()
     assert "reply document" in response.content.decode()
+
+
+def test_uploads_from_one_address_are_limited(client, issued):
+    _signed, document = issued
+    for _attempt in range(actions.VERIFICATIONS_PER_WINDOW):
+        assert upload(client, document, b"not a pdf").status_code == 200
+
+    response = upload(client, document, b"not a pdf")
+
+    assert response.status_code == 429
+    assert (
+        in_thai("Too many checks from this address; please try again in a few minutes.")
+        in response.content.decode()
+    )
+    assert VerificationAttempt.objects.count() == actions.VERIFICATIONS_PER_WINDOW
+    assert all(len(attempt.client_hash) == 64 for attempt in VerificationAttempt.objects.all())  # no address
