@@ -12,8 +12,8 @@ from base.models import OfficeSettings
 from service_requests.access_record import RecordsStaffAccess
 from service_requests.models import AccessKind, ServiceRequest
 
+from .actions import issued_printout
 from .bundle import render_bundle
-from .printout import render_printout
 from .responses import pdf_response
 
 
@@ -39,7 +39,9 @@ class PrintoutView(OfficerPdfView):
     access_kind = AccessKind.PRINTED
 
     def render(self, service_request, office, base_url):
-        return render_printout(service_request, office=office, base_url=base_url)
+        return issued_printout(
+            actor=self.request.user, service_request=service_request, office=office, base_url=base_url
+        )
 
     def filename(self, service_request):
         return f"{service_request.reference}.pdf"

@@ -7,7 +7,7 @@ from base.links import portal_base_url
 from base.models import OfficeSettings
 from service_requests import queries
 
-from .printout import render_printout
+from .actions import issued_printout
 from .responses import pdf_response
 
 
@@ -16,7 +16,10 @@ def applicant_printout(request, reference):
     service_request = queries.request_of_applicant(request.user, reference)
     if service_request is None:
         raise Http404
-    content = render_printout(
-        service_request, office=OfficeSettings.for_request(request), base_url=portal_base_url(request)
+    content = issued_printout(
+        actor=request.user,
+        service_request=service_request,
+        office=OfficeSettings.for_request(request),
+        base_url=portal_base_url(request),
     )
     return pdf_response(content, f"{service_request.reference}.pdf")

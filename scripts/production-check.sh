@@ -82,6 +82,11 @@ printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nex
 openssl x509 -req -in site.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1 -extfile site.ext -out site.pem 2>/dev/null
 cd "$ROOT"
 
+# --- a throw-away DEMO CA and office certificate for signing documents (README, Production) -----------
+say "throw-away signing certificate"
+DJANGO_SETTINGS_MODULE=portal.settings.dev "$PY" manage.py make_demo_signing_certificate \
+  --folder "$WORK/signing" --office "สำนักงานตรวจสอบระบบ (production check)" >/dev/null
+
 # --- PostgreSQL, Redis, S3, the reCAPTCHA stand-in ----------------------------------------------------
 say "database $DB"
 psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
@@ -128,6 +133,9 @@ STATIC_ROOT=$WORK/static
 GUNICORN_WORKERS=2
 EMAIL_HOST=127.0.0.1
 EMAIL_PORT=$SMTP_PORT
+SIGNING_CERTIFICATE=$WORK/signing/office-certificate.pem
+SIGNING_KEY=$WORK/signing/office-key.pem
+SIGNING_TRUST_ROOTS=$WORK/signing/demo-ca.pem
 EOF
 set -a; . "$WORK/env"; set +a
 

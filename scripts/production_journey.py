@@ -8,8 +8,10 @@
 The journey registers an applicant, logs in, submits a certificate request with a PDF, has the
 officer (password and authenticator code) process it with a reply file, downloads the attachment
 and the reply (through the app server that did not take the upload: nginx's access log says which
-one answered each request ID), checks the status, prints the PDF, checks /healthz and /readyz, then
-kills the first app server (its process group) and walks it again. Any failure exits non-zero.
+one answered each request ID), checks the status, prints the PDF, checks that the reply and the
+printout are signed and that /verify/ (reached by their QR codes) calls them genuine and a copy with
+one byte changed altered, checks /healthz and /readyz, then kills the first app server (its process
+group) and walks it again. Any failure exits non-zero.
 
 The stand-in answers django-recaptcha's verification requests ("success") over HTTPS, so the
 production settings keep reCAPTCHA on (RECAPTCHA_DOMAIN points at it).
@@ -33,15 +35,22 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urljoin
+from io import BytesIO
+from urllib.parse import urljoin, urlsplit
 
 import psycopg
 import requests
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
 from requests.adapters import HTTPAdapter
 
 OFFICER_CITIZEN_ID = "1000000000025"  # the demo's personnel officer (certificates)
 DEMO_PASSWORD = "demo-pass-2568"  # noqa: S105 - the demo's printed password
 PASSWORD = "Prod-check-2568!x"  # noqa: S105 - a throw-away applicant of a throw-away database
+# What /verify/ answers (templates/signing/verify.html, in Thai).
+GENUINE = "เอกสารนี้เป็นฉบับที่สำนักงานออกให้ ไม่มีการแก้ไข"
+ALTERED = "ไม่ตรงกับเอกสารที่ออก / ถูกแก้ไข"
 
 
 def step(message):
@@ -343,14 +352,18 @@ class Journey:
         return reference, attachment, upload_server
 
     def download_through_another_server(self, visitor, path, expected_bytes, not_server, what):
-        """GET until nginx's round robin picks the other app server (it alternates)."""
+        """GET until nginx's round robin picks the other app server (it alternates); returns the
+        bytes (compared with `expected_bytes` unless None)."""
         for _attempt in range(6):
             response = visitor.get(path)
             server = self.upstream_of(response)
             if server != not_server:
-                expect(response.content == expected_bytes, f"{what}: the downloaded bytes differ")
+                expect(
+                    expected_bytes is None or response.content == expected_bytes,
+                    f"{what}: the downloaded bytes differ",
+                )
                 step(f"downloaded {what} ({len(response.content)} bytes) through app server {server}")
-                return server
+                return response.content
         raise JourneyError(f"{what}: nginx never sent the download to another app server than {not_server}")
 
     def attachment_path(self, applicant, reference):
@@ -416,6 +429,37 @@ class Journey:
         response = applicant.get(f"/my/requests/{reference}/print.pdf")
         expect(response.content.startswith(b"%PDF"), "the printout is not a PDF")
         step(f"printout of {reference}: {len(response.content)}-byte PDF")
+        return response.content
+
+    def verify(self, content, what):
+        """Scan the signed PDF's QR code as a phone would, open its /verify/ page as anyone, and
+        upload the file (genuine) and a copy with one byte changed (altered)."""
+        expect(b"/ETSI.CAdES.detached" in content, f"{what} is not signed (PAdES)")
+        urls = [
+            result.text
+            for page in PdfReader(BytesIO(content)).pages
+            for image in page.images
+            for result in zxingcpp.read_barcodes(
+                Image.open(BytesIO(image.data)).convert("L").resize((600, 600), Image.NEAREST)
+            )
+            if "/verify/" in result.text
+        ]
+        expect(urls, f"{what}: no QR code to /verify/ on its pages")
+        expect(urls[-1].startswith(self.base_url + "/verify/"), f"{what}: the QR code opens {urls[-1]}")
+        visitor = Visitor(self, "verifier")
+        path = urlsplit(urls[-1]).path
+        changed = bytearray(content)
+        changed[len(changed) // 2] ^= 0x01
+        for upload, answer in ((content, GENUINE), (bytes(changed), ALTERED)):
+            response = visitor.submit(
+                path,
+                "document",
+                {},
+                files={"document": ("document.pdf", upload, "application/pdf")},
+                expected=200,
+            )
+            expect(answer in response.text, f"{what}: /verify/ did not answer {answer!r}")
+        step(f"{what}: signed, its QR code opens {path}, which calls it genuine and a changed copy altered")
 
     def burst(self, count=100):
         """`count` requests at once through nginx; PostgreSQL's connections to the portal's database
@@ -461,12 +505,17 @@ class Journey:
         self.download_through_another_server(
             applicant, self.attachment_path(applicant, reference), attachment, upload_server, "the attachment"
         )
-        reply = self.officer_processes(reference)
-        self.download_through_another_server(
-            applicant, f"/requests/{reference}/reply/", reply, upload_server, "the officer's reply"
+        self.officer_processes(reference)
+        reply = self.download_through_another_server(
+            applicant, f"/requests/{reference}/reply/", None, upload_server, "the officer's reply"
         )
+        self.verify(reply, "the officer's reply")
         self.status_check(reference)
-        self.printout(applicant, reference)
+        printout = self.printout(applicant, reference)
+        self.verify(printout, "the completed request's printout")
+        expect(
+            self.printout(applicant, reference) == printout, "the signed printout changed between downloads"
+        )
         self.burst()
 
         step(f"killing app server {self.app_servers[0]} (process group {self.kill_group}, SIGKILL)")

@@ -5,10 +5,12 @@ import itertools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,10 @@ from django_tasks_db.models import DBTaskResult
 from accounts.hashing import citizen_id_hash
 from accounts.models import AddressAttempt
 from base.client_address import address_hash
+from signing import credentials as signing_credentials
+from signing.actions import forget_kept_files, issue_signed_pdf
+from signing.models import DocumentKind
+from signing.signatures import UnsignablePdf
 
 from . import corrections, notifications, queries
 from .catalogue import IdCardCopy, forget_office_choices, get_service
@@ -52,9 +58,10 @@ from .workflow import CLOSED, EDIT_TARGET, INITIAL, RequestStatus, Role, message
 CONTACT_FIELDS = ("applicant_title", "applicant_first_name", "applicant_last_name", "applicant_phone")
 
 
-def _store_upload(field_file, uploaded, *, stem, stored):
+def _store_upload(field_file, uploaded, *, stem, stored, sign_pdf=None):
     """Check an upload and put it into a file field under a generated name (the caller saves
-    the row); returns the name the applicant or officer gave it and its accepted type.
+    the row); returns the name the applicant or officer gave it and its accepted type. With
+    `sign_pdf`, a PDF is stored as that function returns it (the office's signed copy).
 
     The file it replaces (personal data) leaves the disk once the new one is committed
     (django-cleanup, see models.py); the new one is listed in `stored`, to be deleted if the
@@ -62,10 +69,33 @@ def _store_upload(field_file, uploaded, *, stem, stored):
     """
     accepted = check_upload(uploaded)
     original_name = shortened_name(uploaded.name)
+    if sign_pdf is not None and accepted.content_type == "application/pdf":
+        uploaded.seek(0)
+        uploaded = ContentFile(sign_pdf(uploaded.read()))
     uploaded.name = f"{stem}.{accepted.extension}"
     field_file.save(uploaded.name, uploaded, save=False)
     stored.append(field_file)
     return original_name, accepted
+
+
+def _signed_reply(pdf: bytes, *, reference, actor, base_url) -> bytes:
+    """An officer's PDF reply as the office issues it: stamped with its /verify/ QR code and
+    signed (signing/); the original is not kept. Unsigned only where no certificate is configured,
+    which production refuses (signing.checks). Pictures are stored as they are."""
+    if not signing_credentials.configured():
+        return pdf
+    try:
+        signed, _document = issue_signed_pdf(
+            pdf=pdf, kind=DocumentKind.REPLY_FILE, reference=reference, actor=actor, base_url=base_url or None
+        )
+    except UnsignablePdf as error:
+        raise ValidationError(
+            _(
+                "This PDF cannot be signed by the office as it is. Please save it again as PDF and attach it again."
+            ),
+            code="reply_not_signable",
+        ) from error
+    return signed
 
 
 def _store_attachments(service_request, attachments, *, stored, keep_replaced_in=None):
@@ -380,7 +410,13 @@ def move_request(
                 service_request.officer_message = message
             if reply_file is not None:
                 service_request.reply_file_name, _accepted = _store_upload(
-                    service_request.reply_file, reply_file, stem="reply", stored=stored
+                    service_request.reply_file,
+                    reply_file,
+                    stem="reply",
+                    stored=stored,
+                    sign_pdf=partial(
+                        _signed_reply, reference=service_request.reference, actor=actor, base_url=base_url
+                    ),
                 )
             service_request.save()
             if to_status != source:
@@ -700,6 +736,7 @@ def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -
         item.save(update_fields=["note"])
     service_request.reply_file = ""
     service_request.reply_file_name = ""
+    forget_kept_files(reference=service_request.reference)  # the signed printouts name them too
     service_request.applicant_citizen_id = citizen_id_hash(service_request.applicant_citizen_id)
     for name in CONTACT_FIELDS:
         setattr(service_request, name, "")

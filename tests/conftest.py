@@ -1,6 +1,7 @@
 """Shared fixtures: users, a minimal page tree with the office's settings, page-test assertions."""
 
 import datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from base.models import ClosureDay
 from service_pages.models import ServiceDocument
 from service_requests.catalogue import builtin_services, forget_office_choices
 from service_requests.catalogue.configured import forget_configured_services
+from signing.demo_certificates import make_demo_certificates
 from tests.factories.accounts import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
 from tests.factories.home import HomePageFactory, OfficeSettingsFactory, PrivacyPageFactory
 from tests.factories.service_pages import (
@@ -27,6 +29,13 @@ from tests.factories.service_pages import (
     ServicePageFactory,
 )
 from tests.helpers import pass_second_factor
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_signing_certificate():
+    """A throw-away demo CA and office certificate where the test settings look for them, so
+    reply files and printouts are signed as in production (nothing of it in the repository)."""
+    return make_demo_certificates(Path(settings.DEMO_SIGNING_FOLDER), office_name="สำนักงานทดสอบ")
 
 
 @pytest.fixture(autouse=True)

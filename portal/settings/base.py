@@ -16,6 +16,7 @@ PROJECT_DIR = BASE_DIR / "portal"
 INSTALLED_APPS = [
     "base",
     "backups",
+    "signing",
     "accounts",
     "service_forms",
     "home",
@@ -148,6 +149,18 @@ if DATABASE_REPLICA_URL:
     READ_REPLICA_ALIAS = "replica"
 DATABASE_ROUTERS = ["base.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Signed documents (signing/): the office's certificate (PEM, its chain after it) and key, the CA
+# certificates /verify/ trusts (default: the chain's root), an RFC 3161 timestamp authority.
+# Production requires them (SIGNING_REQUIRED); elsewhere PDFs go out unsigned without them.
+SIGNING_CERTIFICATE = os.environ.get("SIGNING_CERTIFICATE", "").strip()
+SIGNING_KEY = os.environ.get("SIGNING_KEY", "").strip()
+SIGNING_KEY_PASSWORD = os.environ.get("SIGNING_KEY_PASSWORD", "")
+SIGNING_TRUST_ROOTS = os.environ.get("SIGNING_TRUST_ROOTS", "").strip()
+SIGNING_TSA_URL = os.environ.get("SIGNING_TSA_URL", "").strip()
+SIGNING_REQUIRED = False
+# Where `manage.py make_demo_signing_certificate` puts the demo's throw-away CA (git-ignored).
+DEMO_SIGNING_FOLDER = BASE_DIR / ".demo-signing"
 
 # Accounts: citizen ID is the username, for applicants and staff alike.
 AUTH_USER_MODEL = "accounts.User"

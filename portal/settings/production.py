@@ -162,6 +162,14 @@ CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 
+# Every PDF the office issues (reply files, completed requests' printouts) is signed with the
+# office's certificate (signing/): paths to the certificate (PEM, its chain after it) and its key;
+# the portal refuses to start when they are missing, unreadable, do not match or have expired
+# (signing.checks), so it never issues an unsigned file.
+SIGNING_CERTIFICATE = required_env("SIGNING_CERTIFICATE")
+SIGNING_KEY = required_env("SIGNING_KEY")
+SIGNING_REQUIRED = True
+
 # Notifications go through the database queue; run `manage.py db_worker` beside the web server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

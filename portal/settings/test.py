@@ -31,6 +31,14 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
+# Signed documents: a throw-away demo CA made in this folder by tests/conftest.py before the
+# first test (nothing in the repository).
+DEMO_SIGNING_FOLDER = _media / "signing"
+SIGNING_CERTIFICATE = str(DEMO_SIGNING_FOLDER / "office-certificate.pem")
+SIGNING_KEY = str(DEMO_SIGNING_FOLDER / "office-key.pem")
+SIGNING_KEY_PASSWORD = ""
+SIGNING_TRUST_ROOTS = str(DEMO_SIGNING_FOLDER / "demo-ca.pem")
+SIGNING_TSA_URL = ""
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file rather than Django's shared in-memory database: threads then queue for the write
     # lock as they do in production instead of failing with "database table is locked".

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Bottom to top; an app may import from its own layer's apps only when listed here as below it.
 LAYERS = [
     {"base", "backups"},
-    {"accounts"},
+    {"accounts", "signing"},
     {"service_forms"},
     {"service_requests"},
     {"printing", "service_pages"},
@@ -24,10 +24,18 @@ APPS = set().union(*LAYERS)
 LAYER_OF = {app: index for index, layer in enumerate(LAYERS) for app in layer}
 
 
-# Libraries a web worker needs only for a printout, a bundle, a spreadsheet, a TOTP set-up or
-# Sentry: imported where used, so that a worker that never needs them does not carry them (about
-# 90 MB each; README, Performance). None of them imports the project, so no cycle can hide here.
-DEFERRED_LIBRARIES = {"weasyprint", "pypdf", "openpyxl", "segno", "sentry_sdk"}
+# Libraries a web worker needs only for a printout, a bundle, a spreadsheet, a TOTP set-up, a
+# signed PDF (pyHanko) or Sentry: imported where used, so that a worker that never needs them does
+# not carry them (about 90 MB each; README, Performance). None of them imports the project, so no cycle can hide here.
+DEFERRED_LIBRARIES = {
+    "weasyprint",
+    "pypdf",
+    "openpyxl",
+    "segno",
+    "sentry_sdk",
+    "pyhanko",
+    "pyhanko_certvalidator",
+}
 
 
 def allowed_inside(path, function, modules):

@@ -25,6 +25,9 @@ PRODUCTION_ENVIRONMENT = {
     "TRUSTED_PROXY_COUNT": "1",
     "REDIS_URL": "redis://127.0.0.1:6379/5",
     "AWS_STORAGE_BUCKET_NAME": "oss-private",
+    # The demo certificate tests/conftest.py makes before the first test.
+    "SIGNING_CERTIFICATE": settings.SIGNING_CERTIFICATE,
+    "SIGNING_KEY": settings.SIGNING_KEY,
 }
 LOAD_SETTINGS = (
     "import django; django.setup(); from django.conf import settings; "

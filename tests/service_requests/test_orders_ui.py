@@ -17,7 +17,7 @@ from service_requests.catalogue.school_record_forms import PriceItem, ShippingSe
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
-from tests.factories.service_requests import contact_of, pdf_bytes, pdf_upload, png_upload
+from tests.factories.service_requests import contact_of, pdf_upload, png_upload
 from tests.helpers import in_thai
 from tests.service_requests.helpers import downloaded
 
@@ -256,7 +256,6 @@ def test_the_officers_reply_to_a_pension_request_downloads_from_the_applicants_l
         "21",
         details={"email": "wilaiwan@example.com", "pledged": False, "pledged_amount": None},
     )
-    letter = pdf_bytes()
     actions.move_request(
         actor=officer_for("21"),
         service_request=pension,
@@ -272,10 +271,13 @@ def test_the_officers_reply_to_a_pension_request_downloads_from_the_applicants_l
     link = listing.select_one(f'a[href="{download_url}"]')
     assert in_thai("Download file") in link.get_text()
 
+    pension.refresh_from_db()
+    with pension.reply_file.open("rb") as stored:
+        issued = stored.read()  # the office's signed copy of the letter (signing/)
     response = client.get(download_url)
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
-    assert downloaded(response) == letter  # last: closing the download ends the request
+    assert downloaded(response) == issued  # last: closing the download ends the request
 
 
 def test_nobody_else_downloads_a_pension_requests_reply(client, submit, officer_for):
