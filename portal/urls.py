@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("service_requests.urls")),
     path("", include("printing.urls")),
     path("my/privacy/", include("privacy.urls")),
+    path("", include("payments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -5,3 +5,11 @@ never imports them (layers run one way). Each name is documented where it is def
 # {name: view class} of the documents other apps make of a request (the printing app: the
 # printout and the bundle); called with no arguments.
 REQUEST_DOCUMENTS = "register_service_request_documents"
+
+# Payments (issue 15), and any app that adds a section of its own to a request's pages:
+# fn(request, service_request, page) -> HTML (safe, already escaped) or "" of a section the
+# applicant's pages show, page being "submitted" (the confirmation page) or "detail" (their
+# request's page); rendered by the `request_sections` template tag.
+REQUEST_PAGE_SECTIONS = "request_page_sections"
+# fn(request, service_request) -> HTML or "" of a panel on the officers' process page.
+REQUEST_PROCESS_SECTIONS = "request_process_sections"

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "reports",
     "printing",
     "privacy",
+    "payments",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

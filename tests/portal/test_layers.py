@@ -16,7 +16,7 @@ LAYERS = [
     {"accounts"},
     {"service_forms"},
     {"service_requests"},
-    {"printing", "service_pages"},
+    {"printing", "service_pages", "payments"},
     {"reports", "home", "privacy"},
     {"demo"},
 ]
