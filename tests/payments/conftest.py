@@ -16,6 +16,7 @@ from tests.service_requests.conftest import (  # noqa: F401  (fixtures)
     empty_private_storage,
     officer_for,
     other_applicant,
+    private_files,
     private_media_root,
     submit,
 )
