@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
 from service_requests import queries as request_queries
@@ -27,13 +27,16 @@ PAYMENT_ANCHOR = "#payment"
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def send_slip(request, reference):
-    """หลักฐานการชำระเงิน from the applicant's request page; back to it, with what happened."""
+    """หลักฐานการชำระเงิน from the applicant's request page; back to it, with what happened (a GET
+    just goes to the page)."""
     service_request = request_queries.request_of_applicant(request.user, reference)
     if service_request is None:
         raise Http404
     detail_url = reverse("service_requests:detail", args=[reference]) + PAYMENT_ANCHOR
+    if request.method != "POST":
+        return redirect(detail_url)
     form = SlipForm(request.POST, request.FILES)
     if not form.is_valid():
         for error in form.errors.get("slip", []):
@@ -84,7 +87,7 @@ OFFICER_ACTIONS = {
 }
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def officer_action(request, reference, action):
     """Confirm, refuse (with a message) or refund, from the process page's payment panel; back
     to it with what happened. Anyone but an officer of the service gets 404."""
@@ -96,6 +99,8 @@ def officer_action(request, reference, action):
     ):
         raise Http404
     process_url = reverse("service_request_admin:process", args=[service_request.pk]) + PAYMENT_ANCHOR
+    if request.method != "POST":  # the panel's forms post here; a GET goes to the page
+        return redirect(process_url)
     form = OfficerPaymentForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
     act, state = OFFICER_ACTIONS[action]
