@@ -37,7 +37,8 @@ def _payment_context(request, service_request):
     payment = queries.payment_of(service_request)
     state = PaymentState(queries.state_of(payment))
     settings = PaymentSettings.for_request(request)
-    shows_code = state == PaymentState.PENDING
+    # Nothing to pay on a cancelled or completed request that was never paid.
+    shows_code = state == PaymentState.PENDING and service_request.status not in actions.CLOSED
     return {
         "service_request": service_request,
         "amount": payment.amount if payment is not None and state != PaymentState.PENDING else amount,

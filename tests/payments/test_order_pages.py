@@ -11,9 +11,12 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from demo.payments import DEMO_BILLER_ID, ensure_payment_settings
 from payments import promptpay
+from service_requests import actions as request_actions
 from service_requests.catalogue.school_record_forms import FormOrderDetails
 from service_requests.models import ServiceRequest
+from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import details_for, files_post, form_data
 
 from .conftest import ADDRESS, ORDER_PAGE, order_details
@@ -125,3 +128,28 @@ def test_the_delivery_address_shows_on_the_request_page(order, logged_in, user):
     service_request = order()
     page = page_of(logged_in(user).get(reverse("service_requests:detail", args=[service_request.reference])))
     assert page.select_one(".delivery-address").get_text(strip=True) == ADDRESS
+
+
+def test_the_demo_office_takes_bill_payments_with_a_made_up_biller_id(page_tree):
+    settings = ensure_payment_settings(site=page_tree.site)
+    assert settings.biller_id == DEMO_BILLER_ID == "099400000000000"
+    assert settings.account_name
+    settings.promptpay_id, settings.biller_id = "0812345678", ""
+    settings.save()
+    assert ensure_payment_settings(site=page_tree.site).promptpay_id == "0812345678"  # kept
+
+
+def test_a_cancelled_order_shows_no_code(order, logged_in, user, office_payments):
+    office_payments(biller_id="099400000000000")
+    service_request = order()
+    request_actions.move_request(
+        actor=user,
+        service_request=service_request,
+        to_status=RequestStatus.CANCELLED,
+        role=Role.APPLICANT,
+        message="สั่งผิด",
+    )
+    response = logged_in(user).get(reverse("service_requests:detail", args=[service_request.reference]))
+    section = payment_section(response)
+    assert section.select_one("svg") is None
+    assert section.select_one("input[name=slip]") is None
