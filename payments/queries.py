@@ -7,15 +7,23 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
 from service_requests import queries as request_queries
+from service_requests.details import RequestDetails
 
 from .models import Payment, PaymentState, Slip, SlipClaim
+
+
+def takes_payment(service) -> bool:
+    """Whether the service's requests may cost something (its details say an amount due): asked
+    without a query, so that the pages of the other services cost nothing more."""
+    model = service.details_model
+    return model is not None and model.amount_due is not RequestDetails.amount_due
 
 
 def amount_due(service_request) -> Decimal | None:
     """What the request costs its applicant (the service says, e.g. an order's grand total), or
     None when its service takes no payment."""
     service = service_request.service
-    if service.details_model is None:
+    if not takes_payment(service):
         return None
     return service.amount_due(request_queries.details_record(service_request))
 

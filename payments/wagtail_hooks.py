@@ -77,3 +77,15 @@ def officer_payment_panel(request, service_request):
         "message_form": OfficerPaymentForm(),
     }
     return render_to_string("payments/process_panel.html", context, request=request)
+
+
+@hooks.register(request_hooks.REQUEST_HISTORY_ENTRIES)
+def payment_history_entries(service_request):
+    """Each step of the request's payment as a line of its history: "การชำระเงิน: ยืนยันการชำระแล้ว"."""
+    if not queries.takes_payment(service_request.service):
+        return
+    for event in queries.events_of(queries.payment_of(service_request)):
+        text = _("Payment: %(state)s") % {"state": event.get_to_state_display()}
+        if event.message:
+            text = f"{text} ({event.message})"
+        yield event.created_at, event.actor, text

@@ -49,6 +49,7 @@ from .due_dates import timing_of, with_sla_history
 from .forms import AssigneeForm, CancelForm, InternalNoteForm, OfficerActionForm
 from .models import AccessKind, ServiceRequest, officer_name
 from .permissions import RequestPermissionTester
+from .presentation import history_lines
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
 
 # The rows an XLSX export's column widths are fitted to, besides the headings.
@@ -517,7 +518,7 @@ class ProcessView(OfficerRequestView):
             correction_rounds=rounds_shown(
                 queries.correction_rounds(service_request), service_request.attachments.all()
             ),
-            history=service_request.history.select_related("actor"),
+            history=history_lines(service_request, service_request.history.select_related("actor")),
             slot_labels=service_request.service.slot_labels(),
             accesses=queries.accesses_of_request(service_request),
             may_take=self.permissions.can_take(),

@@ -13,3 +13,7 @@ REQUEST_DOCUMENTS = "register_service_request_documents"
 REQUEST_PAGE_SECTIONS = "request_page_sections"
 # fn(request, service_request) -> HTML or "" of a panel on the officers' process page.
 REQUEST_PROCESS_SECTIONS = "request_process_sections"
+# fn(service_request) -> iterable of (when, actor or None, text): lines other apps add to the
+# request's history (e.g. payment steps), merged by time with its status changes on the
+# applicant's page and the process page (presentation.history_lines).
+REQUEST_HISTORY_ENTRIES = "request_history_entries"

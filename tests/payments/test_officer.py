@@ -183,3 +183,23 @@ def test_the_report_shows_the_money_received_per_month(order, user, officer, log
     )
     sheet = workbook.worksheets[5]  # after the overdue requests
     assert list(sheet.iter_rows(values_only=True))[-1] == ("รวม", 2, 3867)
+
+
+def test_every_payment_step_is_a_line_of_the_requests_history(paid_order, logged_in, officer, user):
+    actions.refuse_payment(actor=officer, service_request=paid_order, message="ยอดเงินไม่ตรง")
+
+    def history(client, url):
+        page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        heading = page.find(lambda tag: tag.name in ("h2", "h3") and "ประวัติสถานะ" in tag.get_text())
+        return [row.get_text(" ", strip=True) for row in heading.find_next("table").select("tbody tr")]
+
+    applicant_lines = history(
+        logged_in(user), reverse("service_requests:detail", args=[paid_order.reference])
+    )
+    assert any("การชำระเงิน: แนบหลักฐานแล้ว" in line for line in applicant_lines)
+    assert any("การชำระเงิน: รอชำระเงิน (ยอดเงินไม่ตรง)" in line for line in applicant_lines)
+    officer_lines = history(
+        logged_in(officer), reverse("service_request_admin:process", args=[paid_order.pk])
+    )
+    assert "การชำระเงิน: รอชำระเงิน (ยอดเงินไม่ตรง)" in officer_lines[-1]
+    assert officer.get_full_name() in officer_lines[-1]
