@@ -3,12 +3,14 @@
 Each is one atomic function: who may, the change, a PaymentEvent (the payment's history) and
 Wagtail's audit log."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from service_requests.permissions import RequestPermissionTester
 from service_requests.uploads import check_upload, shortened_name
@@ -200,3 +202,30 @@ def refund_payment(*, actor, service_request, message="") -> Payment:
         moment=moment,
     )
     return payment
+
+
+@transaction.atomic
+def deidentify_payment(*, service_request, redact):
+    """Called while the request is de-identified (service_requests.actions.deidentify_request,
+    which checks who may): its slips are deleted (the files after the commit), the officers'
+    messages lose the applicant's names, the applicant's steps their account. The amount, the
+    states and dates stay for the report; the slips' claims stay so that a slip is never used
+    twice (a bank's transaction code, not the person)."""
+    payment = _locked_payment(service_request)
+    if payment is None:
+        return
+    payment.slips.all().delete()
+    payment.officer_message = redact(payment.officer_message)
+    payment.save(update_fields=["officer_message"])
+    for event in payment.events.all():
+        if event.actor_id == service_request.applicant_id:
+            event.actor = None
+        event.message = redact(event.message)
+        event.save(update_fields=["actor", "message"])
+    # The audit log repeats each step's message.
+    for entry in ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Payment), object_id=str(payment.pk)
+    ):
+        if isinstance(entry.data, dict) and entry.data.get("message"):
+            entry.data["message"] = redact(entry.data["message"])
+            entry.save(update_fields=["data"])

@@ -89,3 +89,8 @@ def payment_history_entries(service_request):
         if event.message:
             text = f"{text} ({event.message})"
         yield event.created_at, event.actor, text
+
+
+@hooks.register(request_hooks.REQUEST_DEIDENTIFIED)
+def deidentify_payment(service_request, redact):
+    actions.deidentify_payment(service_request=service_request, redact=redact)

@@ -17,3 +17,7 @@ REQUEST_PROCESS_SECTIONS = "request_process_sections"
 # request's history (e.g. payment steps), merged by time with its status changes on the
 # applicant's page and the process page (presentation.history_lines).
 REQUEST_HISTORY_ENTRIES = "request_history_entries"
+# fn(service_request, redact) inside actions.deidentify_request's transaction: remove what the
+# app keeps of the applicant for this request (files, their words); redact(text) takes their
+# names, phone and citizen ID out of an officer's text.
+REQUEST_DEIDENTIFIED = "request_deidentified"

@@ -19,7 +19,9 @@ from base.working_days import BANGKOK, bangkok_today
 from payments import actions
 from payments.models import Payment, PaymentState
 from reports.presenters import format_month
-from service_requests.models import AccessKind, RequestAccess
+from service_requests import actions as request_actions
+from service_requests.models import AccessKind, DeidentificationReason, RequestAccess
+from service_requests.workflow import RequestStatus, Role
 
 from .conftest import SLIP_PAYLOAD, slip_upload
 
@@ -203,3 +205,28 @@ def test_every_payment_step_is_a_line_of_the_requests_history(paid_order, logged
     )
     assert "การชำระเงิน: รอชำระเงิน (ยอดเงินไม่ตรง)" in officer_lines[-1]
     assert officer.get_full_name() in officer_lines[-1]
+
+
+def test_a_deidentified_order_keeps_no_slip_but_the_report_still_counts_it(
+    paid_order, officer, user, private_files, django_capture_on_commit_callbacks
+):
+    actions.confirm_payment(
+        actor=officer, service_request=paid_order, message=f"ได้รับเงินจาก{user.first_name}แล้ว"
+    )
+    request_actions.move_request(
+        actor=user,
+        service_request=paid_order,
+        to_status=RequestStatus.CANCELLED,
+        role=Role.APPLICANT,
+        message="ยกเลิก",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        request_actions.deidentify_request(
+            service_request=paid_order, reason=DeidentificationReason.ACCOUNT_CLOSED, actor=user
+        )
+    payment = Payment.objects.get(request=paid_order)
+    assert not payment.slips.exists()
+    assert [name for name in private_files() if name.startswith("slips/")] == []
+    assert user.first_name not in payment.officer_message
+    assert payment.state == PaymentState.CONFIRMED and payment.amount == 555
+    assert payment.claims.exists()  # the slip is still never used twice
