@@ -16,7 +16,7 @@ from service_requests.permissions import RequestPermissionTester
 from service_requests.uploads import check_upload, shortened_name
 from service_requests.workflow import RequestStatus, Role
 
-from . import queries
+from . import queries, tasks
 from .models import Payment, PaymentEvent, PaymentState, Slip, SlipClaim
 from .slips import qr_payload_of
 
@@ -56,11 +56,13 @@ def can_handle(user, service_request) -> bool:
     return RequestPermissionTester(user, service_request).can_act_as(Role.OFFICER)
 
 
-def _move(payment, *, actor, to_state, message, action, moment, data=None):
+def _move(payment, *, actor, to_state, message, action, moment, data=None, base_url=None):
+    """Save the new state, its history line and audit entry; `base_url` not None: tell the
+    applicant by e-mail after the commit (the address the links start with; "" the configured one)."""
     from_state = payment.state
     payment.state = to_state
     payment.save()
-    PaymentEvent.objects.create(
+    event = PaymentEvent.objects.create(
         payment=payment,
         from_state=from_state,
         to_state=to_state,
@@ -75,6 +77,10 @@ def _move(payment, *, actor, to_state, message, action, moment, data=None):
         data={"reference": payment.request.reference, "from": from_state, "to": to_state, "message": message}
         | (data or {}),
     )
+    if base_url is not None:
+        transaction.on_commit(
+            lambda: tasks.email_applicant_payment_step.enqueue(event.pk, base_url), robust=True
+        )
 
 
 def _locked_payment(service_request, *, amount=None):
@@ -146,7 +152,7 @@ def _officer_move(*, actor, service_request, to_state):
 
 
 @transaction.atomic
-def confirm_payment(*, actor, service_request, message="") -> Payment:
+def confirm_payment(*, actor, service_request, message="", base_url="") -> Payment:
     """ยืนยันการชำระเงิน: the officer has seen the money arrive."""
     payment, moment = _officer_move(
         actor=actor, service_request=service_request, to_state=PaymentState.CONFIRMED
@@ -159,12 +165,13 @@ def confirm_payment(*, actor, service_request, message="") -> Payment:
         message=message,
         action="payments.confirm",
         moment=moment,
+        base_url=base_url,
     )
     return payment
 
 
 @transaction.atomic
-def refuse_payment(*, actor, service_request, message) -> Payment:
+def refuse_payment(*, actor, service_request, message, base_url="") -> Payment:
     """The slip does not show the payment: back to awaiting payment, with the officer's reason."""
     message = (message or "").strip()
     if not message:
@@ -182,6 +189,7 @@ def refuse_payment(*, actor, service_request, message) -> Payment:
         message=message,
         action="payments.refuse",
         moment=moment,
+        base_url=base_url,
     )
     return payment
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
+from base.links import portal_base_url
 from service_requests import queries as request_queries
 from service_requests.access_record import RecordsStaffAccess
 from service_requests.downloads import file_download
@@ -104,8 +105,9 @@ def officer_action(request, reference, action):
     form = OfficerPaymentForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
     act, state = OFFICER_ACTIONS[action]
+    extra = {"base_url": portal_base_url(request)} if action in ("confirm", "refuse") else {}
     try:
-        act(actor=request.user, service_request=service_request, message=message)
+        act(actor=request.user, service_request=service_request, message=message, **extra)
     except (ValidationError, PermissionDenied) as error:
         for text in getattr(error, "messages", [str(error)]):
             messages.error(request, text)

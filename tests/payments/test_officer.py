@@ -230,3 +230,22 @@ def test_a_deidentified_order_keeps_no_slip_but_the_report_still_counts_it(
     assert user.first_name not in payment.officer_message
     assert payment.state == PaymentState.CONFIRMED and payment.amount == 555
     assert payment.claims.exists()  # the slip is still never used twice
+
+
+def test_the_applicant_is_told_by_email_when_the_payment_is_refused_or_confirmed(
+    paid_order, logged_in, officer, user, mailoutbox, django_capture_on_commit_callbacks
+):
+    user.email = user.verified_email = "wilaiwan@example.com"
+    user.save(update_fields=["email", "verified_email"])
+    client = logged_in(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_action(client, paid_order, "refuse", "ยอดเงินไม่ตรง\nBcc: attacker@example.com")
+    [message] = [m for m in mailoutbox if m.to == ["wilaiwan@example.com"]]
+    assert paid_order.reference in message.subject and "รอชำระเงิน" in message.subject
+    assert "> ยอดเงินไม่ตรง" in message.body and "> Bcc: attacker@example.com" in message.body
+    assert f"/my/requests/{paid_order.reference}/#payment" in message.body
+    actions.send_slip(applicant=user, service_request=paid_order, uploaded=slip_upload(SLIP_PAYLOAD))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_action(client, paid_order, "confirm")
+    assert "ยืนยันการชำระแล้ว" in mailoutbox[-1].subject
+    assert "555.00 บาท" in mailoutbox[-1].body
