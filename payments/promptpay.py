@@ -114,7 +114,10 @@ def qr_code(payload: str):
 
 def qr_svg(payload: str, title: str = "") -> str:
     """An inline <svg> element of the code (no data: URL, no script: fits the pages' CSP)."""
-    return qr_code(payload).svg_inline(scale=5, border=4, title=title or None, svgclass="promptpay-qr")
+    # A viewBox instead of a fixed size (the page's CSS sizes it), on white even in dark mode.
+    return qr_code(payload).svg_inline(
+        scale=5, border=4, title=title or None, svgclass="promptpay-qr", omitsize=True, light="#fff"
+    )
 
 
 def qr_png(payload: str, scale: int = 6) -> bytes:
