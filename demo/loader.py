@@ -18,6 +18,7 @@ from .groups import (
 from .media import name_root_collection
 from .office import OFFICE, ensure_logo, ensure_office_settings
 from .pages import ensure_english_tree, ensure_locales, ensure_site, ensure_thai_tree
+from .payments import ensure_payment_settings
 from .personnel_record import ensure_personnel_record_service
 from .price_list import ensure_price_list
 
@@ -35,6 +36,7 @@ def load_demo_content() -> list[DemoAccount]:
     ensure_price_list()
     ensure_booking_resources()
     settings = ensure_office_settings(site=site, logo=ensure_logo(), privacy_page=thai_pages["privacy"])
+    ensure_payment_settings(site=site)
     officer_groups = ensure_officer_groups()
     ensure_counter_permissions(officer_groups.values())
     # The office's own service names its officer group on its page: made once the groups exist.

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("printing.urls")),
     path("my/privacy/", include("privacy.urls")),
     path("verify/", include("signing.urls")),
+    path("", include("payments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -67,6 +67,9 @@ def report_xlsx(presented: dict) -> bytes:
         "totals": None,
     }
     _write_sheet(workbook, _("Overdue"), [[title], [_("Overdue as of"), presented["today_date"]]], overdue)
+    _write_sheet(
+        workbook, _("Money received"), [[title], [_("Period"), presented["period"]]], presented["money_table"]
+    )
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

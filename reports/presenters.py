@@ -68,6 +68,15 @@ def times_table(report):
     )
 
 
+def money_table(report):
+    rows, (payments, amount) = report.money_rows()
+    return table(
+        [_("Month"), _("Payments confirmed"), _("Amount received (baht)")],
+        [[Month(month.year, month.month, 1), count, received] for month, count, received in rows],
+        [_("Total"), payments, amount],
+    )
+
+
 def overdue_rows(report):
     # Labels translated once, not once per row: an office can have thousands overdue.
     service_names = {service.code: str(service.name) for service in report.services}
@@ -107,6 +116,7 @@ def present(report) -> dict:
         "new_table": month_table(report, report.new_rows()),
         "completed_table": month_table(report, report.completed_rows()),
         "times_table": times_table(report),
+        "money_table": money_table(report),
         "overdue": overdue_rows(report),
         "chart": chart(report),
     }

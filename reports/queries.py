@@ -4,11 +4,13 @@ history fetched in one query for all of them."""
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Q
 
 from base.db_router import replica_reads
 from base.working_days import BANGKOK, WorkingCalendar, bangkok_today
+from payments.queries import money_received_by_month
 from service_requests import sla
 from service_requests.catalogue import all_services
 from service_requests.due_dates import history_by_request
@@ -66,6 +68,8 @@ class SummaryReport:
     - completed_per_month and completion_times: requests COMPLETED in the period (whenever they
       were submitted), per month of completion and service; times in working days (sla.py).
     - overdue: every request of the officer's services that is overdue today, whatever the period.
+    - money_per_month: payments confirmed in the period (refunded ones not), per month of
+      confirmation: {month: (payments, amount in baht)}.
     """
 
     start: datetime.date
@@ -80,6 +84,12 @@ class SummaryReport:
     completion_times: list[CompletionTimes]
     overall_completion_times: CompletionTimes
     overdue: list[OverdueRequest]
+    money_per_month: dict = field(default_factory=dict)
+
+    def money_rows(self):
+        """[(month, payments, amount)] for every month of the period, and the totals."""
+        rows = [(month, *self.money_per_month.get(month, (0, Decimal("0.00")))) for month in self.months]
+        return rows, (sum(row[1] for row in rows), sum((row[2] for row in rows), Decimal("0.00")))
 
     def status_rows(self):
         """[(service, [count per status], total)] and the totals row, for tables."""
@@ -172,6 +182,10 @@ def summary_report(user, *, start: datetime.date, end: datetime.date, today: dat
         completion_times=[times[service.code] for service in services],
         overall_completion_times=overall,
         overdue=overdue,
+        money_per_month={
+            received.month: (received.payments, received.amount)
+            for received in money_received_by_month(since, until, service_codes=[s.code for s in services])
+        },
     )
 
 

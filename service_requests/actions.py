@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.actions import action_registry
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -32,6 +33,7 @@ from signing.models import DocumentKind
 from signing.signatures import UnsignablePdf
 
 from . import corrections, notifications, queries
+from . import hooks as request_hooks
 from .catalogue import IdCardCopy, forget_office_choices, get_service
 from .models import (
     AccessKind,
@@ -765,6 +767,9 @@ def deidentify_request(*, service_request, reason, actor=None, identifiers=()) -
             by_applicant = entry.user_id is not None and entry.user_id == service_request.applicant_id
             entry.data["message"] = "" if by_applicant else redact(entry.data["message"], identifiers)
             entry.save(update_fields=["data"])
+    # What apps above keep of the request (e.g. payment slips) goes too (hooks.REQUEST_DEIDENTIFIED).
+    for hook in hooks.get_hooks(request_hooks.REQUEST_DEIDENTIFIED):
+        hook(service_request, lambda text: redact(text, identifiers))
     log(
         instance=service_request,
         action="service_requests.deidentify",

@@ -51,6 +51,7 @@ from .forms import AssigneeForm, CancelForm, InternalNoteForm, OfficerActionForm
 from .hooks import REQUEST_HISTORY_PANELS
 from .models import AccessKind, ServiceRequest, officer_name
 from .permissions import RequestPermissionTester
+from .presentation import history_lines
 from .workflow import WAITING_FOR_OFFICER, RequestStatus, Role
 
 # The rows an XLSX export's column widths are fitted to, besides the headings.
@@ -519,7 +520,7 @@ class ProcessView(OfficerRequestView):
             correction_rounds=rounds_shown(
                 queries.correction_rounds(service_request), service_request.attachments.all()
             ),
-            history=service_request.history.select_related("actor"),
+            history=history_lines(service_request, service_request.history.select_related("actor")),
             # More history from the apps above (LINE messages), each its own labelled panel.
             history_panels=[panel(service_request) for panel in hooks.get_hooks(REQUEST_HISTORY_PANELS)],
             slot_labels=service_request.service.slot_labels(),

@@ -83,6 +83,17 @@ class RequestDetails(models.Model):
         self.validate_for_request()
         self.save()
 
+    def amount_due(self):
+        """What the applicant pays for this request (a Decimal in baht), or None: nothing to pay.
+        Apps above the core (payments) ask it through EService.amount_due()."""
+        return None
+
+    @classmethod
+    def initial_for(cls, user) -> dict:
+        """What a new request's form starts with for this applicant (e.g. an order's delivery
+        address from their last order): {field name: value}."""
+        return {}
+
     def validate_for_request(self):
         """The service's rules for what an applicant sends; raise ValidationError({field: msg})."""
 

@@ -144,6 +144,8 @@ class RequestForms:
             details_initial[email_field] = (
                 user.email
             )  # a service asking for an e-mail starts with the account's
+        if service_request is None:
+            details_initial |= service.details_model.initial_for(user)
         self.details = service.details_form(
             data, prefix="details", instance=details_instance, initial=details_initial
         )

@@ -13,3 +13,19 @@ REQUEST_DOCUMENTS = "register_service_request_documents"
 # the status history: fn(service_request) returns an HTML fragment (a labelled panel) or "".
 APPLICANT_NOTIFIED = "on_service_request_applicant_notified"
 REQUEST_HISTORY_PANELS = "register_service_request_history_panels"
+
+# Payments (issue 15), and any app that adds a section of its own to a request's pages:
+# fn(request, service_request, page) -> HTML (safe, already escaped) or "" of a section the
+# applicant's pages show, page being "submitted" (the confirmation page) or "detail" (their
+# request's page); rendered by the `request_sections` template tag.
+REQUEST_PAGE_SECTIONS = "request_page_sections"
+# fn(request, service_request) -> HTML or "" of a panel on the officers' process page.
+REQUEST_PROCESS_SECTIONS = "request_process_sections"
+# fn(service_request) -> iterable of (when, actor or None, text): lines other apps add to the
+# request's history (e.g. payment steps), merged by time with its status changes on the
+# applicant's page and the process page (presentation.history_lines).
+REQUEST_HISTORY_ENTRIES = "request_history_entries"
+# fn(service_request, redact) inside actions.deidentify_request's transaction: remove what the
+# app keeps of the applicant for this request (files, their words); redact(text) takes their
+# names, phone and citizen ID out of an officer's text.
+REQUEST_DEIDENTIFIED = "request_deidentified"

@@ -33,6 +33,7 @@ from .due_dates import expected_completion, with_sla_history
 from .forms import CancelForm, RequestForms, StatusCheckForm
 from .models import AccessKind
 from .permissions import RequestPermissionTester
+from .presentation import history_lines
 from .sla import working_days_allowed
 from .upload_limits import takes_files
 from .workflow import ApplicantStatusGroup, RequestStatus, Role
@@ -157,7 +158,7 @@ def _detail_context(request, service_request):
         "details": record.rows() if record else [],
         "details_record": record,
         "attachments": service_request.attachments.all(),
-        "history": service_request.history.select_related("actor"),
+        "history": history_lines(service_request, service_request.history.select_related("actor")),
         "permissions": RequestPermissionTester(request.user, service_request),
         "offers_calendar_file": ics.offers_calendar_file(service_request, record),
         "accesses": queries.accesses_of_request(service_request),

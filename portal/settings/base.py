@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "printing",
     "privacy",
     "line_messaging",
+    "payments",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

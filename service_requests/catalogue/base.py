@@ -1,6 +1,7 @@
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db import DatabaseError
 from django.utils.functional import Promise
@@ -85,6 +86,11 @@ class EService:
     @property
     def details_model(self):
         return self.details_form._meta.model if self.details_form else None
+
+    def amount_due(self, details) -> Decimal | None:
+        """What a request with these details (its RequestDetails row) costs the applicant, exact to
+        the satang; None when there is nothing to pay (RequestDetails.amount_due())."""
+        return details.amount_due() if details is not None else None
 
     def slot_labels(self) -> dict:
         """{slot name: label} of every slot its requests may hold a file in, asked or former."""

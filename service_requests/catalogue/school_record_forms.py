@@ -19,9 +19,11 @@ from ..details import DetailsForm, RequestDetails
 from . import groups
 from .base import AttachmentSlot, EService
 from .common import OTHER_DOCUMENT_1, OTHER_DOCUMENT_2
+from .id_card import IdCardDetails
 
 SATANG = Decimal("0.01")
 MAX_QUANTITY = 10_000
+DELIVERY_ADDRESS_LENGTH = 500
 
 
 def to_baht(amount) -> Decimal:
@@ -107,6 +109,8 @@ class FormOrderDetails(RequestDetails):
 
     school = models.CharField(_("school"), max_length=255)
     affiliation_other = models.CharField(_("other affiliation (please specify)"), max_length=255, blank=True)
+    # Shipping is charged, so the forms are sent: where to (issue 15).
+    delivery_address = models.TextField(_("delivery address"), max_length=DELIVERY_ADDRESS_LENGTH)
     total = models.DecimalField(_("total (baht)"), max_digits=12, decimal_places=2, editable=False)
     shipping = models.DecimalField(_("shipping (baht)"), max_digits=12, decimal_places=2, editable=False)
     grand_total = models.DecimalField(
@@ -115,11 +119,37 @@ class FormOrderDetails(RequestDetails):
 
     # The lines as a price table, with the totals, instead of the generic list of fields.
     details_template = "service_requests/details/form_order.html"
-    personal_fields = ("school", "affiliation_other")
+    personal_fields = ("school", "affiliation_other", "delivery_address")
 
     class Meta:
         verbose_name = _("form order details")
         verbose_name_plural = _("form order details")
+
+    def amount_due(self):
+        """What the applicant pays for the order: the grand total, shipping included."""
+        return self.grand_total
+
+    @classmethod
+    def initial_for(cls, user):
+        """The delivery address of the applicant's last order, else the contact address of their
+        last ID-card request (the profile holds no address)."""
+        last_order = (
+            cls.objects.filter(request__applicant=user)
+            .exclude(delivery_address="")
+            .order_by("-request__submitted_at")
+            .values_list("delivery_address", flat=True)
+            .first()
+        )
+        if last_order:
+            return {"delivery_address": last_order}
+        contact = (
+            IdCardDetails.objects.filter(request__applicant=user)
+            .exclude(contact_address="")
+            .order_by("-request__submitted_at")
+            .values_list("contact_address", flat=True)
+            .first()
+        )
+        return {"delivery_address": contact} if contact else {}
 
     @classmethod
     def create_for(cls, service_request, data):
@@ -208,7 +238,8 @@ class FormOrderForm(DetailsForm):
 
     class Meta:
         model = FormOrderDetails
-        fields = ["school", "affiliation_other"]
+        fields = ["school", "affiliation_other", "delivery_address"]
+        widgets = {"delivery_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -308,6 +339,7 @@ def sample_details(variant=0):
     return {
         "school": "โรงเรียนบ้านหนองบัว",
         "affiliation_other": "",
+        "delivery_address": "โรงเรียนบ้านหนองบัว 12 หมู่ 3 ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
         "quantities": {
             item: ordered.get(item.code, (0, None))[0] for item in PriceItem.objects.filter(is_active=True)
         },

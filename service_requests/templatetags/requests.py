@@ -1,9 +1,13 @@
 """Template helpers of the request pages."""
 
 from django import template
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from wagtail import hooks
+
 from .. import bulk_actions, presentation
+from .. import hooks as request_hooks
 from ..catalogue import find_service
 
 register = template.Library()
@@ -26,3 +30,24 @@ def service_icon_shapes(code):
 def officer_bulk_action_buttons(context):
     """The request list's bulk-action buttons this officer may use (bulk_actions.buttons_for)."""
     return {"buttons": bulk_actions.buttons_for(context["request"].user)}
+
+
+@register.simple_tag(takes_context=True)
+def request_sections(context, service_request, page):
+    """The sections apps above the core add to the applicant's request pages (page: "submitted"
+    or "detail"; hooks.REQUEST_PAGE_SECTIONS)."""
+    request = context["request"]
+    parts = (
+        hook(request, service_request, page) for hook in hooks.get_hooks(request_hooks.REQUEST_PAGE_SECTIONS)
+    )
+    return format_html_join("", "{}", ((part,) for part in parts if part))
+
+
+@register.simple_tag(takes_context=True)
+def process_sections(context, service_request):
+    """The panels apps above the core add to the officers' process page (hooks.REQUEST_PROCESS_SECTIONS)."""
+    request = context["request"]
+    parts = (
+        hook(request, service_request) for hook in hooks.get_hooks(request_hooks.REQUEST_PROCESS_SECTIONS)
+    )
+    return format_html_join("", "{}", ((part,) for part in parts if part))

@@ -16,7 +16,7 @@ LAYERS = [
     {"accounts", "signing"},
     {"service_forms"},
     {"service_requests"},
-    {"printing", "service_pages"},
+    {"printing", "service_pages", "payments"},
     {"reports", "home", "privacy", "line_messaging"},
     {"demo"},
 ]

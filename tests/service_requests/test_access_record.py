@@ -90,6 +90,10 @@ def argument_values(service_request, model) -> dict:
         "reference": service_request.reference,
         "attachment_id": attachment.pk,
         "replaced_id": replaced.pk if replaced else 0,
+        # A transfer slip (payments): this request pays nothing, so 404; tests/payments checks
+        # that an officer's download of an order's slip is recorded.
+        "slip_id": 0,
+        "action": "confirm",  # a payment's move: posted only, a GET goes to the process page
     }
 
 

@@ -73,6 +73,7 @@ def test_an_order_export_adds_the_school_and_the_amounts_as_number_cells(as_supe
         for msgid in (
             "school",
             "other affiliation (please specify)",
+            "delivery address",
             "total (baht)",
             "shipping (baht)",
             "grand total (baht)",

@@ -231,7 +231,12 @@ def test_an_order_round_trip_prices_the_order_again(client, submit, user, office
     quantities = dict.fromkeys(price_list.values(), 0)
     quantities[price_list["ปพ.1-ป"]] = 3
     quantities[price_list["ปพ.3-ป"]] = 10
-    details = {"school": "โรงเรียนบ้านหนองบัว", "affiliation_other": "", "quantities": quantities}
+    details = {
+        "school": "โรงเรียนบ้านหนองบัว",
+        "affiliation_other": "",
+        "delivery_address": "12 หมู่ 3 ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
+        "quantities": quantities,
+    }
     service_request = submit("41", details=details, attachments={"order_letter": png_upload("letter.png")})
     officer = officer_for("41")
     book = f"details-quantity_{price_list['ปพ.1-ป'].pk}"

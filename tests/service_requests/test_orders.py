@@ -41,6 +41,7 @@ def order_details(items, **quantities_by_code):
     return {
         "school": "โรงเรียนบ้านหนองบัว",
         "affiliation_other": "",
+        "delivery_address": "12 หมู่ 3 ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
         "quantities": {item: quantities_by_code.get(code, 0) for code, item in items.items()},
     }
 

@@ -38,7 +38,12 @@ def order(submit, price_list):
     quantities[price_list["ปพ.3-ป"]] = 10
     return submit(
         "41",
-        details={"school": "โรงเรียนบ้านหนองบัว", "affiliation_other": "", "quantities": quantities},
+        details={
+            "school": "โรงเรียนบ้านหนองบัว",
+            "affiliation_other": "",
+            "delivery_address": "12 หมู่ 3 ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000",
+            "quantities": quantities,
+        },
         attachments={"order_letter": pdf_upload("หนังสือขอสั่งซื้อ.pdf")},
     )
 
@@ -53,6 +58,7 @@ def posted_order(user, price_list, quantities, **changes) -> dict:
     data["contact-submission_key"] = str(uuid.uuid4())
     data["details-school"] = "โรงเรียนบ้านหนองบัว"
     data["details-affiliation_other"] = ""
+    data["details-delivery_address"] = "12 หมู่ 3 ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000"
     for code, item in price_list.items():
         data[f"details-quantity_{item.pk}"] = quantities.get(code, "0")
     data["files-order_letter"] = png_upload("letter.png")

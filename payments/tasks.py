@@ -1,0 +1,34 @@
+"""The applicant's e-mail when an officer confirms or refuses their payment (django-tasks, like
+service_requests.tasks: at once in development and tests, by the worker in production)."""
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from django_tasks import task
+
+from base.links import absolute_url
+from service_requests import queries as request_queries
+from service_requests.mail_text import one_line
+
+from .models import PaymentEvent
+
+
+@task()
+def email_applicant_payment_step(event_id: int, base_url: str = "") -> int:
+    event = PaymentEvent.objects.select_related("payment__request__applicant").get(pk=event_id)
+    service_request = event.payment.request
+    recipients = sorted(set(request_queries.applicant_email_addresses(service_request)))
+    if not recipients:
+        return 0
+    url = absolute_url(
+        reverse("service_requests:detail", args=[service_request.reference]) + "#payment",
+        base_url=base_url or None,
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"service_request": service_request, "event": event, "url": url}
+        subject = one_line(render_to_string("payments/email/payment_step_subject.txt", context))
+        body = render_to_string("payments/email/payment_step.txt", context)
+    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])

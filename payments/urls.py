@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "payments"
+
+urlpatterns = [
+    path("my/requests/<str:reference>/payment/slip/", views.send_slip, name="send_slip"),
+    # Shared by the applicant and the officers of the service; everyone else gets 404.
+    path("requests/<str:reference>/slips/<int:slip_id>/", views.SlipView.as_view(), name="slip"),
+]
+
+# Under /admin/ (wagtail_hooks.register_admin_urls): the officers' moves.
+admin_urlpatterns = [
+    path("payments/<str:reference>/<slug:action>/", views.officer_action, name="officer_action"),
+]

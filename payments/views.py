@@ -1,0 +1,120 @@
+"""The applicant's proof of payment, the slip downloads, and the officers' confirm/refuse/refund.
+
+Views ask and hand every change to payments.actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django.views.generic import View
+
+from base.links import portal_base_url
+from service_requests import queries as request_queries
+from service_requests.access_record import RecordsStaffAccess
+from service_requests.downloads import file_download
+from service_requests.models import AccessKind
+from service_requests.permissions import RequestPermissionTester
+
+from . import actions, queries
+from .forms import OfficerPaymentForm, SlipForm
+from .models import PaymentState
+
+PAYMENT_ANCHOR = "#payment"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def send_slip(request, reference):
+    """หลักฐานการชำระเงิน from the applicant's request page; back to it, with what happened (a GET
+    just goes to the page)."""
+    service_request = request_queries.request_of_applicant(request.user, reference)
+    if service_request is None:
+        raise Http404
+    detail_url = reverse("service_requests:detail", args=[reference]) + PAYMENT_ANCHOR
+    if request.method != "POST":
+        return redirect(detail_url)
+    form = SlipForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("slip", []):
+            messages.error(request, error)
+        return redirect(detail_url)
+    try:
+        slip = actions.send_slip(
+            applicant=request.user, service_request=service_request, uploaded=form.cleaned_data["slip"]
+        )
+    except (ValidationError, PermissionDenied) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+    else:
+        if slip.qr_payload:
+            messages.success(request, _("Proof of payment received. An officer will confirm the payment."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Proof of payment received. Its QR code could not be read, so an officer will check the slip by eye."
+                ),
+            )
+    return redirect(detail_url)
+
+
+@method_decorator(login_required, name="dispatch")
+class SlipView(RecordsStaffAccess, View):
+    """A transfer slip, for the applicant and the officers of the service; an officer's download
+    is recorded like an attachment's."""
+
+    access_kind = AccessKind.ATTACHMENT
+    access_detail = "payment slip"
+
+    def get(self, request, reference, slip_id):
+        self.object = request_queries.request_with_reference(reference)
+        if self.object is None or not RequestPermissionTester(request.user, self.object).can_view():
+            raise Http404
+        slip = queries.slip_of_request(self.object, slip_id)
+        if slip is None:
+            raise Http404
+        return file_download(slip.file, slip.original_name, slip.content_type)
+
+
+OFFICER_ACTIONS = {
+    "confirm": (actions.confirm_payment, PaymentState.CONFIRMED),
+    "refuse": (actions.refuse_payment, PaymentState.PENDING),
+    "refund": (actions.refund_payment, PaymentState.REFUNDED),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def officer_action(request, reference, action):
+    """Confirm, refuse (with a message) or refund, from the process page's payment panel; back
+    to it with what happened. Anyone but an officer of the service gets 404."""
+    service_request = request_queries.request_with_reference(reference)
+    if (
+        service_request is None
+        or action not in OFFICER_ACTIONS
+        or not actions.can_handle(request.user, service_request)
+    ):
+        raise Http404
+    process_url = reverse("service_request_admin:process", args=[service_request.pk]) + PAYMENT_ANCHOR
+    if request.method != "POST":  # the panel's forms post here; a GET goes to the page
+        return redirect(process_url)
+    form = OfficerPaymentForm(request.POST)
+    message = form.cleaned_data["message"] if form.is_valid() else ""
+    act, state = OFFICER_ACTIONS[action]
+    extra = {"base_url": portal_base_url(request)} if action in ("confirm", "refuse") else {}
+    try:
+        act(actor=request.user, service_request=service_request, message=message, **extra)
+    except (ValidationError, PermissionDenied) as error:
+        for text in getattr(error, "messages", [str(error)]):
+            messages.error(request, text)
+    else:
+        messages.success(
+            request,
+            _("Saved. The payment of %(reference)s is now “%(state)s”.")
+            % {"reference": service_request.reference, "state": state.label},
+        )
+    return redirect(process_url)

@@ -1,0 +1,96 @@
+"""The payment section of a request's pages (through service_requests' hooks), the officers' URLs
+and the audit log's names for payment steps."""
+
+from django.template.loader import render_to_string
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from service_requests import hooks as request_hooks
+
+from . import actions, queries, urls
+from .forms import OfficerPaymentForm, SlipForm
+from .models import PaymentSettings, PaymentState
+from .presentation import payment_code
+
+
+@hooks.register("register_log_actions")
+def register_payment_log_actions(log_actions):
+    log_actions.register_action(
+        "payments.send_slip", _("Send proof of payment"), _("Sent a proof of payment")
+    )
+    log_actions.register_action("payments.confirm", _("Confirm payment"), _("Confirmed the payment"))
+    log_actions.register_action("payments.refuse", _("Refuse payment"), _("Refused the payment"))
+    log_actions.register_action("payments.refund", _("Refund payment"), _("Refunded the payment"))
+
+
+@hooks.register("register_admin_urls")
+def register_payment_admin_urls():
+    return [path("", include((urls.admin_urlpatterns, "payments_admin"), namespace="payments_admin"))]
+
+
+def _payment_context(request, service_request):
+    amount = queries.amount_due(service_request)
+    if amount is None:
+        return None
+    payment = queries.payment_of(service_request)
+    state = PaymentState(queries.state_of(payment))
+    settings = PaymentSettings.for_request(request)
+    # Nothing to pay on a cancelled or completed request that was never paid.
+    shows_code = state == PaymentState.PENDING and service_request.status not in actions.CLOSED
+    return {
+        "service_request": service_request,
+        "amount": payment.amount if payment is not None and state != PaymentState.PENDING else amount,
+        "payment": payment,
+        "state": state,
+        "code": payment_code(settings, service_request, amount) if shows_code else None,
+        "slips": queries.slips_of(payment),
+        "events": queries.events_of(payment),
+    }
+
+
+@hooks.register(request_hooks.REQUEST_PAGE_SECTIONS)
+def applicant_payment_section(request, service_request, page):
+    context = _payment_context(request, service_request)
+    if context is None:
+        return ""
+    context |= {
+        "page": page,
+        "may_send_slip": page == "detail"
+        and actions.can_send_slip(request.user, service_request, context["payment"]),
+        "slip_form": SlipForm(),
+    }
+    return render_to_string("payments/applicant_section.html", context, request=request)
+
+
+@hooks.register(request_hooks.REQUEST_PROCESS_SECTIONS)
+def officer_payment_panel(request, service_request):
+    context = _payment_context(request, service_request)
+    if context is None:
+        return ""
+    state = context["state"]
+    context |= {
+        "may_handle": actions.can_handle(request.user, service_request),
+        "may_confirm": state == PaymentState.SLIP_SENT,
+        "may_refund": state == PaymentState.CONFIRMED,
+        "message_form": OfficerPaymentForm(),
+    }
+    return render_to_string("payments/process_panel.html", context, request=request)
+
+
+@hooks.register(request_hooks.REQUEST_HISTORY_ENTRIES)
+def payment_history_entries(service_request):
+    """Each step of the request's payment as a line of its history: "การชำระเงิน: ยืนยันการชำระแล้ว"."""
+    if not queries.takes_payment(service_request.service):
+        return
+    for event in queries.events_of(queries.payment_of(service_request)):
+        text = _("Payment: %(state)s") % {"state": event.get_to_state_display()}
+        if event.message:
+            text = f"{text} ({event.message})"
+        yield event.created_at, event.actor, text
+
+
+@hooks.register(request_hooks.REQUEST_DEIDENTIFIED)
+def deidentify_payment(service_request, redact):
+    actions.deidentify_payment(service_request=service_request, redact=redact)

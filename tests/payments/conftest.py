@@ -1,0 +1,110 @@
+"""The request fixtures of tests/service_requests, and orders of the SPEC's examples."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+import pytest
+import segno
+from PIL import Image, ImageDraw
+
+from demo.price_list import ensure_price_list
+from payments.models import PaymentSettings
+from tests.factories.service_requests import pdf_upload
+from tests.service_requests.conftest import (  # noqa: F401  (fixtures)
+    empty_private_storage,
+    officer_for,
+    other_applicant,
+    private_files,
+    private_media_root,
+    submit,
+)
+
+ORDER_PAGE = "/services/school-record-forms/"
+ADDRESS = "12 หมู่ 3 ตำบลหนองบัว อำเภอเมือง จังหวัดขอนแก่น 40000"
+
+
+@pytest.fixture
+def price_list(db):
+    return {item.code: item for item in ensure_price_list()}
+
+
+def order_details(price_list, **quantities_by_code):
+    return {
+        "school": "โรงเรียนบ้านหนองบัว",
+        "affiliation_other": "",
+        "delivery_address": ADDRESS,
+        "quantities": {item: quantities_by_code.get(code, 0) for code, item in price_list.items()},
+    }
+
+
+@pytest.fixture
+def order(submit, price_list, page_tree):  # noqa: F811 (the imported fixture)
+    """File an order: by default the SPEC's 3 × ปพ.1-ป + 10 × ปพ.3-ป = 530 + 25 shipping = 555.00."""
+
+    def make(applicant=None, **quantities):
+        quantities = quantities or {"ปพ.1-ป": 3, "ปพ.3-ป": 10}
+        return submit(
+            "41",
+            applicant=applicant,
+            details=order_details(
+                price_list, **{code.replace("_", "."): n for code, n in quantities.items()}
+            ),
+            attachments={"order_letter": pdf_upload("หนังสือขอสั่งซื้อ.pdf")},
+        )
+
+    return make
+
+
+@pytest.fixture
+def office_payments(page_tree):
+    """Set the office's PromptPay settings: office_payments(biller_id=..., promptpay_id=...)."""
+
+    def configure(*, biller_id="", promptpay_id="", account_name="สำนักงานเขตพื้นที่การศึกษาตัวอย่าง"):
+        settings = PaymentSettings.for_site(page_tree.site)
+        settings.biller_id, settings.promptpay_id, settings.account_name = (
+            biller_id,
+            promptpay_id,
+            account_name,
+        )
+        settings.save()
+        return settings
+
+    return configure
+
+
+def slip_image(payload: str | None, *, kind="PNG") -> bytes:
+    """A bank transfer slip: a white page with some lines and, unless None, a QR code of `payload`."""
+    page = Image.new("RGB", (600, 900), "white")
+    draw = ImageDraw.Draw(page)
+    for y in range(80, 400, 40):
+        draw.rectangle((60, y, 540, y + 12), fill=(60, 60, 60))
+    if payload is not None:
+        buffer = io.BytesIO()
+        segno.make_qr(payload, error="m").save(buffer, kind="png", scale=6, border=4)
+        buffer.seek(0)
+        code = Image.open(buffer).convert("RGB")
+        page.paste(code, (180, 480))
+    output = io.BytesIO()
+    page.save(output, format=kind, **({"quality": 90} if kind == "JPEG" else {}))
+    return output.getvalue()
+
+
+def slip_upload(payload: str | None, *, name="slip.png", kind="PNG") -> SimpleUploadedFile:
+    content_type = "image/png" if kind == "PNG" else "image/jpeg"
+    return SimpleUploadedFile(name, slip_image(payload, kind=kind), content_type=content_type)
+
+
+# Shaped like the QR code Thai banks print on slips for verification (made up: no real transfer).
+SLIP_PAYLOAD = "004600060000010103014022520251130123456789ABCDEF0510APIFD5102TH91045C1E"
+
+
+@pytest.fixture
+def logged_in():
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make

@@ -1,0 +1,251 @@
+"""The officer's side of a payment: the state and the slip on the process page (its download
+recorded), confirm, refuse with a message (the applicant may send the same slip again for the same
+order, never for another), refund; every step in the payment's history and Wagtail's audit log;
+and the summary report's money received per month."""
+
+import datetime
+import io
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from wagtail.models import ModelLogEntry
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+
+from base.working_days import BANGKOK, bangkok_today
+from payments import actions
+from payments.models import Payment, PaymentState
+from reports.presenters import format_month
+from service_requests import actions as request_actions
+from service_requests.models import AccessKind, DeidentificationReason, RequestAccess
+from service_requests.workflow import RequestStatus, Role
+
+from .conftest import SLIP_PAYLOAD, slip_upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def paid_order(order, user):
+    """The SPEC's 555.00 order with its slip sent."""
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    return service_request
+
+
+@pytest.fixture
+def officer(officer_for):
+    return officer_for("41")
+
+
+def process_page(client, service_request):
+    response = client.get(reverse("service_request_admin:process", args=[service_request.pk]))
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def post_action(client, service_request, action, message=""):
+    return client.post(
+        reverse("payments_admin:officer_action", args=[service_request.reference, action]),
+        {"message": message},
+        follow=True,
+    )
+
+
+def audit_actions(service_request):
+    payment = Payment.objects.get(request=service_request)
+    return list(
+        ModelLogEntry.objects.filter(object_id=str(payment.pk), action__startswith="payments.")
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+
+
+def test_the_officer_sees_the_state_and_the_slip_and_confirms(paid_order, logged_in, officer):
+    client = logged_in(officer)
+    page = process_page(client, paid_order)
+    panel = page.select_one("#panel-payment-content") or page
+    text = panel.get_text(" ", strip=True)
+    assert "แนบหลักฐานแล้ว" in text
+    assert "555.00 บาท" in text
+    assert "อ่าน QR Code แล้ว" in text
+    slip_link = page.select_one("a[href*='/slips/']")
+    response = client.get(slip_link["href"])
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert RequestAccess.objects.filter(
+        request=paid_order, kind=AccessKind.ATTACHMENT, detail="payment slip", officer=officer
+    ).exists()
+
+    response = post_action(client, paid_order, "confirm")
+    assert "ยืนยันการชำระแล้ว" in response.content.decode()
+    payment = Payment.objects.get(request=paid_order)
+    assert payment.state == PaymentState.CONFIRMED
+    assert payment.confirmed_by == officer and payment.confirmed_at is not None
+    assert audit_actions(paid_order) == ["payments.send_slip", "payments.confirm"]
+    assert list(payment.events.values_list("to_state", "actor")) == [
+        (PaymentState.SLIP_SENT, paid_order.applicant_id),
+        (PaymentState.CONFIRMED, officer.pk),
+    ]
+
+
+def test_a_refusal_needs_a_message_and_the_applicant_sees_it(paid_order, logged_in, officer, user):
+    client = logged_in(officer)
+    response = post_action(client, paid_order, "refuse", "")
+    assert "กรุณาระบุเหตุผล" in response.content.decode()
+    assert Payment.objects.get(request=paid_order).state == PaymentState.SLIP_SENT
+
+    post_action(client, paid_order, "refuse", "ยอดเงินยังไม่เข้าบัญชี")
+    payment = Payment.objects.get(request=paid_order)
+    assert (payment.state, payment.officer_message) == (PaymentState.PENDING, "ยอดเงินยังไม่เข้าบัญชี")
+    applicant_page = logged_in(user).get(reverse("service_requests:detail", args=[paid_order.reference]))
+    section = BeautifulSoup(applicant_page.content.decode(), "html.parser").select_one("#payment")
+    assert "ยอดเงินยังไม่เข้าบัญชี" in section.get_text()
+    assert "รอชำระเงิน" in section.get_text()
+    assert section.select_one("input[name=slip]") is not None  # may send again
+    assert audit_actions(paid_order) == ["payments.send_slip", "payments.refuse"]
+
+
+def test_after_a_refusal_the_same_slip_may_be_sent_again_for_the_same_order_only(
+    paid_order, order, officer, user
+):
+    actions.refuse_payment(actor=officer, service_request=paid_order, message="ตรวจสอบอีกครั้ง")
+    another = order(**{"ปพ.1-ป": 1})
+    with pytest.raises(ValidationError):
+        actions.send_slip(applicant=user, service_request=another, uploaded=slip_upload(SLIP_PAYLOAD))
+    actions.send_slip(applicant=user, service_request=paid_order, uploaded=slip_upload(SLIP_PAYLOAD))
+    assert Payment.objects.get(request=paid_order).state == PaymentState.SLIP_SENT
+
+
+def test_a_confirmed_payment_is_refunded(paid_order, logged_in, officer):
+    client = logged_in(officer)
+    post_action(client, paid_order, "confirm")
+    page = process_page(client, paid_order)
+    assert page.find("button", string=lambda s: s and "บันทึกการคืนเงิน" in s) is not None
+    post_action(client, paid_order, "refund", "ยกเลิกการสั่งซื้อ")
+    payment = Payment.objects.get(request=paid_order)
+    assert payment.state == PaymentState.REFUNDED and payment.refunded_at is not None
+    assert audit_actions(paid_order) == ["payments.send_slip", "payments.confirm", "payments.refund"]
+    assert "คืนเงินแล้ว" in process_page(client, paid_order).get_text()
+
+
+def test_only_officers_of_the_service_handle_payments(paid_order, logged_in, officer_for, user):
+    other_officer = officer_for("11")
+    assert post_action(logged_in(other_officer), paid_order, "confirm").status_code == 404
+    with pytest.raises(PermissionDenied):
+        actions.confirm_payment(actor=user, service_request=paid_order)
+    assert Payment.objects.get(request=paid_order).state == PaymentState.SLIP_SENT
+
+
+def test_a_payment_cannot_be_confirmed_twice(paid_order, officer):
+    actions.confirm_payment(actor=officer, service_request=paid_order)
+    with pytest.raises(PermissionDenied):
+        actions.confirm_payment(actor=officer, service_request=paid_order)
+
+
+def test_the_report_shows_the_money_received_per_month(order, user, officer, logged_in):
+    first, second, refunded = order(), order(**{"ปพ.1-ป": 20}), order(**{"ปพ.1-ป": 1})
+    for index, service_request in enumerate((first, second, refunded)):
+        actions.send_slip(
+            applicant=user, service_request=service_request, uploaded=slip_upload(f"{SLIP_PAYLOAD}{index}")
+        )
+        actions.confirm_payment(actor=officer, service_request=service_request)
+    actions.refund_payment(actor=officer, service_request=refunded)
+    # Months are Bangkok's: 00:30 on the 1st in Bangkok is still the month before in UTC.
+    month_start = bangkok_today().replace(day=1)
+    previous = (month_start - datetime.timedelta(days=1)).replace(day=1)
+    Payment.objects.filter(request=first).update(
+        confirmed_at=datetime.datetime.combine(month_start, datetime.time(0, 30), tzinfo=BANGKOK)
+    )
+    Payment.objects.filter(request=second).update(
+        confirmed_at=datetime.datetime.combine(
+            month_start - datetime.timedelta(days=1), datetime.time(23, 30), tzinfo=BANGKOK
+        )
+    )
+    today = bangkok_today()
+    client = logged_in(officer)
+    period = {"start": previous.isoformat(), "end": today.isoformat()}
+    page = BeautifulSoup(
+        client.get(reverse("service_requests_report"), period).content.decode(), "html.parser"
+    )
+    rows = [
+        [cell.get_text(strip=True) for cell in row.select("th, td")]
+        for row in page.select("#report-money tbody tr, #report-money tfoot tr")
+    ]
+    assert rows == [
+        [format_month(previous), "1", "3,312.00"],
+        [format_month(month_start), "1", "555.00"],
+        ["รวม", "2", "3,867.00"],
+    ]
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("service_requests_report"), {**period, "export": "xlsx"}).content)
+    )
+    sheet = workbook.worksheets[5]  # after the overdue requests
+    assert list(sheet.iter_rows(values_only=True))[-1] == ("รวม", 2, 3867)
+
+
+def test_every_payment_step_is_a_line_of_the_requests_history(paid_order, logged_in, officer, user):
+    actions.refuse_payment(actor=officer, service_request=paid_order, message="ยอดเงินไม่ตรง")
+
+    def history(client, url):
+        page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        heading = page.find(lambda tag: tag.name in ("h2", "h3") and "ประวัติสถานะ" in tag.get_text())
+        return [row.get_text(" ", strip=True) for row in heading.find_next("table").select("tbody tr")]
+
+    applicant_lines = history(
+        logged_in(user), reverse("service_requests:detail", args=[paid_order.reference])
+    )
+    assert any("การชำระเงิน: แนบหลักฐานแล้ว" in line for line in applicant_lines)
+    assert any("การชำระเงิน: รอชำระเงิน (ยอดเงินไม่ตรง)" in line for line in applicant_lines)
+    officer_lines = history(
+        logged_in(officer), reverse("service_request_admin:process", args=[paid_order.pk])
+    )
+    assert "การชำระเงิน: รอชำระเงิน (ยอดเงินไม่ตรง)" in officer_lines[-1]
+    assert officer.get_full_name() in officer_lines[-1]
+
+
+def test_a_deidentified_order_keeps_no_slip_but_the_report_still_counts_it(
+    paid_order, officer, user, private_files, django_capture_on_commit_callbacks
+):
+    actions.confirm_payment(
+        actor=officer, service_request=paid_order, message=f"ได้รับเงินจาก{user.first_name}แล้ว"
+    )
+    request_actions.move_request(
+        actor=user,
+        service_request=paid_order,
+        to_status=RequestStatus.CANCELLED,
+        role=Role.APPLICANT,
+        message="ยกเลิก",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        request_actions.deidentify_request(
+            service_request=paid_order, reason=DeidentificationReason.ACCOUNT_CLOSED, actor=user
+        )
+    payment = Payment.objects.get(request=paid_order)
+    assert not payment.slips.exists()
+    assert [name for name in private_files() if name.startswith("slips/")] == []
+    assert user.first_name not in payment.officer_message
+    assert payment.state == PaymentState.CONFIRMED and payment.amount == 555
+    assert payment.claims.exists()  # the slip is still never used twice
+
+
+def test_the_applicant_is_told_by_email_when_the_payment_is_refused_or_confirmed(
+    paid_order, logged_in, officer, user, mailoutbox, django_capture_on_commit_callbacks
+):
+    user.email = user.verified_email = "wilaiwan@example.com"
+    user.save(update_fields=["email", "verified_email"])
+    client = logged_in(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_action(client, paid_order, "refuse", "ยอดเงินไม่ตรง\nBcc: attacker@example.com")
+    [message] = [m for m in mailoutbox if m.to == ["wilaiwan@example.com"]]
+    assert paid_order.reference in message.subject and "รอชำระเงิน" in message.subject
+    assert "> ยอดเงินไม่ตรง" in message.body and "> Bcc: attacker@example.com" in message.body
+    assert f"/my/requests/{paid_order.reference}/#payment" in message.body
+    actions.send_slip(applicant=user, service_request=paid_order, uploaded=slip_upload(SLIP_PAYLOAD))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_action(client, paid_order, "confirm")
+    assert "ยืนยันการชำระแล้ว" in mailoutbox[-1].subject
+    assert "555.00 บาท" in mailoutbox[-1].body

@@ -1,0 +1,161 @@
+"""หลักฐานการชำระเงิน as the applicant sends it: the slip's QR code is read and kept, the same slip
+for another order is refused in Thai (also when both are sent at the same moment), and a slip
+without a readable code is kept for the officer to check by eye."""
+
+import threading
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.urls import reverse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from payments import actions
+from payments.models import Payment, PaymentState, Slip, SlipClaim
+from tests.factories.service_requests import pdf_upload
+
+from .conftest import SLIP_PAYLOAD, slip_upload
+
+pytestmark = pytest.mark.django_db
+
+REFUSAL = "สลิปการโอนเงินนี้ถูกใช้กับคำขออื่นแล้ว"
+
+
+def send(client, service_request, upload):
+    return client.post(
+        reverse("payments:send_slip", args=[service_request.reference]), {"slip": upload}, follow=True
+    )
+
+
+def section_text(response) -> str:
+    return (
+        BeautifulSoup(response.content.decode(), "html.parser")
+        .select_one("#payment")
+        .get_text(" ", strip=True)
+    )
+
+
+def test_a_slip_with_a_qr_code_is_kept_with_its_payload(order, logged_in, user, private_files):
+    service_request = order()
+    response = send(logged_in(user), service_request, slip_upload(SLIP_PAYLOAD))
+    assert response.redirect_chain[-1][0].endswith(f"/my/requests/{service_request.reference}/#payment")
+    text = section_text(response)
+    assert "แนบหลักฐานแล้ว" in text
+    assert "slip.png" in text
+    assert "ได้รับหลักฐานการชำระเงินแล้ว" in response.content.decode()
+    payment = Payment.objects.get(request=service_request)
+    assert (payment.state, payment.amount) == (PaymentState.SLIP_SENT, Decimal("555.00"))
+    slip = payment.slips.get()
+    assert slip.qr_payload == SLIP_PAYLOAD
+    assert SlipClaim.objects.get().payment == payment
+    assert [name for name in private_files() if name.startswith("slips/")] == [slip.file.name]
+    # No more slips while one waits for the officer.
+    assert section_text(response).count("ส่งหลักฐานการชำระเงิน") == 0
+
+
+def test_a_jpeg_slip_is_read_too(order, logged_in, user):
+    service_request = order()
+    send(logged_in(user), service_request, slip_upload(SLIP_PAYLOAD, name="slip.jpg", kind="JPEG"))
+    assert Slip.objects.get().qr_payload == SLIP_PAYLOAD
+
+
+def test_the_same_slip_for_another_order_is_refused_in_thai(order, logged_in, user, private_files):
+    first, second = order(), order(**{"ปพ.1-ป": 1})
+    client = logged_in(user)
+    send(client, first, slip_upload(SLIP_PAYLOAD))
+    stored = private_files()
+    response = send(client, second, slip_upload(SLIP_PAYLOAD, name="same-slip.png"))
+    assert REFUSAL in response.content.decode()
+    assert "รอชำระเงิน" in section_text(response)
+    assert not Payment.objects.filter(request=second).exists()
+    assert Slip.objects.count() == 1
+    assert private_files() == stored  # nothing of the refused slip is kept
+
+
+def test_another_applicant_cannot_use_the_slip_either(order, logged_in, user, other_applicant):
+    send(logged_in(user), order(), slip_upload(SLIP_PAYLOAD))
+    theirs = order(applicant=other_applicant)
+    with pytest.raises(ValidationError) as refusal:
+        actions.send_slip(
+            applicant=other_applicant, service_request=theirs, uploaded=slip_upload(SLIP_PAYLOAD)
+        )
+    assert refusal.value.code == actions.SLIP_USED
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [lambda: slip_upload(None, name="no-code.png"), lambda: pdf_upload("slip.pdf")],
+    ids=["picture without a code", "pdf"],
+)
+def test_a_slip_without_a_readable_code_is_accepted_for_the_officer(order, logged_in, user, upload):
+    service_request = order()
+    response = send(logged_in(user), service_request, upload())
+    assert "เจ้าหน้าที่จะตรวจสอบสลิปด้วยตนเอง" in response.content.decode()
+    slip = Slip.objects.get()
+    assert slip.qr_payload == ""
+    assert slip.payment.state == PaymentState.SLIP_SENT
+    assert not SlipClaim.objects.exists()
+
+
+def test_a_file_that_is_not_a_slip_is_refused_by_the_upload_checks(order, logged_in, user):
+    service_request = order()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = send(
+        logged_in(user), service_request, SimpleUploadedFile("slip.png", b"not a picture", "image/png")
+    )
+    assert "รอชำระเงิน" in section_text(response)
+    assert not Slip.objects.exists()
+
+
+def test_only_the_applicant_sends_a_slip(order, logged_in, other_applicant):
+    service_request = order()
+    response = logged_in(other_applicant).post(
+        reverse("payments:send_slip", args=[service_request.reference]), {"slip": slip_upload(SLIP_PAYLOAD)}
+    )
+    assert response.status_code == 404
+    assert not Slip.objects.exists()
+
+
+def test_a_service_without_payment_takes_no_slip(submit, user, page_tree):
+    service_request = submit("11")
+    with pytest.raises(Exception) as refusal:
+        actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    assert "PermissionDenied" in type(refusal.value).__name__
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_slip_sent_for_two_orders_at_once_passes_once(order, user, other_applicant):
+    orders = [order(), order(applicant=other_applicant)]
+    applicants = [user, other_applicant]
+    barrier = threading.Barrier(2)
+    accepted, refused, failed = [], [], []
+
+    def send_at_once(index):
+        try:
+            barrier.wait(timeout=30)
+            accepted.append(
+                actions.send_slip(
+                    applicant=applicants[index],
+                    service_request=orders[index],
+                    uploaded=slip_upload(SLIP_PAYLOAD),
+                )
+            )
+        except ValidationError as error:
+            (refused if error.code == actions.SLIP_USED else failed).append(error)
+        except Exception as error:  # reported by the assertion below
+            failed.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send_at_once, args=(index,)) for index in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == []
+    assert (len(accepted), len(refused)) == (1, 1)
+    assert list(Slip.objects.values_list("qr_payload", flat=True)) == [SLIP_PAYLOAD]
+    assert SlipClaim.objects.get().payment.request_id == accepted[0].payment.request_id
