@@ -41,7 +41,7 @@ def test_every_table_fits_at_1280_px_total_column_included(report_url):
         tables = page.evaluate(MEASURE)
         if os.environ.get("BROWSER_TEST_SCREENSHOT"):
             page.screenshot(path=os.environ["BROWSER_TEST_SCREENSHOT"])
-    assert len(tables) == 5  # by status, new, completed, times, overdue
+    assert len(tables) == 6  # by status, new, completed, times, overdue, money received
     for table in tables:
         assert table["scroll"] <= table["visible"]
         assert table["totalRight"] <= table["regionRight"] + 1
