@@ -25,6 +25,8 @@ from .forms import OfficerPaymentForm, SlipForm
 from .models import PaymentState
 
 PAYMENT_ANCHOR = "#payment"
+# Wagtail's panel with id="payment" is the section id="payment-section" on the process page.
+PROCESS_PAYMENT_ANCHOR = "#payment-section"
 
 
 @login_required
@@ -99,7 +101,7 @@ def officer_action(request, reference, action):
         or not actions.can_handle(request.user, service_request)
     ):
         raise Http404
-    process_url = reverse("service_request_admin:process", args=[service_request.pk]) + PAYMENT_ANCHOR
+    process_url = reverse("service_request_admin:process", args=[service_request.pk]) + PROCESS_PAYMENT_ANCHOR
     if request.method != "POST":  # the panel's forms post here; a GET goes to the page
         return redirect(process_url)
     form = OfficerPaymentForm(request.POST)

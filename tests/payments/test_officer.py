@@ -82,6 +82,10 @@ def test_the_officer_sees_the_state_and_the_slip_and_confirms(paid_order, logged
 
     response = post_action(client, paid_order, "confirm")
     assert "ยืนยันการชำระแล้ว" in response.content.decode()
+    # Back on the process page, scrolled to the payment panel.
+    landed_on = response.redirect_chain[-1][0]
+    assert landed_on.endswith("#payment-section")
+    assert BeautifulSoup(response.content.decode(), "html.parser").select_one(f"#{landed_on.split('#')[1]}")
     payment = Payment.objects.get(request=paid_order)
     assert payment.state == PaymentState.CONFIRMED
     assert payment.confirmed_by == officer and payment.confirmed_at is not None

@@ -53,6 +53,8 @@ def test_the_confirmation_page_shows_a_bill_payment_code_for_555(order, logged_i
     # The same code, as a picture, reads back to the exact payload.
     (read,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(promptpay.qr_png(expected))))
     assert read.text == expected
+    # The slip is sent from the request's page, which the note points to.
+    assert "แนบสลิปการโอนเงินเป็นหลักฐานการชำระเงินในหน้าคำขอ" in text
 
 
 def test_the_request_page_shows_a_promptpay_code_for_3312_without_a_biller(
@@ -71,8 +73,10 @@ def test_the_request_page_shows_a_promptpay_code_for_3312_without_a_biller(
     assert str(section.select_one("svg.promptpay-qr")) == str(
         BeautifulSoup(promptpay.qr_svg(expected, title="PromptPay"), "html.parser").svg
     )
-    # The slip form is offered on the request page.
+    # The slip form is offered on the request page, just below the note that points to it.
     assert section.select_one("input[type=file][name=slip]") is not None
+    assert "แนบสลิปการโอนเงินด้านล่าง" in text
+    assert "ในหน้าคำขอ" not in text
 
 
 def test_without_promptpay_settings_the_page_says_to_contact_the_office(order, logged_in, user):

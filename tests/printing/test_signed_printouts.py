@@ -8,6 +8,7 @@ from django.utils.timezone import now
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pypdf import PdfReader
 
 from service_requests import actions as request_actions
 from service_requests.models import DeidentificationReason, ServiceRequest
@@ -116,3 +117,14 @@ def test_de_identifying_the_request_deletes_the_kept_printout_but_not_its_record
     assert not document.file
     assert not storage.exists(name)
     assert document.reference == completed.reference
+
+
+def test_the_footer_keeps_the_printed_time_on_a_line_of_its_own_clear_of_the_stamp(
+    client, applicant, completed
+):
+    # On one line with the reference code, a long date (e.g. "30 พ.ย. 2569, 22:11 น.") ran under
+    # the signature stamp in the bottom margin of the last page.
+    content = applicants_printout(client, applicant, completed)
+    lines = [line.strip() for line in PdfReader(io.BytesIO(content)).pages[-1].extract_text().splitlines()]
+    assert f"รหัสอ้างอิง {completed.reference}" in lines
+    assert any(line.startswith("พิมพ์เมื่อ ") for line in lines)
