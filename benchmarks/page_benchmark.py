@@ -269,6 +269,10 @@ def portal_environment(folder: Path, *, database_url: str, redis_url: str, page_
         STATIC_ROOT=str(folder / "static"),
         SECURE_SSL_REDIRECT="false",
         ANONYMOUS_PAGE_CACHE="true" if page_cache else "false",
+        # A throw-away certificate made by build_portal (production refuses to start without one).
+        SIGNING_CERTIFICATE=str(folder / "signing" / "office-certificate.pem"),
+        SIGNING_KEY=str(folder / "signing" / "office-key.pem"),
+        SIGNING_TRUST_ROOTS=str(folder / "signing" / "demo-ca.pem"),
         # gunicorn.conf.py recycles a worker after about 1,000 requests; not what is measured here.
         GUNICORN_MAX_REQUESTS="0",
     )
@@ -320,6 +324,10 @@ def build_portal(folder: Path, *, database_url: str, redis_url: str):
     fresh_redis(redis_url)
     env = portal_environment(folder, database_url=database_url, redis_url=redis_url)
     manage = [sys.executable, "manage.py"]
+    run(
+        [*manage, "make_demo_signing_certificate", "--folder", str(folder / "signing")],
+        env=dict(env, DJANGO_SETTINGS_MODULE="portal.settings.dev"),
+    )
     run([*manage, "migrate", "-v0"], env=env)
     run([*manage, "collectstatic", "--noinput", "-v0"], env=env)
     run([*manage, "load_demo_content"], env=env, capture=True)
