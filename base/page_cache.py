@@ -9,8 +9,11 @@ What is never stored: any response to a request carrying a session or messages c
 a logged-in user sees), a response that sets a cookie (a CSRF token rendered, a session or
 messages saved), that holds a CSRF token or is marked private or no-store, that is not a 200, or
 that is not a page served by Wagtail. What is never served from it: anything to a request with a
-session or messages cookie. The key is the host, the language chosen by LocaleMiddleware and the
-full path with its query string.
+session or messages cookie. The key is the host, the language LocaleMiddleware chooses and the
+full path with its query string. It sits outside every middleware but the request ID, the health
+checks, the HTTPS redirect and whitenoise, so a hit costs one round trip to Redis and no other
+work, and the stored page holds the headers the others gave it (Content-Security-Policy without a
+nonce: a page that used one is not stored).
 
 It is purged whole the moment an editor publishes, unpublishes, moves or deletes a page, or
 changes what every page shows (a site setting, a closure day, a snippet, a document, an image, the
@@ -25,9 +28,11 @@ import hashlib
 import uuid
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils.translation import get_language_from_path, get_language_from_request
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -71,15 +76,28 @@ def _may_use_cache(request) -> bool:
     )
 
 
-def _key(request) -> str:
+def _language(request) -> str:
+    """The language LocaleMiddleware (further in) will choose for this request, by its own rule;
+    a page rendered in another one is not stored (`_storable`)."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    if i18n_patterns_used and not prefixed_default_language and not get_language_from_path(request.path_info):
+        return settings.LANGUAGE_CODE
+    return get_language_from_request(request, check_path=i18n_patterns_used)
+
+
+def _key(request, language) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return f"page-cache:{request.get_host()}:{language}:{path}"
 
 
-def _storable(request, response) -> bool:
+def _storable(request, response, language) -> bool:
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
+    if getattr(request, "LANGUAGE_CODE", None) != language:
+        return False
+    if isinstance(getattr(request, "_csp_nonce", None), str):
+        return False  # a nonce is for one response only (django-csp makes it when a page asks)
     match = getattr(request, "resolver_match", None)
     if match is None or match.url_name != "wagtail_serve":
         return False
@@ -95,8 +113,9 @@ def _storable(request, response) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Between LocaleMiddleware (the language is known) and CsrfViewMiddleware (whose cookie it
-    must see on the way out)."""
+    """Right after SecurityMiddleware (and whitenoise): a stored page carries the headers of all
+    the middleware further in, and what they decide on the way out (a CSRF or session cookie, a
+    private page) is seen before storing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -104,7 +123,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.ANONYMOUS_PAGE_CACHE or not _may_use_cache(request):
             return self.get_response(request)
-        key = _key(request)
+        language = _language(request)
+        key = _key(request, language)
         found = cache.get_many([GENERATION_KEY, key])
         generation = current_generation(request, known=found.get(GENERATION_KEY))
         stored = found.get(key)
@@ -116,7 +136,7 @@ class AnonymousPageCacheMiddleware:
             response[HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if _storable(request, response):
+        if _storable(request, response, language):
             headers = [
                 (name, value)
                 for name, value in response.items()

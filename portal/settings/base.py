@@ -68,6 +68,10 @@ MIDDLEWARE = [
     "base.request_id.RequestIdMiddleware",
     "base.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Whole public pages for visitors without a session (base/page_cache.py): outside everything
+    # below, so that a stored page holds their headers (the policy, the language's Vary) and a hit
+    # runs none of them; after the HTTPS redirect (and, in production, whitenoise's static files).
+    "base.page_cache.AnonymousPageCacheMiddleware",
     # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
     # on every response (base/security_headers.py).
     "base.security_headers.PortalCSPMiddleware",
@@ -77,9 +81,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Whole public pages for visitors without a session (base/page_cache.py): after the language is
-    # chosen, before CSRF, whose cookie on the way out says "do not store".
-    "base.page_cache.AnonymousPageCacheMiddleware",
     # Before CSRF, which reads the body: the forms that take files cap theirs.
     "service_requests.middleware.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

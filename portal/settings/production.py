@@ -51,7 +51,7 @@ for _alias in DATABASES:
 # The cache (Redis), shared by every app server: Django's own Redis backend.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "base.redis_cache.PortalRedisCache",
         "LOCATION": required_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oss"),
         "TIMEOUT": 300,

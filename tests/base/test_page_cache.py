@@ -198,17 +198,43 @@ def test_an_editors_preview_shows_the_draft_and_never_keeps_it(page_tree):
         assert "คำอธิบายฉบับร่าง" not in client.get(SERVICE).content.decode()
 
 
-def test_a_cached_page_gets_its_own_security_policy_and_request_id(page_tree, rf):
+def test_a_cached_page_keeps_its_headers_but_gets_its_own_request_id(page_tree, rf):
     first = anonymous_get(SERVICE)
     request = rf.get(SERVICE)
-    request.LANGUAGE_CODE = "th"
-    _, _, stored_headers, _ = cache.get(page_cache._key(request))
+    _, _, stored_headers, _ = cache.get(page_cache._key(request, "th"))
     second = anonymous_get(SERVICE)
 
-    # Set by the middleware outside the cache, so made afresh for each visitor.
-    assert {name.lower() for name, _ in stored_headers}.isdisjoint(
-        {"content-security-policy", "x-request-id", "set-cookie"}
-    )
+    stored = {name.lower() for name, _ in stored_headers}
+    # What the middleware further in gave the page is stored with it: the same for every visitor.
+    assert {"content-security-policy", "permissions-policy", "x-frame-options", "content-language"} <= stored
+    # Made afresh for each visitor, outside the cache.
+    assert stored.isdisjoint({"x-request-id", "set-cookie"})
     assert second[HEADER] == "hit"
+    for name in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Vary",
+        "Content-Language",
+    ):
+        assert second[name] == first[name]
     assert "default-src" in second["Content-Security-Policy"]
+    assert "nonce-" not in second["Content-Security-Policy"]
     assert second["X-Request-ID"] != first["X-Request-ID"]
+    assert second["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_page_that_used_a_csp_nonce_is_not_stored(rf):
+    """A nonce is for one response only: a page whose template asked for one is served, not kept."""
+
+    def page_with_inline_script(request):
+        request.LANGUAGE_CODE = "th"
+        request.resolver_match = type("Match", (), {"url_name": "wagtail_serve"})()
+        request._csp_nonce = "made-for-this-response"
+        return HttpResponse('<script nonce="made-for-this-response"></script>')
+
+    middleware = page_cache.AnonymousPageCacheMiddleware(page_with_inline_script)
+    for _ in range(2):
+        response = middleware(rf.get(SERVICE))
+        assert HEADER not in response
+    assert cache.get(page_cache._key(rf.get(SERVICE), "th")) is None

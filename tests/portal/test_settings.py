@@ -228,7 +228,7 @@ def test_production_uses_a_connection_pool_redis_s3_and_whitenoise():
     assert result.stdout.split() == [
         "3",
         "0",
-        "django.core.cache.backends.redis.RedisCache",
+        "base.redis_cache.PortalRedisCache",
         "service_requests.storage.PrivateS3Storage",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "True",
