@@ -1,8 +1,11 @@
-"""Whether LINE is on, and the LINE SDK's configuration (hosts from settings: tests use a stand-in)."""
+"""Whether LINE is on, and the LINE SDK's configuration (hosts from settings: tests use a stand-in).
+
+The LINE SDK (line-bot-sdk, with aiohttp and its pydantic models: about 35 MB per process) is imported where it
+is used (tests/portal/test_layers.py DEFERRED_LIBRARIES): the background worker's pushes and LINE's
+webhook; a web worker serving pages never loads it.
+"""
 
 from django.conf import settings
-
-from linebot.v3.messaging import Configuration
 
 # LINE answers within seconds; a worker does not wait longer (then retries).
 TIMEOUT_SECONDS = 10
@@ -18,7 +21,10 @@ def is_configured() -> bool:
     )
 
 
-def messaging_configuration() -> Configuration:
+def messaging_configuration():
+    """The SDK's Configuration for the Messaging API."""
+    from linebot.v3.messaging import Configuration  # deferred: see the module's docstring
+
     configuration = Configuration(
         host=settings.LINE_API_HOST.rstrip("/"), access_token=settings.LINE_CHANNEL_ACCESS_TOKEN
     )

@@ -3,6 +3,8 @@
 A message names the request's reference, its service and its status, and says that the officer
 wrote or a reply file waits, never what: no name, citizen ID, phone or officer's words (those may
 hold personal data) go to LINE. Its one button opens the request's page, where the applicant logs in.
+
+The LINE SDK is imported where it is used, as in config.py: only the background worker pushes.
 """
 
 import json
@@ -15,15 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 import urllib3
-from linebot.v3.messaging import (
-    ApiClient,
-    ApiException,
-    ButtonsTemplate,
-    MessagingApi,
-    PushMessageRequest,
-    TemplateMessage,
-    URIAction,
-)
 
 from base.links import absolute_url
 from service_requests import ics, queries
@@ -88,7 +81,16 @@ def _status_notes(service_request) -> list[str]:
     return notes
 
 
-def push_request(*, to: str, text: str, url: str) -> PushMessageRequest:
+def push_request(*, to: str, text: str, url: str):
+    """The SDK's PushMessageRequest: one buttons message whose button opens the request's page."""
+    # deferred: see the module's docstring
+    from linebot.v3.messaging import (
+        ButtonsTemplate,
+        PushMessageRequest,
+        TemplateMessage,
+        URIAction,
+    )
+
     with translation.override(settings.LANGUAGE_CODE):
         label = _("View request")[:LABEL_LIMIT]
     return PushMessageRequest(
@@ -115,7 +117,8 @@ class PushResult:
     line_request_id: str = ""
 
 
-def _lines_reason(error: ApiException) -> str:
+def _lines_reason(error) -> str:
+    """What LINE said about a push it refused (the SDK's ApiException `error`)."""
     try:
         message = json.loads(error.body or b"{}").get("message", "")
     except (ValueError, AttributeError):
@@ -135,6 +138,9 @@ def _header(headers, name: str) -> str:
 def push(*, to: str, text: str, url: str, retry_key: str) -> PushResult:
     """One push to one LINE user; what came of it. The same `retry_key` on every attempt of the
     same message: LINE delivers it once (a repeat is answered 409, counted as sent)."""
+    # deferred: see the module's docstring
+    from linebot.v3.messaging import ApiClient, ApiException, MessagingApi
+
     with ApiClient(messaging_configuration()) as api_client:
         try:
             response = MessagingApi(api_client).push_message_with_http_info(

@@ -15,8 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from linebot.v3.webhook import SignatureValidator
-
 from base.links import portal_base_url
 
 from . import actions, config, login
@@ -94,6 +92,8 @@ class WebhookView(ConfiguredOnly, View):
     http_method_names = ["post"]
 
     def post(self, request):
+        from linebot.v3.webhook import SignatureValidator  # deferred: see line_messaging.config
+
         signature = request.headers.get("X-Line-Signature", "")
         try:
             body = request.body.decode("utf-8")

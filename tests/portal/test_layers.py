@@ -25,8 +25,9 @@ LAYER_OF = {app: index for index, layer in enumerate(LAYERS) for app in layer}
 
 
 # Libraries a web worker needs only for a printout, a bundle, a spreadsheet, a TOTP set-up, a
-# signed PDF (pyHanko) or Sentry: imported where used, so that a worker that never needs them does
-# not carry them (about 90 MB each; README, Performance). None of them imports the project, so no cycle can hide here.
+# signed PDF (pyHanko), a LINE push or webhook (line-bot-sdk, with aiohttp: about 35 MB) or Sentry:
+# imported where used, so that a worker that never needs them does not carry them (about 125 MB
+# per worker in all; README, Pages (issue 12)). None of them imports the project, so no cycle can hide here.
 DEFERRED_LIBRARIES = {
     "weasyprint",
     "pypdf",
@@ -35,6 +36,7 @@ DEFERRED_LIBRARIES = {
     "sentry_sdk",
     "pyhanko",
     "pyhanko_certvalidator",
+    "linebot",
 }
 
 

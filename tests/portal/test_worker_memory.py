@@ -1,5 +1,6 @@
-"""A web worker starts without the libraries only printouts, bundles, spreadsheets, a TOTP set-up
-or Sentry need (tests/portal/test_layers.py DEFERRED_LIBRARIES): about 90 MB less per worker."""
+"""A web worker starts without the libraries only printouts, bundles, spreadsheets, a TOTP set-up,
+signatures, LINE or Sentry need (tests/portal/test_layers.py DEFERRED_LIBRARIES): about 125 MB less
+per worker."""
 
 # ruff: noqa: S603 - the test runs this Python on a script of its own, in a fresh process
 import json
