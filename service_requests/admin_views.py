@@ -267,7 +267,8 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         if rights.can_cancel:
             menu.append((_("Cancel request"), self.row_url(self.cancel_url_name, service_request), "cross"))
         menu.append((_("History"), self.row_url(self.history_url_name, service_request), "history"))
-        return menu
+        # The printout only when an app registers it (printing's "register_service_request_documents").
+        return [(label, url, icon) for label, url, icon in menu if url]
 
     # The export (CSV, XLSX): the list as filtered, searched and selected, with the shared
     # columns and, when it holds one service only, that service's own fields. Rows are read in
