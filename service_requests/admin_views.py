@@ -10,20 +10,20 @@ import csv
 import itertools
 import tempfile
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.views.generic.history import HistoryView
@@ -43,7 +43,7 @@ from base.working_days import WorkingCalendar
 from . import actions, queries
 from .access_record import RecordsStaffAccess
 from .actions import StaffAccess
-from .admin_columns import DueDateColumn
+from .admin_columns import CheckboxColumn, DueDateColumn, HtmlColumn, ReferenceColumn, StatusColumn
 from .catalogue import get_service
 from .corrections import correctable_parts, rounds_shown
 from .due_dates import timing_of, with_sla_history
@@ -79,6 +79,19 @@ BULK_OBJECT_TYPE = "request"
 
 def bulk_title_id(service_request) -> str:
     return f"{BULK_OBJECT_TYPE}_{service_request.pk}_title"
+
+
+# A pk no request has, reversed in its place to make a page's URLs of each kind (row_url).
+PK_STAND_IN = 987654321987654321
+
+
+@dataclass(frozen=True)
+class RowRights:
+    """What the list offers on one row (from RequestPermissionTester)."""
+
+    can_process: bool
+    can_cancel: bool
+    is_own_request_of_officer: bool
 
 
 class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, IndexView):
@@ -133,39 +146,45 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
 
     @cached_property
     def columns(self):
+        # Written with format_html (admin_columns.py): no template per cell or per row's menu.
         return [
             # Ticked rows go to the bulk actions (bulk_actions.py: take, assign, move).
-            BulkActionsCheckboxColumn("bulk_actions", obj_type=BULK_OBJECT_TYPE),
-            self._get_title_column(
-                "reference", get_title_id=lambda service_request: bulk_title_id(service_request)
+            CheckboxColumn("bulk_actions", obj_type=BULK_OBJECT_TYPE),
+            ReferenceColumn(
+                "reference",
+                label=capfirst(ServiceRequest._meta.get_field("reference").verbose_name),
+                get_url=lambda service_request: self.row_url(self.process_url_name, service_request),
+                get_title_id=bulk_title_id,
+                get_menu=self.row_menu,
+                sort_key="reference",
             ),
-            Column(
+            HtmlColumn(
                 "service",
                 label=gettext_lazy("Service"),
                 accessor=lambda service_request: service_request.service.name,
                 sort_key="service_code",
             ),
-            Column("applicant", label=gettext_lazy("Applicant"), accessor=self.applicant_of),
-            Column(
+            HtmlColumn("applicant", label=gettext_lazy("Applicant"), accessor=self.applicant_of),
+            HtmlColumn(
                 "applicant_identity",
                 label=gettext_lazy("Citizen ID check"),
                 accessor=lambda service_request: service_request.applicant.get_identity_display(),
             ),
-            StatusTagColumn(
+            StatusColumn(
                 "status",
                 label=gettext_lazy("Status"),
                 accessor="get_status_display",
                 primary=lambda service_request: service_request.status in WAITING_FOR_OFFICER,
             ),
-            Column(
+            HtmlColumn(
                 "submitted_at",
                 label=gettext_lazy("Submitted"),
                 accessor=lambda service_request: format_datetime(service_request.submitted_at),
                 sort_key="submitted_at",
             ),
             DueDateColumn(),
-            Column("assignee", label=gettext_lazy("Assignee"), accessor=self.assignee_of),
-            Column(
+            HtmlColumn("assignee", label=gettext_lazy("Assignee"), accessor=self.assignee_of),
+            HtmlColumn(
                 "status_changed_at",
                 label=gettext_lazy("Last change"),
                 accessor=lambda service_request: format_datetime(service_request.status_changed_at),
@@ -173,8 +192,42 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             ),
         ]
 
-    def permissions_for(self, service_request):
-        return RequestPermissionTester(self.request.user, service_request)
+    @cached_property
+    def row_rights(self) -> dict:
+        """{(service, status, the officer's own request or not): RowRights}, filled as rows ask."""
+        return {}
+
+    def rights_of(self, service_request) -> "RowRights":
+        """What the list offers on a row, which its service, its status and whether the officer
+        filed it decide: asked of RequestPermissionTester once per page for each such kind."""
+        kind = (
+            service_request.service_code,
+            service_request.status,
+            service_request.applicant_id == self.request.user.pk,
+        )
+        if kind not in self.row_rights:
+            permissions = RequestPermissionTester(self.request.user, service_request)
+            self.row_rights[kind] = RowRights(
+                can_process=permissions.can_process(),
+                can_cancel=permissions.can_cancel(Role.OFFICER),
+                is_own_request_of_officer=permissions.is_own_request_of_officer,
+            )
+        return self.row_rights[kind]
+
+    @cached_property
+    def row_urls(self) -> dict:
+        """{URL name: its URL with a stand-in for the request's pk, split there}, each reversed
+        once per page rather than once per row."""
+        names = (self.process_url_name, self.print_pdf_url_name, self.cancel_url_name, self.history_url_name)
+        return {
+            name: tuple(reverse(name, args=[PK_STAND_IN]).split(str(PK_STAND_IN))) for name in names if name
+        }
+
+    def row_url(self, url_name, service_request):
+        if url_name not in self.row_urls:
+            return self.request_url(url_name, service_request)
+        before, after = self.row_urls[url_name]
+        return f"{before}{service_request.pk}{after}"
 
     shown_accesses = ()
 
@@ -191,7 +244,7 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         """The applicant's name, and why the officer's own request is not theirs to process."""
         if service_request.deidentified_at is not None:
             return _("Personal data removed")
-        if self.permissions_for(service_request).is_own_request_of_officer:
+        if self.rights_of(service_request).is_own_request_of_officer:
             return _("%(name)s (your own request: another officer processes it)") % {
                 "name": service_request.applicant_full_name
             }
@@ -202,40 +255,20 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             return _("Not taken yet")
         return officer_name(service_request.assignee)
 
-    def get_list_more_buttons(self, instance):
-        permissions = self.permissions_for(instance)
-        buttons = [
-            MenuItem(
-                _("Process") if permissions.can_process() else _("View"),
-                url=self.get_edit_url(instance),
-                icon_name="edit" if permissions.can_process() else "view",
-                priority=10,
-            ),
-            MenuItem(
-                _("Print"),
-                url=self.request_url(self.print_pdf_url_name, instance),
-                icon_name="doc-full",
-                priority=20,
-            ),
+    def row_menu(self, service_request) -> list[tuple[str, str, str]]:
+        """The menu (⋯) of a row: (label, URL, icon name) of the request's pages."""
+        rights = self.rights_of(service_request)
+        menu = [
+            (_("Process"), self.row_url(self.process_url_name, service_request), "edit")
+            if rights.can_process
+            else (_("View"), self.row_url(self.process_url_name, service_request), "view"),
+            (_("Print"), self.row_url(self.print_pdf_url_name, service_request), "doc-full"),
         ]
-        if permissions.can_cancel(Role.OFFICER):
-            buttons.append(
-                MenuItem(
-                    _("Cancel request"),
-                    url=self.request_url(self.cancel_url_name, instance),
-                    icon_name="cross",
-                    priority=30,
-                )
-            )
-        buttons.append(
-            MenuItem(
-                _("History"),
-                url=self.request_url(self.history_url_name, instance),
-                icon_name="history",
-                priority=40,
-            )
-        )
-        return buttons
+        if rights.can_cancel:
+            menu.append((_("Cancel request"), self.row_url(self.cancel_url_name, service_request), "cross"))
+        menu.append((_("History"), self.row_url(self.history_url_name, service_request), "history"))
+        # The printout only when an app registers it (printing's "register_service_request_documents").
+        return [(label, url, icon) for label, url, icon in menu if url]
 
     # The export (CSV, XLSX): the list as filtered, searched and selected, with the shared
     # columns and, when it holds one service only, that service's own fields. Rows are read in
