@@ -71,7 +71,7 @@ def test_the_officer_sees_the_state_and_the_slip_and_confirms(paid_order, logged
     text = panel.get_text(" ", strip=True)
     assert "แนบหลักฐานแล้ว" in text
     assert "555.00 บาท" in text
-    assert "อ่าน QR Code แล้ว" in text
+    assert "อ่านคิวอาร์โค้ดแล้ว" in text  # one word for it across the portal, as on /verify/
     slip_link = page.select_one("a[href*='/slips/']")
     response = client.get(slip_link["href"])
     assert response.status_code == 200
