@@ -9,7 +9,7 @@ from django.db.models.functions import TruncMonth
 from service_requests import queries as request_queries
 from service_requests.details import RequestDetails
 
-from .models import Payment, PaymentState, Slip, SlipClaim
+from .models import Payment, PaymentEvent, PaymentState, Slip, SlipClaim
 
 
 def takes_payment(service) -> bool:
@@ -42,6 +42,16 @@ def slips_of(payment: Payment | None) -> list[Slip]:
 
 def events_of(payment: Payment | None) -> list:
     return list(payment.events.select_related("actor")) if payment is not None else []
+
+
+def last_step_at(service_request):
+    """When the request's payment last changed state (None: no step yet)."""
+    return (
+        PaymentEvent.objects.filter(payment__request=service_request)
+        .order_by("-created_at", "-pk")
+        .values_list("created_at", flat=True)
+        .first()
+    )
 
 
 def claim_of(qr_payload: str) -> SlipClaim | None:
