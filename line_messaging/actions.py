@@ -15,7 +15,7 @@ from service_requests.models import ServiceRequest
 
 from . import config, messaging
 from .messaging import Outcome, PushResult
-from .models import LineLink, LineMessage, LineMessageStatus
+from .models import LineFailure, LineLink, LineMessage, LineMessageStatus
 
 # A message LINE could not take (busy, down, unreachable) is tried again after these waits, then
 # given up: 6 attempts over about two hours.
@@ -119,12 +119,14 @@ def record_attempt(*, message_id: int, result: PushResult) -> int | None:
     message.line_request_id = result.line_request_id or message.line_request_id
     retry_in = None
     if result.outcome == Outcome.SENT:
-        message.status, message.sent_at, message.error = LineMessageStatus.SENT, now, ""
-    elif result.outcome == Outcome.RETRY and message.attempts < MAX_ATTEMPTS:
-        message.error = result.reason
-        retry_in = RETRY_DELAYS_SECONDS[message.attempts - 1]
+        message.status, message.sent_at, message.failure, message.error = LineMessageStatus.SENT, now, "", ""
     else:
-        message.status, message.error = LineMessageStatus.FAILED, result.reason
+        message.failure = result.failure or LineFailure.OTHER
+        message.error = result.reason
+        if result.outcome == Outcome.RETRY and message.attempts < MAX_ATTEMPTS:
+            retry_in = RETRY_DELAYS_SECONDS[message.attempts - 1]
+        else:
+            message.status = LineMessageStatus.FAILED
     message.save()
     if retry_in is None:
         log(
@@ -133,6 +135,7 @@ def record_attempt(*, message_id: int, result: PushResult) -> int | None:
             data={
                 "event": message.event,
                 "attempts": message.attempts,
+                "failure": message.failure,
                 "reason": message.error,
                 "line_request_id": message.line_request_id,
             },

@@ -23,6 +23,7 @@ from service_requests import ics, queries
 from service_requests.workflow import RequestStatus, Role
 
 from .config import TIMEOUT_SECONDS, messaging_configuration
+from .models import LineFailure
 
 # LINE's limits: a buttons template's text (without title or image), an action's label, alt text.
 TEXT_LIMIT, LABEL_LIMIT, ALT_TEXT_LIMIT = 160, 20, 400
@@ -113,8 +114,21 @@ class Outcome:
 @dataclass(frozen=True)
 class PushResult:
     outcome: str
-    reason: str = ""
+    reason: str = ""  # LINE's own words (or the error's kind), kept as the detail
     line_request_id: str = ""
+    failure: str = ""  # a LineFailure: why, as officers read it
+
+
+def failure_of_status(status: int | None) -> str:
+    """The kind of LINE's refusal by its HTTP status (the Messaging API's documented answers)."""
+    status = status or 0
+    if status in (401, 403):  # the channel access token is wrong or expired, or may not push
+        return LineFailure.TOKEN
+    if status == 429:  # the rate limit, or the month's message quota
+        return LineFailure.TOO_MANY
+    if status >= 500:
+        return LineFailure.LINE_ERROR
+    return LineFailure.OTHER
 
 
 def _lines_reason(error) -> str:
@@ -153,9 +167,14 @@ def push(*, to: str, text: str, url: str, retry_key: str) -> PushResult:
             if error.status == 409 and accepted:
                 return PushResult(Outcome.SENT, line_request_id=accepted)
             request_id = _header(error.headers, "x-line-request-id")
+            failure = failure_of_status(error.status)
             if error.status == 429 or (error.status or 0) >= 500:
-                return PushResult(Outcome.RETRY, _lines_reason(error), request_id)
-            return PushResult(Outcome.FAILED, _lines_reason(error), request_id)
+                return PushResult(Outcome.RETRY, _lines_reason(error), request_id, failure)
+            return PushResult(Outcome.FAILED, _lines_reason(error), request_id, failure)
         except (urllib3.exceptions.HTTPError, OSError) as error:
-            return PushResult(Outcome.RETRY, f"LINE could not be reached ({type(error).__name__})")
+            return PushResult(
+                Outcome.RETRY,
+                f"LINE could not be reached ({type(error).__name__})",
+                failure=LineFailure.UNREACHABLE,
+            )
     return PushResult(Outcome.SENT, line_request_id=_header(response.headers, "x-line-request-id"))

@@ -35,6 +35,29 @@ class LineMessageStatus(models.TextChoices):
     FAILED = "failed", _("Not sent")
 
 
+class LineFailure(models.TextChoices):
+    """Why a message was not sent (or is waiting for another attempt), as officers read it; LINE's
+    own words (English) stay beside it in `LineMessage.error`."""
+
+    BLOCKED = (
+        "blocked",
+        _("The applicant has blocked the office's LINE account or has not added it as a friend"),
+    )
+    UNLINKED = "unlinked", _("The applicant has unlinked their LINE account")
+    NOT_CONFIGURED = "not_configured", _("LINE is not set up on the portal")
+    TOKEN = (
+        "token",
+        _(
+            "LINE refused the office's channel access token (wrong, expired or without permission): "
+            "an administrator needs to check the LINE settings"
+        ),
+    )
+    TOO_MANY = "too_many", _("Too many messages: LINE's rate limit or the month's message quota was reached")
+    LINE_ERROR = "line_error", _("LINE's system had an error")
+    UNREACHABLE = "unreachable", _("LINE could not be reached")
+    OTHER = "other", _("LINE did not accept the message")
+
+
 class LineMessage(models.Model):
     """One LINE message about a request: what it said (reference, service, status only), where it
     stands, how many attempts, why it failed (never personal data) and LINE's request ID."""
@@ -52,7 +75,8 @@ class LineMessage(models.Model):
         _("status"), max_length=16, choices=LineMessageStatus.choices, default=LineMessageStatus.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    error = models.CharField(_("why not sent"), max_length=300, blank=True)
+    failure = models.CharField(_("why not sent"), max_length=16, choices=LineFailure.choices, blank=True)
+    error = models.CharField(_("LINE's answer"), max_length=300, blank=True)  # LINE's words, no person's
     line_request_id = models.CharField(_("LINE request ID"), max_length=64, blank=True)
     # Sent as X-Line-Retry-Key with every attempt: LINE delivers the message at most once.
     retry_key = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -67,3 +91,8 @@ class LineMessage(models.Model):
 
     def __str__(self):
         return f"LINE message #{self.pk}"
+
+    @property
+    def reason(self) -> str:
+        """Why it was not sent, in the officer's language; "" when it was (or nothing is known)."""
+        return str(self.get_failure_display()) if self.failure else ""

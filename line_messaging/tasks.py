@@ -11,16 +11,18 @@ from django_tasks import task
 
 from . import actions, config, messaging, queries
 from .messaging import Outcome, PushResult
+from .models import LineFailure
 
 
 def _reason_not_sendable(message) -> str:
+    """The LineFailure that keeps the message from being pushed at all, or ""."""
     if not config.is_configured():
-        return "LINE is not configured"
+        return LineFailure.NOT_CONFIGURED
     link = getattr(message.service_request.applicant, "line_link", None)
     if link is None:
-        return "The applicant has unlinked LINE"
-    if not link.is_friend:
-        return "The applicant has blocked or not added the office's LINE account"
+        return LineFailure.UNLINKED
+    if not link.is_friend:  # LINE's unfollow event: blocked, or never added as a friend
+        return LineFailure.BLOCKED
     return ""
 
 
@@ -29,9 +31,9 @@ def send_line_message(message_id: int) -> str:
     message = queries.message_to_send(message_id)
     if message is None:
         return "nothing to send"
-    reason = _reason_not_sendable(message)
-    if reason:
-        result = PushResult(Outcome.FAILED, reason)
+    failure = _reason_not_sendable(message)
+    if failure:
+        result = PushResult(Outcome.FAILED, failure=failure)
     else:
         result = messaging.push(
             to=message.service_request.applicant.line_link.line_user_id,

@@ -5,11 +5,13 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
 from accounts.hooks import ACCOUNT_CLOSING, ACCOUNT_DATA, PROFILE_SECTIONS
 from service_requests.hooks import APPLICANT_NOTIFIED, REQUEST_HISTORY_PANELS
 
 from . import actions, config, queries, tasks
+from .models import LineFailure
 
 
 @hooks.register(APPLICANT_NOTIFIED)
@@ -51,6 +53,23 @@ def forget_line_account(user):
     actions.forget_line_account(user=user)
 
 
+class FailedMessageFormatter(LogFormatter):
+    """The history's line of a message not sent: why, in the officer's language, then LINE's own
+    words ("ส่งข้อความ LINE ไม่สำเร็จ: ผู้ยื่นคำขอบล็อก… (LINE 400: …)")."""
+
+    label = _("LINE message not sent")
+
+    def format_message(self, log_entry):
+        data = log_entry.data if isinstance(log_entry.data, dict) else {}
+        failure = data.get("failure")
+        detail = data.get("reason") or ""  # LINE's own words
+        if failure not in LineFailure.values:  # recorded before the kinds were
+            text = str(_("A LINE message could not be sent"))
+            return f"{text}: {detail}" if detail else text
+        text = str(_("A LINE message could not be sent: %(reason)s") % {"reason": LineFailure(failure).label})
+        return f"{text} ({detail})" if detail else text
+
+
 @hooks.register("register_log_actions")
 def register_line_log_actions(actions_registry):
     actions_registry.register_action("line_messaging.link", _("Link LINE"), _("Linked a LINE account"))
@@ -64,6 +83,4 @@ def register_line_log_actions(actions_registry):
         "line_messaging.unfollow", _("LINE blocked"), _("Blocked the office's LINE account")
     )
     actions_registry.register_action("line_messaging.sent", _("LINE message sent"), _("Sent a LINE message"))
-    actions_registry.register_action(
-        "line_messaging.failed", _("LINE message not sent"), _("A LINE message could not be sent")
-    )
+    actions_registry.register_action("line_messaging.failed")(FailedMessageFormatter)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from base.dates import format_date
 from service_requests import hooks as request_hooks
 
 from . import actions, queries, urls
@@ -89,6 +90,34 @@ def payment_history_entries(service_request):
         if event.message:
             text = f"{text} ({event.message})"
         yield event.created_at, event.actor, text
+
+
+@hooks.register(request_hooks.REQUEST_PRINTOUT_ROWS)
+def payment_printout_rows(service_request):
+    """The payment on the request's printout: "ชำระแล้ว เมื่อวันที่ 5 มีนาคม 2568" and the amount."""
+    amount = queries.amount_due(service_request)
+    if amount is None:
+        return []
+    payment = queries.payment_of(service_request)
+    state = PaymentState(queries.state_of(payment))
+    if state == PaymentState.CONFIRMED:
+        shown = _("Paid, confirmed on %(date)s") % {"date": format_date(payment.confirmed_at)}
+    elif state == PaymentState.REFUNDED:
+        shown = _("Refunded on %(date)s") % {"date": format_date(payment.refunded_at)}
+    else:
+        shown = state.label
+    if payment is not None and state != PaymentState.PENDING:
+        amount = payment.amount  # what was paid (or sent proof of)
+    return [(str(_("Payment status")), str(shown)), (str(_("Amount")), f"{amount:,.2f} {_('baht')}")]
+
+
+@hooks.register(request_hooks.REQUEST_PRINTOUT_CHANGED)
+def payment_printout_changed(service_request):
+    """The last step of the payment: a completed order's signed printout issued before it (say,
+    before a refund) is issued again, with the new state."""
+    if not queries.takes_payment(service_request.service):
+        return None
+    return queries.last_step_at(service_request)
 
 
 @hooks.register(request_hooks.REQUEST_DEIDENTIFIED)

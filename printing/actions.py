@@ -3,6 +3,9 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from wagtail import hooks
+
+from service_requests.hooks import REQUEST_PRINTOUT_CHANGED
 from service_requests.models import ServiceRequest
 from service_requests.permissions import RequestPermissionTester
 from service_requests.workflow import RequestStatus
@@ -12,6 +15,14 @@ from signing.actions import issue_signed_pdf
 from signing.models import DocumentKind
 
 from .printout import render_printout
+
+
+def printed_state_since(service_request):
+    """Since when the printout of the request says what it says: its last change of status, or a
+    later change another app prints (REQUEST_PRINTOUT_CHANGED)."""
+    changes = [service_request.status_changed_at]
+    changes += [changed(service_request) for changed in hooks.get_hooks(REQUEST_PRINTOUT_CHANGED)]
+    return max(moment for moment in changes if moment is not None)
 
 
 @transaction.atomic
@@ -29,7 +40,7 @@ def issued_printout(*, actor, service_request, office, base_url=None) -> bytes:
         raise PermissionDenied
     if locked.status != RequestStatus.COMPLETED or not signing_credentials.configured():
         return render_printout(locked, office=office, base_url=base_url)
-    kept = signing_queries.kept_printout(locked.reference, issued_since=locked.status_changed_at)
+    kept = signing_queries.kept_printout(locked.reference, issued_since=printed_state_since(locked))
     if kept is not None:
         with kept.file.open("rb") as stored:
             return stored.read()

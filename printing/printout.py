@@ -9,8 +9,11 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail import hooks
+
 from base.links import absolute_url
 from service_requests import queries
+from service_requests.hooks import REQUEST_PRINTOUT_ROWS
 
 from .letterhead import letterhead_context
 from .rendering import render_pdf
@@ -47,6 +50,11 @@ def details_partial(record):
     return name
 
 
+def added_rows(service_request) -> list[tuple[str, str]]:
+    """The (label, value) rows the apps above add to the printout (e.g. the payment's state)."""
+    return [row for added in hooks.get_hooks(REQUEST_PRINTOUT_ROWS) for row in added(service_request)]
+
+
 def printout_context(service_request, *, office, base_url=None) -> dict:
     record = queries.details_record(service_request)
     payload = status_url(service_request.reference, base_url=base_url)
@@ -58,6 +66,7 @@ def printout_context(service_request, *, office, base_url=None) -> dict:
         "record": record,
         "details": record.rows() if record else [],
         "details_template": details_partial(record),
+        "added_rows": added_rows(service_request),
         "attachments": service_request.attachments.order_by("pk"),
         "history": service_request.history.select_related("actor"),
         "status_url": payload,

@@ -69,11 +69,18 @@ def times_table(report):
 
 
 def money_table(report):
-    rows, (payments, amount) = report.money_rows()
+    rows, totals = report.money_rows()
     return table(
-        [_("Month"), _("Payments confirmed"), _("Amount received (baht)")],
-        [[Month(month.year, month.month, 1), count, received] for month, count, received in rows],
-        [_("Total"), payments, amount],
+        [
+            _("Month"),
+            _("Payments confirmed"),
+            _("Amount received (baht)"),
+            _("Refunds"),
+            _("Amount refunded (baht)"),
+            _("Net (baht)"),
+        ],
+        [[Month(month.year, month.month, 1), *figures] for month, *figures in rows],
+        [_("Total"), *totals],
     )
 
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from base.db_router import replica_reads
 from base.working_days import BANGKOK, WorkingCalendar, bangkok_today
-from payments.queries import money_received_by_month
+from payments.queries import MonthMoney, money_by_month
 from service_requests import sla
 from service_requests.catalogue import all_services
 from service_requests.due_dates import history_by_request
@@ -68,8 +68,8 @@ class SummaryReport:
     - completed_per_month and completion_times: requests COMPLETED in the period (whenever they
       were submitted), per month of completion and service; times in working days (sla.py).
     - overdue: every request of the officer's services that is overdue today, whatever the period.
-    - money_per_month: payments confirmed in the period (refunded ones not), per month of
-      confirmation: {month: (payments, amount in baht)}.
+    - money_per_month: payments confirmed in the period, per month of confirmation (also those
+      refunded since), and refunds, per month of the refund: {month: MonthMoney}.
     """
 
     start: datetime.date
@@ -87,9 +87,16 @@ class SummaryReport:
     money_per_month: dict = field(default_factory=dict)
 
     def money_rows(self):
-        """[(month, payments, amount)] for every month of the period, and the totals."""
-        rows = [(month, *self.money_per_month.get(month, (0, Decimal("0.00")))) for month in self.months]
-        return rows, (sum(row[1] for row in rows), sum((row[2] for row in rows), Decimal("0.00")))
+        """[(month, payments, received, refunds, refunded, net)] for every month of the period, and
+        the totals (payments, received, refunds, refunded, net): received less refunded is the net."""
+        zero = Decimal("0.00")
+        rows = []
+        for month in self.months:
+            money = self.money_per_month.get(month) or MonthMoney(month, 0, zero, 0, zero)
+            rows.append((month, money.payments, money.amount, money.refunds, money.refunded, money.net))
+        counts = (1, 3)  # the columns of counts; the others are amounts
+        totals = tuple(sum((row[i] for row in rows), 0 if i in counts else zero) for i in range(1, 6))
+        return rows, totals
 
     def status_rows(self):
         """[(service, [count per status], total)] and the totals row, for tables."""
@@ -183,8 +190,8 @@ def summary_report(user, *, start: datetime.date, end: datetime.date, today: dat
         overall_completion_times=overall,
         overdue=overdue,
         money_per_month={
-            received.month: (received.payments, received.amount)
-            for received in money_received_by_month(since, until, service_codes=[s.code for s in services])
+            money.month: money
+            for money in money_by_month(since, until, service_codes=[s.code for s in services])
         },
     )
 

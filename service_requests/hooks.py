@@ -29,3 +29,11 @@ REQUEST_HISTORY_ENTRIES = "request_history_entries"
 # app keeps of the applicant for this request (files, their words); redact(text) takes their
 # names, phone and citizen ID out of an officer's text.
 REQUEST_DEIDENTIFIED = "request_deidentified"
+
+# The printout (printing/): fn(service_request) -> iterable of (label, value) rows, plain text,
+# that another app adds under the request's details (payments: the payment's state and amount);
+# called in the printout's language. REQUEST_PRINTOUT_CHANGED: fn(service_request) -> when what
+# the app prints of the request last changed (an aware datetime) or None; a completed request's
+# signed printout kept from before that moment is issued again (printing.actions.issued_printout).
+REQUEST_PRINTOUT_ROWS = "request_printout_rows"
+REQUEST_PRINTOUT_CHANGED = "request_printout_changed"

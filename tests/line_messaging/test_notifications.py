@@ -10,7 +10,7 @@ from django.urls import reverse
 
 import pytest
 
-from line_messaging.models import LineMessage, LineMessageStatus
+from line_messaging.models import LineFailure, LineMessage, LineMessageStatus
 from service_requests import actions
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import contact_of, details_for, pdf_upload
@@ -208,4 +208,4 @@ def test_an_applicant_who_blocked_the_office_gets_a_failed_record_and_no_push(
     assert line.pushes == []
     record = LineMessage.objects.get()
     assert record.status == LineMessageStatus.FAILED
-    assert "blocked" in record.error
+    assert (record.failure, record.error) == (LineFailure.BLOCKED, "")  # LINE was not asked

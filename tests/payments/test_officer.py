@@ -5,9 +5,11 @@ and the summary report's money received per month."""
 
 import datetime
 import io
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
@@ -16,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from base.working_days import BANGKOK, bangkok_today
-from payments import actions
+from payments import actions, queries
 from payments.models import Payment, PaymentState
 from reports.presenters import format_month
 from service_requests import actions as request_actions
@@ -71,7 +73,7 @@ def test_the_officer_sees_the_state_and_the_slip_and_confirms(paid_order, logged
     text = panel.get_text(" ", strip=True)
     assert "แนบหลักฐานแล้ว" in text
     assert "555.00 บาท" in text
-    assert "อ่าน QR Code แล้ว" in text
+    assert "อ่านคิวอาร์โค้ดแล้ว" in text  # one word for it across the portal, as on /verify/
     slip_link = page.select_one("a[href*='/slips/']")
     response = client.get(slip_link["href"])
     assert response.status_code == 200
@@ -179,16 +181,47 @@ def test_the_report_shows_the_money_received_per_month(order, user, officer, log
         [cell.get_text(strip=True) for cell in row.select("th, td")]
         for row in page.select("#report-money tbody tr, #report-money tfoot tr")
     ]
+    assert [cell.get_text(strip=True) for cell in page.select("#report-money thead th")] == [
+        "เดือน",
+        "จำนวนรายการที่ยืนยันการชำระ",
+        "จำนวนเงินที่ได้รับ (บาท)",
+        "จำนวนรายการที่คืนเงิน",
+        "จำนวนเงินที่คืน (บาท)",
+        "ยอดสุทธิ (บาท)",
+    ]
+    # The refunded order (185.00: 1 × ปพ.1-ป + 25 shipping) was received this month and paid back:
+    # it counts in both, and the net is what the office keeps.
     assert rows == [
-        [format_month(previous), "1", "3,312.00"],
-        [format_month(month_start), "1", "555.00"],
-        ["รวม", "2", "3,867.00"],
+        [format_month(previous), "1", "3,312.00", "0", "0.00", "3,312.00"],
+        [format_month(month_start), "2", "740.00", "1", "185.00", "555.00"],
+        ["รวม", "3", "4,052.00", "1", "185.00", "3,867.00"],
     ]
     workbook = openpyxl.load_workbook(
         io.BytesIO(client.get(reverse("service_requests_report"), {**period, "export": "xlsx"}).content)
     )
     sheet = workbook.worksheets[5]  # after the overdue requests
-    assert list(sheet.iter_rows(values_only=True))[-1] == ("รวม", 2, 3867)
+    assert list(sheet.iter_rows(values_only=True))[-1] == ("รวม", 3, 4052, 1, 185, 3867)
+
+
+def test_a_refund_counts_in_the_month_it_was_made(order, user, officer, django_assert_num_queries):
+    """Confirmed last month, refunded this month: last month's money stays as it came in, this month
+    shows the refund (a negative net), and the whole period adds up to nothing kept."""
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    actions.confirm_payment(actor=officer, service_request=service_request)
+    actions.refund_payment(actor=officer, service_request=service_request)
+    month_start = bangkok_today().replace(day=1)
+    previous = (month_start - datetime.timedelta(days=1)).replace(day=1)
+    Payment.objects.filter(request=service_request).update(
+        confirmed_at=datetime.datetime.combine(previous, datetime.time(10), tzinfo=BANGKOK)
+    )
+    report_start = datetime.datetime.combine(previous, datetime.time(0), tzinfo=BANGKOK)
+    with django_assert_num_queries(1):  # received and refunded in one query, however many months
+        months = queries.money_by_month(report_start, timezone.now() + datetime.timedelta(days=1))
+    assert [(m.month, m.payments, m.amount, m.refunds, m.refunded, m.net) for m in months] == [
+        (previous, 1, Decimal("555.00"), 0, Decimal("0.00"), Decimal("555.00")),
+        (month_start, 0, Decimal("0.00"), 1, Decimal("555.00"), Decimal("-555.00")),
+    ]
 
 
 def test_every_payment_step_is_a_line_of_the_requests_history(paid_order, logged_in, officer, user):

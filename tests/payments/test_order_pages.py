@@ -42,6 +42,7 @@ def test_the_confirmation_page_shows_a_bill_payment_code_for_555(order, logged_i
     assert "555.00 บาท" in text
     assert "ห้าร้อยห้าสิบห้าบาทถ้วน" in text
     assert "รอชำระเงิน" in text
+    assert "สแกนคิวอาร์โค้ดนี้" in text and "QR Code" not in str(section)  # the portal's one word
     assert "สำนักงานเขตพื้นที่การศึกษาตัวอย่าง" in text  # the account name
     assert promptpay.bill_reference(service_request.reference) in text  # Ref1
     expected = promptpay.bill_payment_payload(

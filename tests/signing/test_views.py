@@ -76,7 +76,10 @@ def test_another_document_signed_by_the_office_is_told_apart(client, issued, off
         pdf=letter, kind=DocumentKind.PRINTOUT, reference="1120250331111015", actor=officer
     )
 
-    assert in_thai(OTHER) in upload(client, document, other).content.decode()
+    page = upload(client, document, other).content.decode()
+    assert in_thai(OTHER) in page
+    # One Thai word for a QR code, the government's usual one, here and across the portal.
+    assert "สแกนคิวอาร์โค้ดบนไฟล์นั้น" in page and "QR Code" not in page
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_on_the_form(client, issued):
@@ -93,6 +96,7 @@ def test_an_unknown_code_is_a_thai_404(client, page_tree):
 
     assert response.status_code == 404
     assert in_thai("Document not found") in response.content.decode()
+    assert "สแกนคิวอาร์โค้ดบนเอกสาร" in response.content.decode() and "QR Code" not in response.content.decode()
 
 
 def test_the_form_is_csrf_protected(issued):
