@@ -52,3 +52,14 @@ def format_datetime(value, language=None) -> str:
         return f"{format_date(value, language)}, {value:%H:%M} น."
     with translation.override(language or get_language()):
         return dateformat.format(value, "j M Y, H:i")
+
+
+def format_datetime_range(starts, ends, language=None) -> str:
+    """From when to when, in Bangkok time: "15 ธ.ค. 2569, 10:00–12:00 น." on one day, each end in
+    full ("..., 16:00 น. – 16 ธ.ค. 2569, 09:00 น.") across days; "15 Dec 2026, 10:00–12:00" in English."""
+    starts, ends = _local(starts), _local(ends)
+    if starts.date() != ends.date():
+        return f"{format_datetime(starts, language)} – {format_datetime(ends, language)}"
+    if _is_thai(language):
+        return f"{format_date(starts, language)}, {starts:%H:%M}–{ends:%H:%M} น."
+    return f"{format_date(starts, language)}, {starts:%H:%M}–{ends:%H:%M}"

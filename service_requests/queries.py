@@ -308,6 +308,14 @@ def details_record(service_request):
     return model.objects.filter(request=service_request).first() if model else None
 
 
+def booked_time(service_request):
+    """(starts, ends) of the request's booking or appointment (its details' calendar_event), or
+    None for a service without a time."""
+    record = details_record(service_request)
+    event = record.calendar_event(office_address="") if record else None
+    return (event["starts_at"], event["ends_at"]) if event else None
+
+
 def applicant_email_addresses(service_request) -> list[str]:
     """Where the applicant's e-mails about this request go: the account's verified address and the
     one the service's form asked for (RequestDetails.notification_email), each once, whatever its case."""

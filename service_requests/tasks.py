@@ -18,7 +18,7 @@ from django_tasks import task
 from accounts.queries import with_verified_email
 from base.links import absolute_url
 
-from . import ics, queries
+from . import corrections, ics, queries
 from .mail_text import one_line
 from .models import ServiceRequest
 from .workflow import RequestStatus
@@ -60,11 +60,26 @@ def calendar_attachment(service_request, base_url):
     return (f"{service_request.reference}.ics", document, "text/calendar")
 
 
+def marked_parts(service_request) -> list[dict]:
+    """What the officer marked to correct on a returned request, for its e-mail: each part's
+    label as the e-mail's language names it (the label stored with the mark when the form no
+    longer has the part: an officer working in English stores English ones) and the officer's note."""
+    if service_request.status != RequestStatus.RETURNED:
+        return []
+    correction_round = queries.open_correction_round(service_request)
+    if correction_round is None:
+        return []
+    record = queries.details_record(service_request)
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = {part.key: part.label for part in corrections.correctable_parts(service_request, record)}
+    return [
+        {"label": labels.get(item.key, item.label), "note": item.note}
+        for item in correction_round.items.all()
+    ]
+
+
 def _applicant_email(template, request_id, base_url, *, with_calendar=False):
     service_request = ServiceRequest.objects.select_related("applicant").get(pk=request_id)
-    correction_round = None
-    if service_request.status == RequestStatus.RETURNED:
-        correction_round = queries.open_correction_round(service_request)
     url = absolute_url(
         reverse("service_requests:detail", args=[service_request.reference]), base_url=base_url or None
     )
@@ -75,7 +90,7 @@ def _applicant_email(template, request_id, base_url, *, with_calendar=False):
         url=url,
         attachment=calendar_attachment(service_request, base_url) if with_calendar else None,
         # What the officer marked to correct, named in the e-mail too (not only on the page).
-        marked=list(correction_round.items.all()) if correction_round else [],
+        marked=marked_parts(service_request),
     )
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
 from base.client_address import client_address
+from base.dates import format_datetime_range
 from base.faults import kept_on_fault
 from base.links import portal_base_url
 from base.models import OfficeSettings
@@ -36,7 +37,7 @@ from .permissions import RequestPermissionTester
 from .presentation import history_lines
 from .sla import working_days_allowed
 from .upload_limits import takes_files
-from .workflow import ApplicantStatusGroup, RequestStatus, Role
+from .workflow import FOR_CORRECTION, ApplicantStatusGroup, RequestStatus, Role
 
 PAGE_SIZES = (10, 25, 50, 100)
 
@@ -185,6 +186,10 @@ def edit(request, reference):
     service = service_request.service
     correction_round = queries.open_correction_round(service_request)
     if request.method == "POST":
+        # A submitted booking or appointment may be moved to another time (not a correction).
+        booked_before = (
+            None if service_request.status in FOR_CORRECTION else queries.booked_time(service_request)
+        )
         forms = RequestForms(
             service,
             user=request.user,
@@ -208,7 +213,7 @@ def edit(request, reference):
                 except ValidationError as error:
                     forms.add_error(error)
                 else:
-                    messages.success(request, _("Your changes have been sent to the officers."))
+                    messages.success(request, _edit_sent_message(service_request, booked_before))
                     return redirect("service_requests:detail", reference=reference)
     else:
         forms = RequestForms(
@@ -219,6 +224,17 @@ def edit(request, reference):
         "service_requests/edit.html",
         {"service_request": service_request, "service": service, "request_forms": forms},
     )
+
+
+def _edit_sent_message(service_request, booked_before):
+    """What the applicant is told after an edit: a booking or appointment moved to another time
+    is rescheduled (its new time in the Buddhist Era); anything else, corrections too, was sent."""
+    booked_now = queries.booked_time(service_request) if booked_before else None
+    if booked_now and booked_now != booked_before:
+        return _("Rescheduled to %(when)s. Please wait for the officers to confirm the new time.") % {
+            "when": format_datetime_range(*booked_now)
+        }
+    return _("Your changes have been sent to the officers.")
 
 
 def safe_next_url(request, default):

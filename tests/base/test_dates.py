@@ -7,7 +7,7 @@ from django.utils import translation
 
 import pytest
 
-from base.dates import format_date, format_datetime
+from base.dates import format_date, format_datetime, format_datetime_range
 
 # 04:10 UTC is 11:10 in Bangkok, the moment of the SPEC's reference code 1120250331111014.
 SUBMITTED_AT = datetime.datetime(2025, 3, 31, 4, 10, tzinfo=datetime.UTC)
@@ -63,3 +63,16 @@ def test_an_explicit_language_wins_over_the_active_one():
 )
 def test_thai_month_abbreviations(month, abbreviation):
     assert format_date(datetime.date(2025, month, 15), "th") == f"15 {abbreviation} 2568"
+
+
+def test_a_range_on_one_day_gives_the_day_once():
+    ends = SUBMITTED_AT + datetime.timedelta(hours=2)
+    assert format_datetime_range(SUBMITTED_AT, ends, "th") == "31 มี.ค. 2568, 11:10–13:10 น."
+    assert format_datetime_range(SUBMITTED_AT, ends, "en") == "31 Mar 2025, 11:10–13:10"
+
+
+def test_a_range_across_days_gives_both_in_full():
+    ends = SUBMITTED_AT + datetime.timedelta(days=1)
+    assert (
+        format_datetime_range(SUBMITTED_AT, ends, "th") == "31 มี.ค. 2568, 11:10 น. – 1 เม.ย. 2568, 11:10 น."
+    )

@@ -301,3 +301,24 @@ def test_the_database_keeps_an_executive_to_one_accepted_appointment_at_a_time(d
         with pytest.raises(ValidationError):
             details.check_conflicts()
     assert AppointmentDetails.objects.get(request=waiting).accepted is False
+
+
+def test_moving_a_submitted_appointment_says_it_is_rescheduled_in_the_buddhist_era(
+    client, page_tree, submit, user, director
+):
+    mine = submit("32", details=appointment_at(working_day_at(10), executive=director))
+    client.force_login(user)
+    data = form_data(
+        "32",
+        user,
+        submission_key=mine.submission_key,
+        details=appointment_at(working_day_at(14, 30, after=2), executive=director),
+    )
+    response = client.post(reverse("service_requests:edit", args=[mine.reference]), data, follow=True)
+    day = timezone.localtime(working_day_at(14, 30, after=2))
+    months = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+    when = f"{day.day} {months[day.month - 1]} {day.year + 543}, 14:30–15:00 น."
+    assert [str(message) for message in response.context["messages"]] == [
+        f"เลื่อนวันนัดหมายแล้ว เป็นวันที่ {when} โปรดรอเจ้าหน้าที่ยืนยัน"
+    ]
+    assert AppointmentDetails.objects.get(request=mine).starts_at == working_day_at(14, 30, after=2)

@@ -2,12 +2,15 @@
 the applicant on submission and on every status change, the service's officers on each new or
 resubmitted request."""
 
+from django.utils import translation
+
 import pytest
 
 from service_requests import actions
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import contact_of, details_for, files_post, form_data
+from tests.helpers import in_thai
 
 pytestmark = pytest.mark.django_db
 
@@ -386,3 +389,28 @@ def test_the_return_email_names_each_marked_field_with_its_note(
     assert len(marked_lines) == 2
     assert marked_lines[0].endswith(": ระบุชื่อธนาคาร")
     assert "สำเนาบัตร" in marked_lines[1]
+
+
+def test_the_return_email_names_the_marked_parts_in_thai_after_the_officers_message(
+    submit, applicant, officer_for, committed, mailoutbox
+):
+    """An officer working the admin in English marks parts; the applicant's e-mail is still Thai."""
+    service_request = submit("12")
+    mailoutbox.clear()
+    with translation.override("en"), committed():
+        actions.move_request(
+            actor=officer_for("12"),
+            service_request=service_request,
+            to_status=S.RETURNED,
+            role=Role.OFFICER,
+            message=OFFICER_MESSAGE,
+            marked=[("files-id_card_copy", "สำเนาไม่ชัด"), ("details-purpose", "ระบุชื่อธนาคาร")],
+        )
+    [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    lines = message.body.splitlines()
+    marked_lines = [line for line in lines if line.startswith("- ")]
+    assert marked_lines == [
+        f"- {in_thai('Copy of the national ID card')}: สำเนาไม่ชัด",
+        f"- {in_thai('to be used for')}: ระบุชื่อธนาคาร",
+    ]
+    assert lines.index(f"> {OFFICER_MESSAGE}") < lines.index(marked_lines[0])

@@ -342,6 +342,64 @@ def test_an_edit_may_overlap_its_own_old_slot(returned_booking, user, room):
     assert (mine.starts_at, mine.ends_at) == (booking_day_at(12), booking_day_at(16))
 
 
+def success_messages(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def thai_day(moment) -> str:
+    """The day as the portal writes it in Thai: "15 ธ.ค. 2569" (Buddhist Era)."""
+    months = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+    local = timezone.localtime(moment)
+    return f"{local.day} {months[local.month - 1]} {local.year + 543}"
+
+
+@pytest.mark.django_db
+def test_moving_a_submitted_booking_says_it_is_rescheduled_with_the_new_time(
+    applicant_client, submit, user, room
+):
+    mine = submit("31", details=booking(booking_day_at(13), booking_day_at(15), room=room))
+    data = form_data(
+        "31",
+        user,
+        submission_key=mine.submission_key,
+        details=booking(booking_day_at(9), booking_day_at(11), room=room),
+    )
+    response = applicant_client.post(
+        reverse("service_requests:edit", args=[mine.reference]), data, follow=True
+    )
+    assert success_messages(response) == [
+        f"เลื่อนวันนัดหมายแล้ว เป็นวันที่ {thai_day(booking_day_at(9))}, 09:00–11:00 น. โปรดรอเจ้าหน้าที่ยืนยัน"
+    ]
+    mine.refresh_from_db()
+    assert mine.status == S.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_an_edit_that_keeps_the_time_and_a_correction_keep_the_sent_message(
+    applicant_client, submit, user, room, returned_booking
+):
+    untouched = submit(
+        "31", details=booking(booking_day_at(9, days=3), booking_day_at(11, days=3), room=room, attendees=5)
+    )
+    kept_time = form_data(
+        "31",
+        user,
+        submission_key=untouched.submission_key,
+        details=booking(booking_day_at(9, days=3), booking_day_at(11, days=3), room=room, attendees=8),
+    )
+    moved_correction = form_data(
+        "31",
+        user,
+        submission_key=returned_booking.submission_key,
+        details=booking(booking_day_at(13, days=2), booking_day_at(15, days=2), room=room),
+    )
+    for service_request, data in ((untouched, kept_time), (returned_booking, moved_correction)):
+        response = applicant_client.post(
+            reverse("service_requests:edit", args=[service_request.reference]), data, follow=True
+        )
+        assert success_messages(response) == ["ส่งข้อมูลแก้ไขไปยังเจ้าหน้าที่เรียบร้อยแล้ว"]
+
+
 # No double booking under concurrency
 
 
