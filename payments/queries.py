@@ -36,6 +36,26 @@ def state_of(payment: Payment | None) -> str:
     return payment.state if payment is not None else PaymentState.PENDING
 
 
+@dataclass(frozen=True)
+class PaymentStanding:
+    """Where a request's payment stands, as its pages and printout show it."""
+
+    payment: Payment | None
+    state: PaymentState
+    amount: Decimal  # what was paid (or sent proof of) once there is a payment; else what is due
+
+
+def standing_of(service_request) -> PaymentStanding | None:
+    """None when the request's service takes no payment."""
+    due = amount_due(service_request)
+    if due is None:
+        return None
+    payment = payment_of(service_request)
+    state = PaymentState(state_of(payment))
+    paid = payment is not None and state != PaymentState.PENDING
+    return PaymentStanding(payment, state, payment.amount if paid else due)
+
+
 def slips_of(payment: Payment | None) -> list[Slip]:
     return list(payment.slips.all()) if payment is not None else []
 

@@ -32,22 +32,20 @@ def register_payment_admin_urls():
 
 
 def _payment_context(request, service_request):
-    amount = queries.amount_due(service_request)
-    if amount is None:
+    standing = queries.standing_of(service_request)
+    if standing is None:
         return None
-    payment = queries.payment_of(service_request)
-    state = PaymentState(queries.state_of(payment))
     settings = PaymentSettings.for_request(request)
     # Nothing to pay on a cancelled or completed request that was never paid.
-    shows_code = state == PaymentState.PENDING and service_request.status not in actions.CLOSED
+    shows_code = standing.state == PaymentState.PENDING and service_request.status not in actions.CLOSED
     return {
         "service_request": service_request,
-        "amount": payment.amount if payment is not None and state != PaymentState.PENDING else amount,
-        "payment": payment,
-        "state": state,
-        "code": payment_code(settings, service_request, amount) if shows_code else None,
-        "slips": queries.slips_of(payment),
-        "events": queries.events_of(payment),
+        "amount": standing.amount,
+        "payment": standing.payment,
+        "state": standing.state,
+        "code": payment_code(settings, service_request, standing.amount) if shows_code else None,
+        "slips": queries.slips_of(standing.payment),
+        "events": queries.events_of(standing.payment),
     }
 
 
@@ -95,20 +93,17 @@ def payment_history_entries(service_request):
 @hooks.register(request_hooks.REQUEST_PRINTOUT_ROWS)
 def payment_printout_rows(service_request):
     """The payment on the request's printout: "ชำระแล้ว เมื่อวันที่ 5 มีนาคม 2568" and the amount."""
-    amount = queries.amount_due(service_request)
-    if amount is None:
+    standing = queries.standing_of(service_request)
+    if standing is None:
         return []
-    payment = queries.payment_of(service_request)
-    state = PaymentState(queries.state_of(payment))
+    payment, state = standing.payment, standing.state
     if state == PaymentState.CONFIRMED:
         shown = _("Paid, confirmed on %(date)s") % {"date": format_date(payment.confirmed_at)}
     elif state == PaymentState.REFUNDED:
         shown = _("Refunded on %(date)s") % {"date": format_date(payment.refunded_at)}
     else:
         shown = state.label
-    if payment is not None and state != PaymentState.PENDING:
-        amount = payment.amount  # what was paid (or sent proof of)
-    return [(str(_("Payment status")), str(shown)), (str(_("Amount")), f"{amount:,.2f} {_('baht')}")]
+    return [(str(_("Payment status")), str(shown)), (str(_("Amount")), f"{standing.amount:,.2f} {_('baht')}")]
 
 
 @hooks.register(request_hooks.REQUEST_PRINTOUT_CHANGED)

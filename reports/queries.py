@@ -90,13 +90,21 @@ class SummaryReport:
         """[(month, payments, received, refunds, refunded, net)] for every month of the period, and
         the totals (payments, received, refunds, refunded, net): received less refunded is the net."""
         zero = Decimal("0.00")
-        rows = []
-        for month in self.months:
-            money = self.money_per_month.get(month) or MonthMoney(month, 0, zero, 0, zero)
-            rows.append((month, money.payments, money.amount, money.refunds, money.refunded, money.net))
-        counts = (1, 3)  # the columns of counts; the others are amounts
-        totals = tuple(sum((row[i] for row in rows), 0 if i in counts else zero) for i in range(1, 6))
-        return rows, totals
+        months = [
+            self.money_per_month.get(month) or MonthMoney(month, 0, zero, 0, zero) for month in self.months
+        ]
+
+        def figures(money):
+            return (money.payments, money.amount, money.refunds, money.refunded, money.net)
+
+        total = MonthMoney(
+            None,
+            sum(money.payments for money in months),
+            sum((money.amount for money in months), zero),
+            sum(money.refunds for money in months),
+            sum((money.refunded for money in months), zero),
+        )
+        return [(money.month, *figures(money)) for money in months], figures(total)
 
     def status_rows(self):
         """[(service, [count per status], total)] and the totals row, for tables."""

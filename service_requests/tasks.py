@@ -18,7 +18,7 @@ from django_tasks import task
 from accounts.queries import with_verified_email
 from base.links import absolute_url
 
-from . import corrections, ics, queries
+from . import ics, queries
 from .mail_text import one_line
 from .models import ServiceRequest
 from .workflow import RequestStatus
@@ -60,22 +60,12 @@ def calendar_attachment(service_request, base_url):
     return (f"{service_request.reference}.ics", document, "text/calendar")
 
 
-def marked_parts(service_request) -> list[dict]:
-    """What the officer marked to correct on a returned request, for its e-mail: each part's
-    label as the e-mail's language names it (the label stored with the mark when the form no
-    longer has the part: an officer working in English stores English ones) and the officer's note."""
+def _marked_in_email_language(service_request) -> list[dict]:
+    # Named as the e-mail's language names them, whatever language the officer worked in.
     if service_request.status != RequestStatus.RETURNED:
         return []
-    correction_round = queries.open_correction_round(service_request)
-    if correction_round is None:
-        return []
-    record = queries.details_record(service_request)
     with translation.override(settings.LANGUAGE_CODE):
-        labels = {part.key: part.label for part in corrections.correctable_parts(service_request, record)}
-    return [
-        {"label": labels.get(item.key, item.label), "note": item.note}
-        for item in correction_round.items.all()
-    ]
+        return queries.marked_parts(service_request)
 
 
 def _applicant_email(template, request_id, base_url, *, with_calendar=False):
@@ -90,7 +80,7 @@ def _applicant_email(template, request_id, base_url, *, with_calendar=False):
         url=url,
         attachment=calendar_attachment(service_request, base_url) if with_calendar else None,
         # What the officer marked to correct, named in the e-mail too (not only on the page).
-        marked=marked_parts(service_request),
+        marked=_marked_in_email_language(service_request),
     )
 
 

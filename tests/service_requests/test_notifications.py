@@ -369,9 +369,9 @@ def test_other_emails_carry_no_calendar_file(submit, applicant, officer_for, com
     assert mailoutbox and all(not message.attachments for message in mailoutbox)
 
 
-def test_the_return_email_names_each_marked_field_with_its_note(
-    submit, applicant, officer_for, committed, mailoutbox
-):
+def returned_with_marks(submit, officer_for, committed, mailoutbox, marked):
+    """A certificate request returned by its officer with these (part, note) marks: the e-mail
+    the applicant gets."""
     service_request = submit("12")
     mailoutbox.clear()
     with committed():
@@ -381,9 +381,22 @@ def test_the_return_email_names_each_marked_field_with_its_note(
             to_status=S.RETURNED,
             role=Role.OFFICER,
             message=OFFICER_MESSAGE,
-            marked=[("details-purpose", "ระบุชื่อธนาคาร"), ("files-id_card_copy", "")],
+            marked=marked,
         )
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
+    return message
+
+
+def test_the_return_email_names_each_marked_field_with_its_note(
+    submit, applicant, officer_for, committed, mailoutbox
+):
+    message = returned_with_marks(
+        submit,
+        officer_for,
+        committed,
+        mailoutbox,
+        [("details-purpose", "ระบุชื่อธนาคาร"), ("files-id_card_copy", "")],
+    )
     assert "ต้องแก้ไข 2 รายการ" in message.body
     marked_lines = [line for line in message.body.splitlines() if line.startswith("- ")]
     assert len(marked_lines) == 2
@@ -395,18 +408,14 @@ def test_the_return_email_names_the_marked_parts_in_thai_after_the_officers_mess
     submit, applicant, officer_for, committed, mailoutbox
 ):
     """An officer working the admin in English marks parts; the applicant's e-mail is still Thai."""
-    service_request = submit("12")
-    mailoutbox.clear()
-    with translation.override("en"), committed():
-        actions.move_request(
-            actor=officer_for("12"),
-            service_request=service_request,
-            to_status=S.RETURNED,
-            role=Role.OFFICER,
-            message=OFFICER_MESSAGE,
-            marked=[("files-id_card_copy", "สำเนาไม่ชัด"), ("details-purpose", "ระบุชื่อธนาคาร")],
+    with translation.override("en"):
+        message = returned_with_marks(
+            submit,
+            officer_for,
+            committed,
+            mailoutbox,
+            [("files-id_card_copy", "สำเนาไม่ชัด"), ("details-purpose", "ระบุชื่อธนาคาร")],
         )
-    [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
     lines = message.body.splitlines()
     marked_lines = [line for line in lines if line.startswith("- ")]
     assert marked_lines == [
