@@ -45,7 +45,7 @@ from .access_record import RecordsStaffAccess
 from .actions import StaffAccess
 from .admin_columns import CheckboxColumn, DueDateColumn, HtmlColumn, ReferenceColumn, StatusColumn
 from .catalogue import get_service
-from .corrections import correctable_parts, rounds_shown
+from .corrections import correctable_parts, part_labels, rounds_shown
 from .due_dates import timing_of, with_sla_history
 from .forms import AssigneeForm, CancelForm, InternalNoteForm, OfficerActionForm
 from .hooks import REQUEST_HISTORY_PANELS
@@ -536,6 +536,7 @@ class ProcessView(OfficerRequestView):
         context = super().get_context_data(**kwargs)
         service_request = self.object
         sees_notes = self.permissions.can_see_internal_notes()
+        record = queries.details_record(service_request)
         context.update(
             sees_internal_notes=sees_notes,
             internal_notes=queries.internal_notes_of(service_request) if sees_notes else [],
@@ -548,10 +549,12 @@ class ProcessView(OfficerRequestView):
             may_move=self.permissions.can_process(),
             may_cancel=self.permissions.can_cancel(Role.OFFICER),
             details=queries.details_of(service_request),
-            details_record=queries.details_record(service_request),
+            details_record=record,
             attachments=service_request.attachments.order_by("pk"),
             correction_rounds=rounds_shown(
-                queries.correction_rounds(service_request), service_request.attachments.all()
+                queries.correction_rounds(service_request),
+                service_request.attachments.all(),
+                part_labels(service_request, record),
             ),
             history=history_lines(service_request, service_request.history.select_related("actor")),
             # More history from the apps above (LINE messages), each its own labelled panel.

@@ -8,7 +8,7 @@ no code of its own. A part's key is its name on the applicant's form ("contact-a
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.text import capfirst
 
@@ -62,6 +62,40 @@ def correctable_parts(service_request, record) -> list[Part]:
         Part(f"{FILES}-{slot.name}", str(slot.label)) for slot in service_request.service.attachment_slots
     ]
     return parts
+
+
+def part_labels(service_request, record) -> dict[str, str]:
+    """{key: label} of the parts an officer may mark on this request, as the active language
+    names them (a mark keeps the label of the language the officer worked in)."""
+    return {part.key: part.label for part in correctable_parts(service_request, record)}
+
+
+@dataclass(frozen=True)
+class MarkedPart:
+    """A part the officer marked to correct, as the applicant reads it: its label in the active
+    language and the officer's note."""
+
+    key: str
+    label: str
+    note: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of the field on the applicant's form."""
+        return f"id_{self.key}"
+
+
+def marked_parts_of(service_request, record, correction_round) -> list[MarkedPart]:
+    """What the officer marked in this round (its items prefetched; none without a round), each
+    part under its label in the active language, the label stored with the mark when the form no
+    longer has the part. No query beyond what the service's form reads of `record`."""
+    if correction_round is None:
+        return []
+    labels = part_labels(service_request, record)
+    return [
+        MarkedPart(item.key, labels.get(item.key, item.label), item.note)
+        for item in correction_round.items.all()
+    ]
 
 
 def _shown(value) -> str:
@@ -194,18 +228,23 @@ class RoundShown:
         return len(self.items)
 
 
-def rounds_shown(rounds, attachments) -> list[RoundShown]:
+def rounds_shown(rounds, attachments, labels) -> list[RoundShown]:
     """The rounds (queries.correction_rounds, items and replaced files prefetched) with their
-    changes; `attachments` the request's current ones. No query."""
+    changes; `attachments` the request's current ones; `labels` the parts' labels in the active
+    language (part_labels), used over the ones stored with the marks and the snapshots. No query."""
     current = {attachment.slot: attachment for attachment in attachments}
     shown = []
     for correction_round in rounds:
-        items = list(correction_round.items.all())
+        items = [
+            MarkedPart(item.key, labels.get(item.key, item.label), item.note)
+            for item in correction_round.items.all()
+        ]
         marked = {item.key for item in items}
         replaced = {file.slot: file for file in correction_round.replaced_files.all()}
         changes = []
         if not correction_round.is_open:
             for change in changes_between(correction_round.before, correction_round.after, marked):
+                change = replace(change, label=labels.get(change.key, change.label))
                 old_file = new_file = None
                 if change.is_file:
                     old_file = replaced.get(change.slot)

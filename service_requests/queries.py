@@ -15,7 +15,7 @@ from base.models import OfficeSettings
 from base.working_days import WorkingCalendar
 
 from .catalogue import IdCardCopy, all_services, get_service, service_codes
-from .corrections import correctable_parts
+from .corrections import MarkedPart, marked_parts_of
 from .due_dates import timing_of, with_sla_history
 from .models import (
     AssignmentChange,
@@ -309,19 +309,14 @@ def details_record(service_request):
     return model.objects.filter(request=service_request).first() if model else None
 
 
-def marked_parts(service_request) -> list[dict]:
+def marked_parts(service_request) -> list[MarkedPart]:
     """What the officer marked to correct in the request's open correction round: each part's
     label as the active language names it (the label stored with the mark when the form no longer
     has the part) and the officer's note."""
     correction_round = open_correction_round(service_request)
     if correction_round is None:
         return []
-    record = details_record(service_request)
-    labels = {part.key: part.label for part in correctable_parts(service_request, record)}
-    return [
-        {"label": labels.get(item.key, item.label), "note": item.note}
-        for item in correction_round.items.all()
-    ]
+    return marked_parts_of(service_request, details_record(service_request), correction_round)
 
 
 def booked_time(service_request):

@@ -29,6 +29,7 @@ from . import actions, ics, queries
 from .access_record import RecordsStaffAccess
 from .availability import availability_of, requested_in, shown_to
 from .catalogue import all_services, find_service
+from .corrections import marked_parts_of
 from .downloads import content_download, file_download
 from .due_dates import expected_completion, with_sla_history
 from .forms import CancelForm, RequestForms, StatusCheckForm
@@ -154,7 +155,7 @@ def _detail_context(request, service_request):
     record = queries.details_record(service_request)
     correction_round = queries.open_correction_round(service_request)
     return {
-        "correction_items": list(correction_round.items.all()) if correction_round else [],
+        "marked_parts": marked_parts_of(service_request, record, correction_round),
         "service_request": service_request,
         "details": record.rows() if record else [],
         "details_record": record,
@@ -222,18 +223,22 @@ def edit(request, reference):
     return TemplateResponse(
         request,
         "service_requests/edit.html",
-        {"service_request": service_request, "service": service, "request_forms": forms},
+        {
+            "service_request": service_request,
+            "service": service,
+            "request_forms": forms,
+            "marked_parts": marked_parts_of(service_request, forms.details.instance, correction_round),
+        },
     )
 
 
 def _edit_sent_message(service_request, booked_before):
     """What the applicant is told after an edit: a booking or appointment moved to another time
-    is rescheduled (its new time in the Buddhist Era); anything else, corrections too, was sent."""
+    is rescheduled, in its service's words (its new time in the Buddhist Era); anything else,
+    corrections too, was sent."""
     booked_now = queries.booked_time(service_request) if booked_before else None
     if booked_now and booked_now != booked_before:
-        return _("Rescheduled to %(when)s. Please wait for the officers to confirm the new time.") % {
-            "when": format_datetime_range(*booked_now)
-        }
+        return service_request.service.rescheduled_message % {"when": format_datetime_range(*booked_now)}
     return _("Your changes have been sent to the officers.")
 
 

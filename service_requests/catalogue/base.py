@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import DatabaseError
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 LOADED_FOR_SECONDS = 10
 
@@ -78,6 +79,11 @@ class EService:
     sample_details: Callable[[int], dict] | None = None
     # The working days its requests are due in (sla.py); None: the SPEC's 5.
     processing_days: int | None = None
+    # What the applicant is told after moving a submitted request's time (a service with a
+    # calendar), its new time as %(when)s: an appointment's wording unless the service has its own.
+    rescheduled_message: Promise = _(
+        "Rescheduled to %(when)s. Please wait for the officers to confirm the new time."
+    )
 
     @property
     def accepts_requests(self) -> bool:

@@ -258,6 +258,7 @@ SERVICE = EService(
         "service_requests.catalogue.meeting_room_admin.RoomBookingsViewSet",
     ),
     sample_details=sample_details,
+    rescheduled_message=_("Booking moved to %(when)s. Please wait for an officer to confirm."),
     attachment_slots=(
         AttachmentSlot("request_letter", _("Request letter"), required=True),
         OTHER_DOCUMENT_1,

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 from bs4 import BeautifulSoup
@@ -393,6 +393,44 @@ def test_every_round_is_kept(client, submit, user, officer_for, page_tree):
     assert "ตอบรอบสอง" in text_of(rounds[0]) and "รอบสอง" in text_of(rounds[0])
     assert "ตอบรอบแรก" in text_of(rounds[1]) and "รอบแรก" in text_of(rounds[1])
     assert changes_table(page)["เพื่อนำไปใช้"] == ("ประกอบการขอสินเชื่อธนาคารออมสิน", "ขอกู้")
+
+
+def test_parts_marked_by_an_officer_working_in_english_are_named_in_thai(
+    client, submit, user, officer_for, page_tree
+):
+    """The labels stored with the marks are the officer's English; the applicant's pages and the
+    officers' Thai process page name the parts in Thai."""
+    service_request = submit("12")
+    officer = officer_for("12")
+    with translation.override("en"):
+        actions.move_request(
+            actor=officer,
+            service_request=service_request,
+            to_status=RequestStatus.RETURNED,
+            role=Role.OFFICER,
+            message=RETURN_MESSAGE,
+            marked=[("details-position", "ตำแหน่งไม่ตรง"), ("files-id_card_copy", "")],
+        )
+    stored = set(CorrectionRound.objects.get().items.values_list("label", flat=True))
+    assert "ตำแหน่ง" not in stored and "สำเนาบัตรประชาชน" not in stored
+
+    client.force_login(user)
+    page = page_of(client.get(edit_url(service_request)))
+    summary = correction_summary(page)
+    assert summary["items"].keys() == {"ตำแหน่ง", "สำเนาบัตรประชาชน"}
+    assert summary["items"]["ตำแหน่ง"] == ("#id_details-position", "ตำแหน่ง : ตำแหน่งไม่ตรง")
+    detail = page_of(client.get(reverse("service_requests:detail", args=[service_request.reference])))
+    assert [text_of(item) for item in detail.select(".correction-items li")] == [
+        "ตำแหน่ง: ตำแหน่งไม่ตรง",
+        "สำเนาบัตรประชาชน",
+    ]
+
+    send_corrections(client, user, service_request, details_for("12", position="ครูผู้ช่วย"), reply="")
+    client.force_login(officer)
+    page = page_of(client.get(process_url(service_request)))
+    asked = [text_of(item) for item in page.select(".correction-round .correction-items li")]
+    assert asked == ["ตำแหน่ง : ตำแหน่งไม่ตรง", "สำเนาบัตรประชาชน"]
+    assert "สำเนาบัตรประชาชน" in text_of(page.select_one(".correction-round .help-warning"))
 
 
 def test_the_parts_are_the_services_own_form_fields_and_slots(submit, page_tree):

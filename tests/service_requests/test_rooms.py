@@ -354,7 +354,7 @@ def thai_day(moment) -> str:
 
 
 @pytest.mark.django_db
-def test_moving_a_submitted_booking_says_it_is_rescheduled_with_the_new_time(
+def test_moving_a_submitted_booking_says_the_booking_moved_with_the_new_time(
     applicant_client, submit, user, room
 ):
     mine = submit("31", details=booking(booking_day_at(13), booking_day_at(15), room=room))
@@ -368,7 +368,7 @@ def test_moving_a_submitted_booking_says_it_is_rescheduled_with_the_new_time(
         reverse("service_requests:edit", args=[mine.reference]), data, follow=True
     )
     assert success_messages(response) == [
-        f"เลื่อนวันนัดหมายแล้ว เป็นวันที่ {thai_day(booking_day_at(9))}, 09:00–11:00 น. โปรดรอเจ้าหน้าที่ยืนยัน"
+        f"เลื่อนวันที่จองแล้ว เป็นวันที่ {thai_day(booking_day_at(9))}, 09:00–11:00 น. โปรดรอเจ้าหน้าที่ยืนยัน"
     ]
     mine.refresh_from_db()
     assert mine.status == S.SUBMITTED
