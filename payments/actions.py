@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from service_requests.permissions import RequestPermissionTester
 from service_requests.uploads import check_upload, shortened_name
-from service_requests.workflow import RequestStatus, Role
+from service_requests.workflow import CLOSED, DONE, RequestStatus, Role
 
 from . import queries, tasks
 from .models import Payment, PaymentEvent, PaymentState, Slip, SlipClaim
@@ -30,7 +30,6 @@ MOVES = {
         (PaymentState.CONFIRMED, PaymentState.REFUNDED),
     },
 }
-CLOSED = {RequestStatus.CANCELLED, RequestStatus.COMPLETED}
 
 SLIP_USED = "slip_used"
 
@@ -54,6 +53,27 @@ def can_send_slip(user, service_request, payment=None) -> bool:
 def can_handle(user, service_request) -> bool:
     """Officers of the service (not on their own request) confirm, refuse and refund."""
     return RequestPermissionTester(user, service_request).can_act_as(Role.OFFICER)
+
+
+def completion_refusal(service_request, to_status) -> str:
+    """Why the request cannot be moved to `to_status` yet: a move to a done status (completed,
+    handed over) waits for its fee, paid and confirmed (hooks.REQUEST_MOVE_GUARDS); "" when it may.
+    Cancelling or returning an unpaid request stays open."""
+    if to_status not in DONE:
+        return ""
+    standing = queries.standing_of(service_request)
+    if standing is None or standing.settled:
+        return ""
+    status = RequestStatus(to_status).label
+    if standing.state == PaymentState.REFUNDED:
+        return _(
+            "This request cannot be moved to “%(status)s”: its fee was refunded. A refunded request "
+            "can only be cancelled."
+        ) % {"status": status}
+    return _(
+        "This request cannot be moved to “%(status)s” until its fee is paid and the payment "
+        "confirmed (the payment is now “%(state)s”)."
+    ) % {"status": status, "state": standing.state.label}
 
 
 def _move(payment, *, actor, to_state, message, action, moment, data=None, base_url=None):

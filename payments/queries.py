@@ -44,6 +44,14 @@ class PaymentStanding:
     state: PaymentState
     amount: Decimal  # what was paid (or sent proof of) once there is a payment; else what is due
 
+    @property
+    def settled(self) -> bool:
+        """Nothing stands unpaid: an officer confirmed the payment (and it was not refunded
+        since), or the request costs nothing."""
+        return self.state == PaymentState.CONFIRMED or (
+            self.state == PaymentState.PENDING and not self.amount
+        )
+
 
 def standing_of(service_request) -> PaymentStanding | None:
     """None when the request's service takes no payment."""

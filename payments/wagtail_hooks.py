@@ -9,6 +9,7 @@ from wagtail import hooks
 
 from base.dates import format_date
 from service_requests import hooks as request_hooks
+from service_requests.workflow import CLOSED
 
 from . import actions, queries, urls
 from .forms import OfficerPaymentForm, SlipForm
@@ -37,7 +38,7 @@ def _payment_context(request, service_request):
         return None
     settings = PaymentSettings.for_request(request)
     # Nothing to pay on a cancelled or completed request that was never paid.
-    shows_code = standing.state == PaymentState.PENDING and service_request.status not in actions.CLOSED
+    shows_code = standing.state == PaymentState.PENDING and service_request.status not in CLOSED
     return {
         "service_request": service_request,
         "amount": standing.amount,
@@ -76,6 +77,13 @@ def officer_payment_panel(request, service_request):
         "message_form": OfficerPaymentForm(),
     }
     return render_to_string("payments/process_panel.html", context, request=request)
+
+
+@hooks.register(request_hooks.REQUEST_MOVE_GUARDS)
+def completion_waits_for_payment(service_request, to_status, role):
+    """An officer completes a request with a fee only once its payment is confirmed: the process
+    page does not offer the move (it says why), and the action, a bulk move too, refuses it."""
+    return actions.completion_refusal(service_request, to_status)
 
 
 @hooks.register(request_hooks.REQUEST_HISTORY_ENTRIES)

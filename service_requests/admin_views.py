@@ -462,8 +462,8 @@ class ProcessView(OfficerRequestView):
         return correctable_parts(self.object, queries.details_record(self.object))
 
     def get_form(self):
-        targets = self.permissions.process_targets()
-        kwargs = {"service_request": self.object, "targets": targets, "correctable": self.correctable}
+        moves = self.permissions.process_moves()
+        kwargs = {"service_request": self.object, "moves": moves, "correctable": self.correctable}
         if self.request.method == "POST":
             return OfficerActionForm(self.request.POST, self.request.FILES, **kwargs)
         return OfficerActionForm(**kwargs)

@@ -227,10 +227,22 @@ MARK_PREFIX = "mark__"
 NOTE_PREFIX = "note__"
 
 
-class OfficerActionForm(forms.Form):
-    """ส่วนเจ้าหน้าที่: the next status (`targets`, the moves this officer may make), a message, a reply file."""
+class SelectWithDisabledChoices(forms.Select):
+    """A select whose choices in `disabled_choices` are shown but cannot be picked."""
 
-    to_status = forms.ChoiceField(label=_("Status"))
+    disabled_choices = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if str(value) in self.disabled_choices:
+            option["attrs"]["disabled"] = True
+        return option
+
+
+class OfficerActionForm(forms.Form):
+    """ส่วนเจ้าหน้าที่: the next status (`moves`, those the page shows), a message, a reply file."""
+
+    to_status = forms.ChoiceField(label=_("Status"), widget=SelectWithDisabledChoices)
     message = forms.CharField(
         label=_("Message to the applicant"),
         required=False,
@@ -244,13 +256,19 @@ class OfficerActionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
-    def __init__(self, *args, service_request, targets, correctable=(), **kwargs):
-        """`correctable`: the parts the officer may mark when returning (corrections.Part)."""
+    def __init__(self, *args, service_request, moves, correctable=(), **kwargs):
+        """`moves`: (status, why it is held back or "") of each move the page shows
+        (RequestPermissionTester.process_moves); one held back is a disabled choice, its reason
+        under the field and as the error if it is sent all the same (a stale page).
+        `correctable`: the parts the officer may mark when returning (corrections.Part)."""
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
-        self.fields["to_status"].initial = (
-            service_request.status if service_request.status in targets else None
-        )
+        self.held_back = {status.value: reason for status, reason in moves if reason}
+        field = self.fields["to_status"]
+        field.choices = [(status.value, status.label) for status, _reason in moves]
+        field.widget.disabled_choices = set(self.held_back)
+        field.help_text = " ".join(self.held_back.values())
+        offered = [status for status, reason in moves if not reason]
+        field.initial = service_request.status if service_request.status in offered else None
         self.correctable = list(correctable)
         for part in self.correctable:
             self.fields[MARK_PREFIX + part.key] = forms.BooleanField(label=part.label, required=False)
@@ -273,6 +291,12 @@ class OfficerActionForm(forms.Form):
             for part in self.correctable
             if self.cleaned_data.get(MARK_PREFIX + part.key) or self.cleaned_data.get(NOTE_PREFIX + part.key)
         ]
+
+    def clean_to_status(self):
+        to_status = self.cleaned_data["to_status"]
+        if to_status in self.held_back:
+            raise forms.ValidationError(self.held_back[to_status], code="held_back")
+        return to_status
 
     def clean_reply_file(self):
         reply_file = self.cleaned_data.get("reply_file")

@@ -37,3 +37,11 @@ REQUEST_DEIDENTIFIED = "request_deidentified"
 # signed printout kept from before that moment is issued again (printing.actions.issued_printout).
 REQUEST_PRINTOUT_ROWS = "request_printout_rows"
 REQUEST_PRINTOUT_CHANGED = "request_printout_changed"
+
+# A move the workflow's table allows that an app above holds back for now (payments: completing a
+# request whose fee is not paid): fn(service_request, to_status, role) -> "" to let it pass, or
+# why not (translated, read by whoever tried). RequestPermissionTester asks it of every move it
+# offers or checks, so the process page does not offer the move (it says why) and move_request,
+# a bulk move too, refuses it with that reason. Asked often: answer the moves it does not concern
+# without a query.
+REQUEST_MOVE_GUARDS = "request_move_guards"

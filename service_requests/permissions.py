@@ -10,9 +10,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
 from wagtail.permission_policies import BasePermissionPolicy
 
 from . import queries, workflow
+from .hooks import REQUEST_MOVE_GUARDS
 from .models import ServiceRequest
 from .workflow import CLOSED, RequestStatus, Role
 
@@ -73,6 +75,7 @@ class RequestPermissionTester:
         self.service_request = service_request
         self.is_applicant = user.is_authenticated and service_request.applicant_id == user.pk
         self.is_officer = queries.is_officer_for(user, service_request.service_code)
+        self._held_back = {}
 
     @property
     def is_own_request_of_officer(self) -> bool:
@@ -88,14 +91,34 @@ class RequestPermissionTester:
     def can_view(self) -> bool:
         return self.is_applicant or self.is_officer
 
-    def allowed_targets(self, role) -> list[RequestStatus]:
-        """The statuses this user may move the request to in this role (the table's, if any)."""
+    def table_targets(self, role) -> list[RequestStatus]:
+        """The statuses the workflow's table lets this user move the request to in this role."""
         if not self.can_act_as(role):
             return []
         return workflow.allowed_targets(self.service_request.status, Role(role))
 
+    def held_back(self, to_status, role) -> str:
+        """Why an app above holds this move back for now (hooks.REQUEST_MOVE_GUARDS, e.g. an
+        unpaid fee before completion), or "". Each move is asked once per tester."""
+        key = (RequestStatus(to_status), Role(role))
+        if key not in self._held_back:
+            self._held_back[key] = next(
+                (
+                    str(reason)
+                    for guard in hooks.get_hooks(REQUEST_MOVE_GUARDS)
+                    if (reason := guard(self.service_request, *key))
+                ),
+                "",
+            )
+        return self._held_back[key]
+
+    def allowed_targets(self, role) -> list[RequestStatus]:
+        """The statuses this user may move the request to in this role now: the table's, less
+        those an app holds back."""
+        return [target for target in self.table_targets(role) if not self.held_back(target, role)]
+
     def can_move(self, to_status, role) -> bool:
-        return to_status in self.allowed_targets(role)
+        return to_status in self.table_targets(role) and not self.held_back(to_status, role)
 
     def can_edit(self) -> bool:
         """The applicant's correction (edit_request), while the table allows it."""
@@ -105,12 +128,22 @@ class RequestPermissionTester:
     def can_cancel(self, role) -> bool:
         return self.can_move(RequestStatus.CANCELLED, role)
 
+    def _process_table_targets(self) -> list[RequestStatus]:
+        # Cancelling has its own page, with its reason.
+        return [target for target in self.table_targets(Role.OFFICER) if target != RequestStatus.CANCELLED]
+
+    def process_moves(self) -> list[tuple[RequestStatus, str]]:
+        """The moves the officers' process page shows, each with why an app holds it back ("":
+        offered)."""
+        return [(target, self.held_back(target, Role.OFFICER)) for target in self._process_table_targets()]
+
     def process_targets(self) -> list[RequestStatus]:
-        """The moves the officers' process page offers; cancelling has its own page, with its reason."""
-        return [target for target in self.allowed_targets(Role.OFFICER) if target != RequestStatus.CANCELLED]
+        """The moves the officers' process page offers."""
+        return [target for target, held_back in self.process_moves() if not held_back]
 
     def can_process(self) -> bool:
-        return bool(self.process_targets())
+        # Stops at the first move offered: the list asks it per row and need not ask every guard.
+        return any(not self.held_back(target, Role.OFFICER) for target in self._process_table_targets())
 
     def returns_for_correction(self, to_status, role) -> bool:
         """Whether this move is an officer's return for correction, which may mark fields."""
@@ -240,7 +273,8 @@ class RequestPermissionTester:
     def check_move(self, to_status, role):
         """Raise PermissionDenied, with the reason, unless this move is allowed."""
         if not self.can_move(to_status, role):
-            raise PermissionDenied(self.refusal(role))
+            held_back = to_status in self.table_targets(role) and self.held_back(to_status, role)
+            raise PermissionDenied(held_back or self.refusal(role))
 
     def check_edit(self):
         if not self.can_edit():

@@ -2,7 +2,7 @@
 
 Every change of status goes through service_requests.actions, which checks it against TRANSITIONS
 (through service_requests.permissions.RequestPermissionTester). The groups of statuses other
-modules need (closed, waiting for an officer, confirmed) are derived from the table below.
+modules need (closed, done, waiting for an officer, confirmed) are derived from the table below.
 """
 
 from enum import StrEnum
@@ -104,6 +104,11 @@ def _moved_out_of_by(role: Role) -> frozenset[RequestStatus]:
 # Closed: nobody can move it any more (completed or cancelled).
 CLOSED = frozenset(source for source, moves in TRANSITIONS.items() if not moves)
 
+# Done: completed and handed over. Closed, and only an officer moves a request there (cancelling
+# is open to both). An app above may hold such a move back until something of its own is settled
+# (payments: the fee paid; hooks.REQUEST_MOVE_GUARDS).
+DONE = CLOSED & (_moved_into_by(Role.OFFICER) - _moved_into_by(Role.APPLICANT))
+
 # Waiting for an officer: the applicant filed it or last moved it there (new requests, corrections
 # sent) and an officer has a move out of it. A returned request waits for the applicant instead.
 WAITING_FOR_OFFICER = frozenset(({INITIAL} | _moved_into_by(Role.APPLICANT)) & _moved_out_of_by(Role.OFFICER))
@@ -144,11 +149,10 @@ class ApplicantStatusGroup(models.TextChoices):
 
 
 # Derived from the table: open requests the applicant cannot move on (the officers have them),
-# those waiting for the applicant, and the closed ones split by how they ended (the only closed
-# status an officer alone moves into is completion; cancelling is open to both).
+# those waiting for the applicant, and the closed ones split by how they ended (done, or cancelled).
 APPLICANT_STATUS_GROUPS: dict[ApplicantStatusGroup, frozenset[RequestStatus]] = {
     ApplicantStatusGroup.WITH_OFFICERS: OPEN - WAITING_FOR_APPLICANT,
     ApplicantStatusGroup.WAITING_FOR_YOU: WAITING_FOR_APPLICANT,
-    ApplicantStatusGroup.COMPLETED: CLOSED & (_moved_into_by(Role.OFFICER) - _moved_into_by(Role.APPLICANT)),
+    ApplicantStatusGroup.COMPLETED: DONE,
     ApplicantStatusGroup.CANCELLED: CLOSED & _moved_into_by(Role.APPLICANT),
 }

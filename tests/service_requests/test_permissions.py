@@ -6,9 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from wagtail import hooks
+
 import pytest
 
 from service_requests import actions
+from service_requests.hooks import REQUEST_MOVE_GUARDS
 from service_requests.models import StatusChange
 from service_requests.permissions import RequestPermissionTester
 from service_requests.workflow import EDIT_TARGET, TRANSITIONS, RequestStatus, Role
@@ -232,3 +235,41 @@ def test_an_officers_message_is_still_required(request_in, officer_for):
         actions.move_request(
             actor=officer_for("11"), service_request=service_request, to_status=S.RETURNED, role=Role.OFFICER
         )
+
+
+# An app above holds a move back (payments: completing an unpaid order, tests/payments/test_completion.py).
+
+HELD_BACK = "ยังย้ายไป “กำลังดำเนินการ” ไม่ได้"
+
+
+def holding_back_in_progress(service_request, to_status, role):
+    return HELD_BACK if to_status == S.IN_PROGRESS else ""
+
+
+def test_a_move_an_app_holds_back_is_neither_offered_nor_made(request_in, officer_for):
+    service_request = request_in(S.SUBMITTED)
+    officer = officer_for("11")
+
+    def refusal_of(to_status):
+        with pytest.raises(PermissionDenied) as refusal:
+            actions.move_request(
+                actor=officer, service_request=service_request, to_status=to_status, role=Role.OFFICER
+            )
+        return str(refusal.value)
+
+    with hooks.register_temporarily(REQUEST_MOVE_GUARDS, holding_back_in_progress):
+        permissions = RequestPermissionTester(officer, service_request)
+        assert permissions.process_moves() == [
+            (S.IN_PROGRESS, HELD_BACK),
+            (S.RETURNED, ""),
+            (S.COMPLETED, ""),
+        ]
+        assert permissions.process_targets() == [S.RETURNED, S.COMPLETED]
+        assert permissions.can_process() and permissions.can_cancel(Role.OFFICER)
+        assert refusal_of(S.IN_PROGRESS) == HELD_BACK
+        # A move the table forbids keeps its own reason.
+        assert refusal_of(S.RESUBMITTED) == in_thai(
+            "A request that is “%(status)s” cannot be changed this way."
+        ) % {"status": in_thai(S.SUBMITTED.label)}
+    service_request.refresh_from_db()
+    assert service_request.status == S.SUBMITTED
