@@ -19,11 +19,22 @@ import pikepdf
 
 from .signatures import UnsignablePdf
 
-# In the bottom margin of the last page, clear of the content above it: the printouts' margin is
-# 16 mm, with the reference code and time at the left and the page number at the right
-# (printing/static/printing/printout.css), so the stamp sits between them.
-WIDTH_MM, HEIGHT_MM = 78, 14
-FROM_RIGHT_MM, FROM_BOTTOM_MM = 30, 1.5
+# Office printers cannot print the outer band of a sheet (about 4.2–5 mm on laser printers, more at
+# the bottom on some inkjets): a QR code laid there loses its lower rows or its quiet zone on paper
+# and no longer scans. The whole stamp stays at least this far inside every edge of the page.
+EDGE_MM = 5
+
+# In the bottom margin of the last page, clear of the content above it: the printouts' bottom margin
+# is 22 mm (printing/static/printing/printout.css), so the stamp, from EDGE_MM up to 20 mm, sits
+# there between the reference code and time at the left and the page number at the right.
+WIDTH_MM, HEIGHT_MM = 78, 15
+FROM_RIGHT_MM, FROM_BOTTOM_MM = 30, EDGE_MM
+# The QR code's side, its quiet zone of QR_BORDER modules included. A verify URL at a real portal's
+# address (https://<host>/verify/<16 characters>/, up to 84 characters: a host of up to 51) is a
+# version 4 or 5 code at level M, 37 or 41 modules with the quiet zone: 0.38 or 0.34 mm a module,
+# above the ~0.33 mm a phone needs to read it from paper.
+QR_MM = HEIGHT_MM - 1
+QR_BORDER = 2
 POINTS_PER_MM = 72 / 25.4
 FONT_FACES = {400: "fonts/sarabun/Sarabun-Regular.ttf", 700: "fonts/sarabun/Sarabun-Bold.ttf"}
 
@@ -53,7 +64,7 @@ def qr_png(payload: str) -> bytes:
     import segno  # deferred like the printouts' (tests/portal/test_layers.py DEFERRED_LIBRARIES)
 
     buffer = io.BytesIO()
-    segno.make(payload, error="m").save(buffer, kind="png", scale=6, border=2)
+    segno.make(payload, error="m").save(buffer, kind="png", scale=6, border=QR_BORDER)
     return buffer.getvalue()
 
 
@@ -68,7 +79,7 @@ def stamp_html(*, office_name: str, verify_url: str, qr_uri: str) -> str:
 body {{ margin: 0; font-family: "Sarabun"; font-size: 5.8pt; line-height: 1.2; color: #1a1a1a; }}
 .stamp {{ display: flex; align-items: center; height: {HEIGHT_MM - 0.6}mm; overflow: hidden;
   border: 0.5pt solid #1f4e79; border-radius: 1.5mm; background: #ffffff; padding: 0 1mm 0 0.3mm; }}
-img {{ width: {HEIGHT_MM - 1}mm; height: {HEIGHT_MM - 1}mm; image-rendering: pixelated; flex: none; }}
+img {{ width: {QR_MM}mm; height: {QR_MM}mm; image-rendering: pixelated; flex: none; }}
 p {{ margin: 0 0 0 0.8mm; }}
 strong {{ font-weight: 700; color: #1f4e79; }}
 .url {{ font-size: 5.2pt; word-break: break-all; }}
@@ -108,17 +119,24 @@ def stamped(pdf: bytes, *, stamp: bytes) -> bytes:
         raise UnsignablePdf(str(error)) from error
 
 
+def stamp_rectangle(box: pikepdf.Rectangle) -> pikepdf.Rectangle:
+    """Where the stamp goes on a page whose visible box is `box`: FROM_RIGHT_MM and FROM_BOTTOM_MM
+    from its bottom right corner, never nearer than EDGE_MM to any edge. On a small page it moves
+    left and gets narrower or lower as needed (pikepdf then scales it down, keeping its shape)."""
+    # A page under 2 cm a side has no room for 5 mm at both edges: a quarter of it then.
+    edge = min(EDGE_MM * POINTS_PER_MM, box.width / 4, box.height / 4)
+    width = min(WIDTH_MM * POINTS_PER_MM, box.width - 2 * edge)
+    height = min(HEIGHT_MM * POINTS_PER_MM, box.height - 2 * edge)
+    from_right = max(min(FROM_RIGHT_MM * POINTS_PER_MM, box.width - width - edge), edge)
+    from_bottom = max(min(FROM_BOTTOM_MM * POINTS_PER_MM, box.height - height - edge), edge)
+    right, bottom = box.urx - from_right, box.lly + from_bottom
+    return pikepdf.Rectangle(right - width, bottom, right, bottom + height)
+
+
 def _stamped(pdf: bytes, *, stamp: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document, pikepdf.open(io.BytesIO(stamp)) as drawn:
         page = document.pages[-1]
-        box = pikepdf.Rectangle(page.cropbox)
-        width, height, from_right, from_bottom = (
-            value * POINTS_PER_MM for value in (WIDTH_MM, HEIGHT_MM, FROM_RIGHT_MM, FROM_BOTTOM_MM)
-        )
-        width, height = min(width, box.width), min(height, box.height)
-        from_right = max(min(from_right, box.width - width), 0)  # a small page: as far right as needed
-        right, bottom = box.urx - from_right, box.lly + from_bottom
-        page.add_overlay(drawn.pages[0], pikepdf.Rectangle(right - width, bottom, right, bottom + height))
+        page.add_overlay(drawn.pages[0], stamp_rectangle(pikepdf.Rectangle(page.cropbox)))
         output = io.BytesIO()
         document.save(output)
         return output.getvalue()

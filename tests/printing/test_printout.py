@@ -7,6 +7,8 @@ from django.utils.text import capfirst
 
 from wagtail.models import Collection
 
+import pikepdf
+import pypdfium2
 import pytest
 import segno
 import wagtail_factories
@@ -15,6 +17,7 @@ from pypdf import PdfReader
 from printing.printout import printout_context, qr_svg, render_printout, status_url
 from service_requests import queries
 from service_requests.catalogue import get_service
+from signing.stamp import POINTS_PER_MM, stamp_rectangle
 from tests.helpers import in_thai
 
 from .conftest import SERVICE_CODES, comparable, page_count, pdf_fonts, pdf_text
@@ -92,6 +95,32 @@ def test_an_order_prints_its_price_table(file_request, page_tree):
 
 def test_a_one_page_request_prints_on_one_page(file_request, page_tree):
     assert page_count(render_printout(file_request("12"), office=page_tree.office)) == 1
+
+
+def test_the_stamps_place_in_the_bottom_margin_stays_blank_on_every_page(file_request, page_tree):
+    # A signed printout gets its stamp on the last page, whichever that is: on pages the content
+    # fills to the bottom, the stamp's place is still clear of it and of the footer's texts.
+    purpose = "\n".join(f"บรรทัดที่ {number}" for number in range(1, 121))
+    content = render_printout(file_request("12", purpose=purpose), office=page_tree.office)
+
+    document = pypdfium2.PdfDocument(content)
+    assert len(document) >= 3
+    scale = 150 / 72
+    for index in range(len(document)):
+        width, height = document[index].get_size()
+        place = stamp_rectangle(pikepdf.Rectangle(0, 0, width, height))
+        margin = POINTS_PER_MM  # and 1 mm around it
+        picture = document[index].render(scale=scale).to_pil().convert("L")
+        area = picture.crop(
+            (
+                round((place.llx - margin) * scale),
+                round((height - place.ury - margin) * scale),
+                round((place.urx + margin) * scale),
+                round((height - place.lly + margin) * scale),
+            )
+        )
+        assert area.getextrema()[0] >= 250, f"page {index + 1} has ink where the stamp goes"
+    document.close()
 
 
 def test_the_qr_code_opens_the_status_check_with_the_reference(file_request, page_tree, settings):

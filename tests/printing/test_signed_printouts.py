@@ -14,7 +14,8 @@ from service_requests import actions as request_actions
 from service_requests.models import DeidentificationReason, ServiceRequest
 from service_requests.workflow import RequestStatus, Role
 from signing.models import DocumentKind, IssuedDocument
-from tests.signing.conftest import qr_codes, validation_status
+from signing.stamp import EDGE_MM
+from tests.signing.conftest import qr_codes, qr_codes_on_paper, stamp_distances_mm, validation_status
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,14 @@ def test_the_footer_keeps_the_printed_time_on_a_line_of_its_own_clear_of_the_sta
     lines = [line.strip() for line in PdfReader(io.BytesIO(content)).pages[-1].extract_text().splitlines()]
     assert f"รหัสอ้างอิง {completed.reference}" in lines
     assert any(line.startswith("พิมพ์เมื่อ ") for line in lines)
+
+
+def test_the_stamp_prints_whole_at_least_5_mm_inside_the_paper_and_its_qr_code_reads_from_it(
+    client, applicant, completed
+):
+    content = applicants_printout(client, applicant, completed)
+
+    document = IssuedDocument.objects.get(reference=completed.reference)
+    distances = stamp_distances_mm(content)
+    assert all(distance >= EDGE_MM - 0.01 for distance in distances.values()), distances
+    assert f"http://testserver/verify/{document.code}/" in qr_codes_on_paper(content)

@@ -1,13 +1,16 @@
 """Signing fixtures: an officer, the office's settings (page_tree), a PDF to sign, and what a
-reader of the signed PDF finds in it (pyHanko's validator, the stamp's QR code)."""
+reader of the signed PDF finds in it (pyHanko's validator, the stamp's QR code, where the stamp
+lies on the page and what a phone reads from the page as an office printer prints it)."""
 
 import io
 
 from django.conf import settings
 
+import pikepdf
+import pypdfium2
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageOps
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -47,3 +50,57 @@ def qr_codes(content: bytes) -> list[str]:
             picture = picture.resize((picture.width * 4, picture.height * 4), Image.NEAREST)
             found.extend(result.text for result in zxingcpp.read_barcodes(picture))
     return found
+
+
+# What office printers leave unprinted at every edge of a sheet (signing.stamp.EDGE_MM says why),
+# and the resolution a printout is rasterised at to read it as a phone reads the paper.
+UNPRINTABLE_MM = 5
+DPI = 300
+POINTS_PER_MM = 72 / 25.4
+
+
+def qr_codes_on_paper(content: bytes) -> list[str]:
+    """The QR codes read from the PDF's last page rendered at 300 dpi (pypdfium2) with the band
+    printers cannot print left blank at every edge, as on paper."""
+    document = pypdfium2.PdfDocument(content)
+    try:
+        picture = document[len(document) - 1].render(scale=DPI / 72).to_pil().convert("L")
+    finally:
+        document.close()
+    band = round(UNPRINTABLE_MM * DPI / 25.4)
+    printed = picture.crop((band, band, picture.width - band, picture.height - band))
+    printed = ImageOps.expand(printed, border=band, fill=255)
+    return [result.text for result in zxingcpp.read_barcodes(printed)]
+
+
+def stamp_distances_mm(content: bytes) -> dict[str, float]:
+    """How far the stamp lies inside each edge of the last page's visible box (its crop box), in
+    mm: the form the stamp was laid as (the last one the page draws), its /BBox through the
+    transformations the page's content applies to it."""
+    with pikepdf.open(io.BytesIO(content)) as document:
+        page = document.pages[-1]
+        stack, matrix, placed = [], pikepdf.Matrix(), None
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if operator == pikepdf.Operator("q"):
+                stack.append(matrix)
+            elif operator == pikepdf.Operator("Q"):
+                matrix = stack.pop()
+            elif operator == pikepdf.Operator("cm"):
+                matrix = pikepdf.Matrix(*(float(value) for value in operands)) @ matrix
+            elif operator == pikepdf.Operator("Do"):
+                placed = (page.Resources.XObject[operands[0]], matrix)
+        assert placed is not None, "the last page draws no stamp"
+        form, matrix = placed
+        assert form.Subtype == pikepdf.Name.Form
+        if "/Matrix" in form:
+            matrix = pikepdf.Matrix(*(float(value) for value in form.Matrix)) @ matrix
+        x0, y0, x1, y1 = (float(value) for value in form.BBox)
+        corners = [matrix.transform((x, y)) for x in (x0, x1) for y in (y0, y1)]
+        box = pikepdf.Rectangle(page.cropbox)
+    xs, ys = [x for x, _y in corners], [y for _x, y in corners]
+    return {
+        "left": (min(xs) - box.llx) / POINTS_PER_MM,
+        "right": (box.urx - max(xs)) / POINTS_PER_MM,
+        "bottom": (min(ys) - box.lly) / POINTS_PER_MM,
+        "top": (box.ury - max(ys)) / POINTS_PER_MM,
+    }
