@@ -193,12 +193,14 @@ say "nginx on https://localhost:$HTTPS_PORT"
 # with Debian's own nginx.conf, workers as www-data, temporary files under /var/lib/nginx.)
 NGINX_USER=""
 [ "$(id -u)" = 0 ] && NGINX_USER="user root;"
+# Workers and connections as Debian's own nginx.conf has them, so a load test meets what an office's
+# nginx would.
 cat >"$WORK/nginx/nginx.conf" <<EOF
 $NGINX_USER
-worker_processes 1;
+worker_processes auto;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log warn;
-events { worker_connections 256; }
+events { worker_connections 768; }
 http {
     include /etc/nginx/mime.types;
     client_body_temp_path $WORK/nginx/body;
