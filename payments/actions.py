@@ -65,6 +65,11 @@ def completion_refusal(service_request, to_status) -> str:
     if standing is None or standing.settled:
         return ""
     status = RequestStatus(to_status).label
+    if standing.repriced:
+        return _(
+            "This request cannot be moved to “%(status)s”: it was changed after it was paid. "
+            "%(paid)s baht was paid, but it now costs %(due)s baht."
+        ) % {"status": status, "paid": f"{standing.amount:,.2f}", "due": f"{standing.due:,.2f}"}
     if standing.state == PaymentState.REFUNDED:
         return _(
             "This request cannot be moved to “%(status)s”: its fee was refunded. A refunded request "

@@ -43,12 +43,23 @@ class PaymentStanding:
     payment: Payment | None
     state: PaymentState
     amount: Decimal  # what was paid (or sent proof of) once there is a payment; else what is due
+    due: Decimal | None = None  # what the request costs now (None: as `amount`)
+
+    @property
+    def repriced(self) -> bool:
+        """The request was changed after it was paid (or proof of payment sent) and now costs
+        something else (e.g. more copies): the payment covers what it was made for, not this."""
+        return (
+            self.state in (PaymentState.SLIP_SENT, PaymentState.CONFIRMED)
+            and self.due is not None
+            and self.due != self.amount
+        )
 
     @property
     def settled(self) -> bool:
         """Nothing stands unpaid: an officer confirmed the payment (and it was not refunded
-        since), or the request costs nothing."""
-        return self.state == PaymentState.CONFIRMED or (
+        since) and the request costs what was paid, or the request costs nothing."""
+        return (self.state == PaymentState.CONFIRMED and not self.repriced) or (
             self.state == PaymentState.PENDING and not self.amount
         )
 
@@ -61,7 +72,7 @@ def standing_of(service_request) -> PaymentStanding | None:
     payment = payment_of(service_request)
     state = PaymentState(state_of(payment))
     paid = payment is not None and state != PaymentState.PENDING
-    return PaymentStanding(payment, state, payment.amount if paid else due)
+    return PaymentStanding(payment, state, payment.amount if paid else due, due)
 
 
 def slips_of(payment: Payment | None) -> list[Slip]:

@@ -42,6 +42,9 @@ def _payment_context(request, service_request):
     return {
         "service_request": service_request,
         "amount": standing.amount,
+        # Changed after it was paid: what was paid and what it costs now (the pages show both).
+        "repriced": standing.repriced,
+        "due": standing.due,
         "payment": standing.payment,
         "state": standing.state,
         "code": payment_code(settings, service_request, standing.amount) if shows_code else None,

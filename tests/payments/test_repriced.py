@@ -1,0 +1,181 @@
+"""A payment stays tied to what was paid: an applicant who changes a paid order so that it costs
+something else (more copies) keeps their edit, but the order no longer counts as paid. Their page
+says so with both amounts, the officer's payment panel too, and completing it is refused with
+both amounts until they match again. An edit that leaves the amount alone changes nothing; a free
+service is not concerned."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from payments import actions
+from payments.models import PaymentState
+from payments.queries import PaymentStanding
+from service_requests import actions as request_actions
+from service_requests.workflow import RequestStatus, Role
+from tests.factories.service_requests import contact_of, details_for, form_data
+
+from .conftest import SLIP_PAYLOAD, order_details, slip_upload
+
+pytestmark = pytest.mark.django_db
+
+S = RequestStatus
+# 3 × ปพ.1-ป + 10 × ปพ.3-ป = 530 + 25 shipping; with 4 × ปพ.1-ป: 690 + 25.
+PAID, MORE = "555.00", "715.00"
+REPRICED = (
+    "เปลี่ยนสถานะคำขอนี้เป็น “ดำเนินการเรียบร้อย” ไม่ได้ เนื่องจากมีการแก้ไขคำขอหลังชำระเงิน "
+    "ชำระแล้ว 555.00 บาท แต่ยอดที่ต้องชำระขณะนี้คือ 715.00 บาท"
+)
+
+
+@pytest.fixture
+def officer(officer_for):
+    return officer_for("41")
+
+
+@pytest.fixture
+def paid_order(order, user, officer):
+    """The SPEC's order of 555.00, its slip sent and confirmed by the officer."""
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    actions.confirm_payment(actor=officer, service_request=service_request)
+    return service_request
+
+
+def edit_order(service_request, user, price_list, **quantities):
+    """The applicant's edit of the order (the action their edit page calls)."""
+    return request_actions.edit_request(
+        actor=user,
+        service_request=service_request,
+        contact=contact_of(user),
+        details=order_details(price_list, **{"ปพ.3-ป": 10, **quantities}),
+        attachments={},
+    )
+
+
+def complete(service_request, officer):
+    return request_actions.move_request(
+        actor=officer, service_request=service_request, to_status=S.COMPLETED, role=Role.OFFICER
+    )
+
+
+def page_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return " ".join(BeautifulSoup(response.content.decode(), "html.parser").get_text(" ").split())
+
+
+def test_more_copies_after_paying_keeps_the_edit_but_the_officer_cannot_complete(
+    paid_order, user, officer, price_list, logged_in
+):
+    client = logged_in(user)
+    response = client.post(
+        reverse("service_requests:edit", args=[paid_order.reference]),
+        form_data(
+            "41",
+            user,
+            submission_key=paid_order.submission_key,
+            details=order_details(price_list, **{"ปพ.1-ป": 4, "ปพ.3-ป": 10}),
+        ),
+    )
+    assert response.status_code == 302
+
+    paid_order.refresh_from_db()
+    assert paid_order.payment.state == PaymentState.CONFIRMED
+    assert paid_order.payment.amount == Decimal(PAID)  # what was paid stays what was paid
+    applicant_page = page_text(client, reverse("service_requests:detail", args=[paid_order.reference]))
+    assert "คำขอของท่านมีการแก้ไขหลังชำระเงิน" in applicant_page
+    assert (
+        f"ท่านชำระแล้ว {PAID} บาท แต่คำขอตามที่แก้ไขขณะนี้ต้องชำระ {MORE} บาท "
+        "กรุณาอย่าชำระเงินซ้ำ เจ้าหน้าที่จะติดต่อท่านเรื่องส่วนต่าง"
+    ) in applicant_page
+
+    with pytest.raises(PermissionDenied) as refusal:
+        complete(paid_order, officer)
+    assert str(refusal.value) == REPRICED
+    paid_order.refresh_from_db()
+    assert paid_order.status == S.SUBMITTED
+
+    process_page = page_text(
+        logged_in(officer), reverse("service_request_admin:process", args=[paid_order.pk])
+    )
+    assert f"ชำระแล้ว {PAID} บาท แต่ขณะนี้ต้องชำระ {MORE} บาท" in process_page
+    assert REPRICED in process_page  # the status field's reason
+
+
+def test_a_slip_sent_then_an_order_returned_and_corrected_upwards_is_held_back_too(
+    order, user, officer, price_list
+):
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    request_actions.move_request(
+        actor=officer,
+        service_request=service_request,
+        to_status=S.RETURNED,
+        role=Role.OFFICER,
+        message="กรุณาระบุที่อยู่จัดส่งให้ครบถ้วน",
+    )
+    edit_order(service_request, user, price_list, **{"ปพ.1-ป": 4})
+    actions.confirm_payment(actor=officer, service_request=service_request)
+
+    with pytest.raises(PermissionDenied) as refusal:
+        complete(service_request, officer)
+    assert str(refusal.value) == REPRICED
+
+    # Put back as it was paid (returned again, corrected), the order is paid and may be completed.
+    request_actions.move_request(
+        actor=officer,
+        service_request=service_request,
+        to_status=S.RETURNED,
+        role=Role.OFFICER,
+        message="กรุณาแก้จำนวนให้ตรงกับที่ชำระเงิน",
+    )
+    edit_order(service_request, user, price_list, **{"ปพ.1-ป": 3})
+    complete(service_request, officer)
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
+
+
+def test_an_edit_that_keeps_the_amount_changes_nothing_of_the_payment(
+    paid_order, user, officer, price_list, logged_in
+):
+    edit_order(paid_order, user, price_list, **{"ปพ.1-ป": 3})  # the same order, e.g. another address
+    page = page_text(logged_in(user), reverse("service_requests:detail", args=[paid_order.reference]))
+    assert "หลังชำระเงิน" not in page
+    assert f"{PAID} บาท" in page
+    complete(paid_order, officer)
+    paid_order.refresh_from_db()
+    assert paid_order.status == S.COMPLETED
+
+
+def test_a_free_service_edited_completes_as_before(submit, user, officer_for):
+    service_request = submit("11")
+    request_actions.edit_request(
+        actor=user,
+        service_request=service_request,
+        contact=contact_of(user, applicant_phone="0899999999"),
+        details=details_for("11"),
+        attachments={},
+    )
+    complete(service_request, officer_for("11"))
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
+
+
+@pytest.mark.parametrize(
+    ("state", "due", "settled"),
+    [
+        (PaymentState.CONFIRMED, Decimal("555.00"), True),
+        (PaymentState.CONFIRMED, Decimal("715.00"), False),
+        (PaymentState.CONFIRMED, Decimal("300.00"), False),  # fewer copies: money to give back
+        (PaymentState.SLIP_SENT, Decimal("715.00"), False),
+    ],
+)
+def test_a_payment_covers_only_what_it_was_made_for(state, due, settled):
+    standing = PaymentStanding(None, state, Decimal("555.00"), due)
+    assert standing.settled is settled
+    assert standing.repriced is (state != PaymentState.PENDING and due != Decimal("555.00"))
