@@ -18,6 +18,8 @@ fi
 export LOAD_CA=$PRODCHECK_CA LOAD_OFFICER_KEY=$PRODCHECK_OFFICER_KEY
 LOCUST=$PWD/.venv/bin/locust
 snapshots() { # every 15 s: the busiest processes and the portal's PostgreSQL connections by state
+  # Not under -e/pipefail: `head` closing the pipe early would end the loop after its first round.
+  set +e +o pipefail
   while sleep 15; do
     { date -u +%T; top -b -n 2 -d 2 -w 200 | awk '/^top -/ { n++ } n == 2' | head -22 # the second: CPU over 2 s
       psql "$DATABASE_URL" -Atc "SELECT state, wait_event_type, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1, 2" 2>/dev/null
@@ -25,7 +27,7 @@ snapshots() { # every 15 s: the busiest processes and the portal's PostgreSQL co
   done
 }
 snapshots & SNAPSHOTS=$!
-trap 'kill $SNAPSHOTS 2>/dev/null' EXIT
+trap 'kill $SNAPSHOTS 2>/dev/null || true' EXIT
 
 echo "== load: $LOAD_USERS users for $LOAD_TIME against $PRODCHECK_URL (results in $LOAD_OUT)"
 "$LOCUST" -f benchmarks/locustfile.py --host "$PRODCHECK_URL" --headless -u "$LOAD_USERS" -r 5 -t "$LOAD_TIME" \
