@@ -7,14 +7,13 @@ page that asked answers the same, in the same time, whether or not anything is s
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from wagtail.log_actions import log
 
 from django_tasks import task
 
-from base.links import absolute_url
+from base.links import email_url
 
 from . import queries, tokens
 from .models import User
@@ -34,8 +33,9 @@ def email_verification_link(user_id: int, base_url: str = "") -> int:
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None or not user.email or user.email_is_verified:
         return 0
-    path = reverse("accounts:verify_email", args=[tokens.email_verification_token(user)])
-    url = absolute_url(path, base_url=base_url or None)
+    url = email_url(
+        "accounts:verify_email", args=[tokens.email_verification_token(user)], base_url=base_url or None
+    )
     return _send("verify_email", user.email, user=user, url=url, days=tokens.EMAIL_VERIFICATION_MAX_AGE.days)
 
 
@@ -45,8 +45,11 @@ def email_password_reset_link(citizen_id: str, base_url: str = "") -> int:
     user = queries.user_with_citizen_id(citizen_id)
     if user is None or not user.email_is_verified:
         return 0
-    path = reverse("accounts:password_reset_confirm", args=tokens.password_reset_path_args(user))
-    url = absolute_url(path, base_url=base_url or None)
+    url = email_url(
+        "accounts:password_reset_confirm",
+        args=tokens.password_reset_path_args(user),
+        base_url=base_url or None,
+    )
     minutes = settings.PASSWORD_RESET_TIMEOUT // 60
     sent = _send("password_reset", user.email, user=user, url=url, minutes=minutes)
     log(instance=user, action="accounts.password_reset_link_sent", user=None)

@@ -4,12 +4,11 @@ service_requests.tasks: at once in development and tests, by the worker in produ
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
 from django_tasks import task
 
-from base.links import absolute_url
+from base.links import email_url
 from service_requests import queries as request_queries
 from service_requests.mail_text import one_line
 
@@ -23,9 +22,11 @@ def email_applicant_payment_step(event_id: int, base_url: str = "") -> int:
     recipients = sorted(set(request_queries.applicant_email_addresses(service_request)))
     if not recipients:
         return 0
-    url = absolute_url(
-        reverse("service_requests:detail", args=[service_request.reference]) + "#payment",
+    url = email_url(
+        "service_requests:detail",
+        args=[service_request.reference],
         base_url=base_url or None,
+        fragment="payment",
     )
     with translation.override(settings.LANGUAGE_CODE):
         context = {"service_request": service_request, "event": event, "url": url}

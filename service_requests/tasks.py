@@ -10,13 +10,12 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection, send_mass_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from django_tasks import task
 
 from accounts.queries import with_verified_email
-from base.links import absolute_url
+from base.links import absolute_url, email_url
 
 from . import ics, queries
 from .mail_text import one_line
@@ -70,9 +69,7 @@ def _marked_in_email_language(service_request) -> list[dict]:
 
 def _applicant_email(template, request_id, base_url, *, with_calendar=False):
     service_request = ServiceRequest.objects.select_related("applicant").get(pk=request_id)
-    url = absolute_url(
-        reverse("service_requests:detail", args=[service_request.reference]), base_url=base_url or None
-    )
+    url = email_url("service_requests:detail", args=[service_request.reference], base_url=base_url or None)
     return _send(
         template,
         request_id,
@@ -102,7 +99,5 @@ def email_officers_new_request(request_id: int, base_url: str = "") -> int:
     officers = with_verified_email(queries.officers_of(service_request.service_code)).exclude(
         pk=service_request.applicant_id
     )
-    url = absolute_url(
-        reverse("service_request_admin:process", args=[service_request.pk]), base_url=base_url or None
-    )
+    url = email_url("service_request_admin:process", args=[service_request.pk], base_url=base_url or None)
     return _send("officers_new", request_id, officers.values_list("email", flat=True).distinct(), url=url)

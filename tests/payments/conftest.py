@@ -1,16 +1,16 @@
 """The request fixtures of tests/service_requests, and orders of the SPEC's examples."""
 
-import io
-
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 import pytest
-import segno
-from PIL import Image, ImageDraw
 
 from demo.price_list import ensure_price_list
 from payments.models import PaymentSettings
+from tests.factories.payments import (  # noqa: F401  (used by the tests here)
+    SLIP_PAYLOAD,
+    slip_image,
+    slip_upload,
+)
 from tests.factories.service_requests import pdf_upload
 from tests.service_requests.conftest import (  # noqa: F401  (fixtures)
     empty_private_storage,
@@ -72,32 +72,6 @@ def office_payments(page_tree):
         return settings
 
     return configure
-
-
-def slip_image(payload: str | None, *, kind="PNG") -> bytes:
-    """A bank transfer slip: a white page with some lines and, unless None, a QR code of `payload`."""
-    page = Image.new("RGB", (600, 900), "white")
-    draw = ImageDraw.Draw(page)
-    for y in range(80, 400, 40):
-        draw.rectangle((60, y, 540, y + 12), fill=(60, 60, 60))
-    if payload is not None:
-        buffer = io.BytesIO()
-        segno.make_qr(payload, error="m").save(buffer, kind="png", scale=6, border=4)
-        buffer.seek(0)
-        code = Image.open(buffer).convert("RGB")
-        page.paste(code, (180, 480))
-    output = io.BytesIO()
-    page.save(output, format=kind, **({"quality": 90} if kind == "JPEG" else {}))
-    return output.getvalue()
-
-
-def slip_upload(payload: str | None, *, name="slip.png", kind="PNG") -> SimpleUploadedFile:
-    content_type = "image/png" if kind == "PNG" else "image/jpeg"
-    return SimpleUploadedFile(name, slip_image(payload, kind=kind), content_type=content_type)
-
-
-# Shaped like the QR code Thai banks print on slips for verification (made up: no real transfer).
-SLIP_PAYLOAD = "004600060000010103014022520251130123456789ABCDEF0510APIFD5102TH91045C1E"
 
 
 @pytest.fixture

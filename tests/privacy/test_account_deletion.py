@@ -21,12 +21,14 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.hashing import citizen_id_hash
 from accounts.models import User
+from payments import queries as payment_queries
 from reports import queries as report_queries
 from service_requests import actions
 from service_requests.catalogue import CATALOGUE
 from service_requests.models import DeidentificationReason, ServiceRequest
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import SuperuserFactory, UserFactory
+from tests.factories.payments import paid
 from tests.factories.service_requests import attach_reply, details_for, pdf_bytes
 from tests.helpers import in_thai
 
@@ -64,7 +66,8 @@ def personal_details(code):
 
 def closed_requests_of_every_service(applicant, submit, officer_for):
     """One request per service, each with its attachments; an officer writes to the applicant by
-    name, sends a reply file and completes it (the first one is cancelled by the applicant)."""
+    name, sends a reply file and completes it, a fee paid by slip first (the first one is cancelled by
+    the applicant)."""
     filed = []
     for index, code in enumerate(CATALOGUE):
         service_request = submit(code, applicant=applicant, details=personal_details(code))
@@ -86,6 +89,8 @@ def closed_requests_of_every_service(applicant, submit, officer_for):
                 message="คุณวิลัยวรรณ สุภชาติ โปรดรอเอกสาร",
             )
             attach_reply(ServiceRequest.objects.get(pk=service_request.pk), pdf_bytes())
+            if payment_queries.standing_of(service_request) is not None:
+                paid(service_request, applicant=applicant, officer=officer)  # a fee: paid first
             actions.move_request(
                 actor=officer, service_request=service_request, to_status=S.COMPLETED, role=Role.OFFICER
             )
@@ -251,7 +256,10 @@ def test_no_name_phone_address_or_file_of_the_person_is_left(
     client.force_login(applicant)
     with django_capture_on_commit_callbacks(execute=True) as after_commit:
         response = delete_account(client, password)
-        assert len(private_files()) == 2 * len(CATALOGUE) + len(CATALOGUE) - 1  # until the commit
+        # Two attachments each, a reply file on all but the cancelled one, a slip for each fee paid:
+        # until the commit.
+        slips = sum(payment_queries.standing_of(service_request) is not None for service_request in filed[1:])
+        assert len(private_files()) == 2 * len(CATALOGUE) + len(CATALOGUE) - 1 + slips
 
     assert after_commit
     assert response.status_code == 302

@@ -129,6 +129,10 @@ def build_and_publish_the_service(editor: Page, base_url: str, services_id: int)
         expect(preview.locator("main")).to_contain_text(values["label_th"])
     expect(preview.locator("[name='details-purpose']")).to_be_visible()
 
+    # Wagtail 8 saves a new page as a draft by itself while it is written (autosave), then edits
+    # that draft. Publishing before the first autosave has come back would post the create form
+    # again and add a second page with the same service code: wait, as an editor sees "Saved".
+    expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=15_000)
     # "Publish" is in the menu beside "Save draft" at the foot of the editor.
     editor.locator("footer .w-dropdown__toggle").click()
     editor.locator("[name=action-publish]").click()

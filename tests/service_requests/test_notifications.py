@@ -423,3 +423,14 @@ def test_the_return_email_names_the_marked_parts_in_thai_after_the_officers_mess
         f"- {in_thai('to be used for')}: ระบุชื่อธนาคาร",
     ]
     assert lines.index(f"> {OFFICER_MESSAGE}") < lines.index(marked_lines[0])
+
+
+def test_the_email_of_an_officer_working_in_english_links_to_the_thai_page(
+    submit, applicant, officer_for, committed, mailoutbox
+):
+    """The e-mail is Thai, so its link is the Thai page, not /en/, whatever the officer's language."""
+    with translation.override("en"):
+        message = returned_with_marks(submit, officer_for, committed, mailoutbox, [("details-purpose", "")])
+    [link] = [line for line in message.body.split() if "/my/requests/" in line]
+    assert "/en/" not in link
+    assert link.endswith(f"/my/requests/{applicant.service_requests.get().reference}/")
