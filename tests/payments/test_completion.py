@@ -23,6 +23,7 @@ from service_requests import actions as request_actions
 from service_requests.bulk_actions import report
 from service_requests.models import StatusChange
 from service_requests.workflow import RequestStatus, Role
+from tests.factories import payments as payment_factories
 
 from .conftest import SLIP_PAYLOAD, slip_upload
 
@@ -43,11 +44,6 @@ def officer(officer_for):
 
 def slip_sent(service_request, user):
     actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
-
-
-def confirmed(service_request, user, officer):
-    slip_sent(service_request, user)
-    actions.confirm_payment(actor=officer, service_request=service_request)
 
 
 def process_url(service_request):
@@ -104,7 +100,7 @@ def test_the_action_refuses_to_complete_while_the_slip_awaits_confirmation(order
 
 def test_once_the_payment_is_confirmed_the_officer_completes_the_order(order, officer, user, logged_in):
     service_request = order()
-    confirmed(service_request, user, officer)
+    payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     client = logged_in(officer)
     options, help_text = status_field(client, service_request)
     assert options == {"in_progress": False, "returned": False, "completed": False}
@@ -119,7 +115,7 @@ def test_once_the_payment_is_confirmed_the_officer_completes_the_order(order, of
 
 def test_a_refunded_order_can_no_longer_be_completed_only_cancelled(order, officer, user):
     service_request = order()
-    confirmed(service_request, user, officer)
+    payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     actions.refund_payment(actor=officer, service_request=service_request, message="ผู้ยื่นขอยกเลิก")
     with pytest.raises(PermissionDenied) as refusal:
         complete(service_request, officer)
@@ -176,7 +172,7 @@ def test_a_free_service_completes_as_before(submit, officer_for, logged_in):
 
 def test_a_bulk_move_skips_the_unpaid_orders_and_says_why(order, officer, user):
     unpaid, paid = order(), order(**{"ปพ.1-ป": 1})
-    confirmed(paid, user, officer)
+    payment_factories.paid(paid, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
 
     outcome = request_actions.move_requests(
         actor=officer, service_requests=[unpaid, paid], to_status=S.COMPLETED

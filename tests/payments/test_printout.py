@@ -12,11 +12,12 @@ from payments import actions
 from service_requests import actions as request_actions
 from service_requests.workflow import RequestStatus, Role
 from signing.models import DocumentKind, IssuedDocument
+from tests.factories import payments as payment_factories
 from tests.helpers import comparable
 from tests.printing.conftest import pdf_text
 from tests.signing.conftest import validation_status
 
-from .conftest import SLIP_PAYLOAD, slip_upload
+from .conftest import SLIP_PAYLOAD
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +34,6 @@ def printout(client, user, service_request) -> bytes:
     return response.content
 
 
-def paid(service_request, user, officer):
-    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
-    return actions.confirm_payment(actor=officer, service_request=service_request)
-
-
 def test_an_order_awaiting_payment_prints_so_with_the_amount(client, order, user):
     text = pdf_text(printout(client, user, order()))
     assert comparable("สถานะการชำระเงิน รอชำระเงิน") in text
@@ -46,7 +42,7 @@ def test_an_order_awaiting_payment_prints_so_with_the_amount(client, order, user
 
 def test_a_paid_order_prints_the_date_of_the_confirmation_in_the_buddhist_era(client, order, user, officer):
     service_request = order()
-    payment = paid(service_request, user, officer)
+    payment = payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     text = pdf_text(printout(client, user, service_request))
     date = format_date(payment.confirmed_at, "th")
     assert str(payment.confirmed_at.year + 543) in date
@@ -56,7 +52,7 @@ def test_a_paid_order_prints_the_date_of_the_confirmation_in_the_buddhist_era(cl
 
 def test_a_refunded_order_prints_the_refund(client, order, user, officer):
     service_request = order(**{"ปพ.1-ป": 20})
-    paid(service_request, user, officer)
+    payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     payment = actions.refund_payment(actor=officer, service_request=service_request)
     text = pdf_text(printout(client, user, service_request))
     assert comparable(f"คืนเงินแล้ว เมื่อวันที่ {format_date(payment.refunded_at, 'th')}") in text
@@ -70,7 +66,7 @@ def test_a_service_without_payment_prints_no_payment(client, submit, user):
 
 def test_a_completed_paid_order_is_signed_once_and_again_after_a_refund(client, order, user, officer):
     service_request = order()
-    paid(service_request, user, officer)
+    payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     request_actions.move_request(
         actor=officer,
         service_request=service_request,

@@ -17,6 +17,7 @@ from payments.models import PaymentState
 from payments.queries import PaymentStanding
 from service_requests import actions as request_actions
 from service_requests.workflow import RequestStatus, Role
+from tests.factories import payments as payment_factories
 from tests.factories.service_requests import contact_of, details_for, form_data
 
 from .conftest import SLIP_PAYLOAD, order_details, slip_upload
@@ -41,8 +42,7 @@ def officer(officer_for):
 def paid_order(order, user, officer):
     """The SPEC's order of 555.00, its slip sent and confirmed by the officer."""
     service_request = order()
-    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
-    actions.confirm_payment(actor=officer, service_request=service_request)
+    payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     return service_request
 
 
