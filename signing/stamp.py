@@ -111,8 +111,9 @@ def render_stamp(*, office_name: str, verify_url: str) -> bytes:
 
 
 def stamped(pdf: bytes, *, stamp: bytes) -> bytes:
-    """`pdf` with `stamp` laid over the bottom right corner of its last page, as a new file
-    (UnsignablePdf when pikepdf cannot read or rewrite it)."""
+    """`pdf` with `stamp` laid over the bottom right corner of its last page as a reader sees it
+    (upright, whatever the page's /Rotate), as a new file (UnsignablePdf when pikepdf cannot read
+    or rewrite it)."""
     try:
         return _stamped(pdf, stamp=stamp)
     except pikepdf.PdfError as error:
@@ -120,9 +121,10 @@ def stamped(pdf: bytes, *, stamp: bytes) -> bytes:
 
 
 def stamp_rectangle(box: pikepdf.Rectangle) -> pikepdf.Rectangle:
-    """Where the stamp goes on a page whose visible box is `box`: FROM_RIGHT_MM and FROM_BOTTOM_MM
-    from its bottom right corner, never nearer than EDGE_MM to any edge. On a small page it moves
-    left and gets narrower or lower as needed (pikepdf then scales it down, keeping its shape)."""
+    """Where the stamp goes on a page whose visible box, as displayed, is `box`: FROM_RIGHT_MM and
+    FROM_BOTTOM_MM from its bottom right corner, never nearer than EDGE_MM to any edge. On a small
+    page it moves left and gets narrower or lower as needed (it is then scaled down, keeping its
+    shape)."""
     # A page under 2 cm a side has no room for 5 mm at both edges: a quarter of it then.
     edge = min(EDGE_MM * POINTS_PER_MM, box.width / 4, box.height / 4)
     width = min(WIDTH_MM * POINTS_PER_MM, box.width - 2 * edge)
@@ -133,10 +135,53 @@ def stamp_rectangle(box: pikepdf.Rectangle) -> pikepdf.Rectangle:
     return pikepdf.Rectangle(right - width, bottom, right, bottom + height)
 
 
+def visible_box(page: pikepdf.Page) -> pikepdf.Rectangle:
+    """The part of the page a viewer shows, in its own coordinates: the crop box (inherited, or
+    the media box when it has none) cut to the media box, as the PDF standard and viewers do."""
+    media = pikepdf.Rectangle(page.mediabox)
+    visible = pikepdf.Rectangle(page.cropbox) & media
+    return visible if visible.width > 0 and visible.height > 0 else media
+
+
+def to_displayed(box: pikepdf.Rectangle, rotation: int) -> pikepdf.Matrix:
+    """From the page's coordinates to the page as displayed, turned clockwise by `rotation` (its
+    /Rotate: 0, 90, 180 or 270) with the visible box's bottom left corner, as seen, at (0, 0)."""
+    llx, lly, urx, ury = box.llx, box.lly, box.urx, box.ury
+    return {
+        0: pikepdf.Matrix(1, 0, 0, 1, -llx, -lly),
+        90: pikepdf.Matrix(0, -1, 1, 0, -lly, urx),
+        180: pikepdf.Matrix(-1, 0, 0, -1, urx, ury),
+        270: pikepdf.Matrix(0, 1, -1, 0, ury, -llx),
+    }[rotation]
+
+
 def _stamped(pdf: bytes, *, stamp: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document, pikepdf.open(io.BytesIO(stamp)) as drawn:
         page = document.pages[-1]
-        page.add_overlay(drawn.pages[0], stamp_rectangle(pikepdf.Rectangle(page.cropbox)))
+        # Scanned letters often come as portrait pages turned by /Rotate: the stamp is placed and
+        # turned in the page as the reader sees it, then carried back to the page's coordinates.
+        # pikepdf reads an inherited /Rotate, modulo 360; one not a multiple of 90 (against the
+        # standard) is taken as the quarter turn below it.
+        rotation = page.rotation // 90 * 90
+        box = visible_box(page)
+        if rotation in (90, 270):
+            shown = pikepdf.Rectangle(0, 0, box.height, box.width)
+        else:
+            shown = pikepdf.Rectangle(0, 0, box.width, box.height)
+        place = stamp_rectangle(shown)
+        form = document.copy_foreign(drawn.pages[0].as_form_xobject())
+        x0, y0, x1, y1 = (float(value) for value in form.BBox)
+        scale = min(place.width / (x1 - x0), place.height / (y1 - y0))
+        # Centred in its place when a small page scales it down.
+        left = place.llx + (place.width - (x1 - x0) * scale) / 2
+        bottom = place.lly + (place.height - (y1 - y0) * scale) / 2
+        on_screen = pikepdf.Matrix(scale, 0, 0, scale, left - x0 * scale, bottom - y0 * scale)
+        placement = on_screen @ to_displayed(box, rotation).inverse()
+        name = page.add_resource(form, pikepdf.Name.XObject, prefix="Stamp")
+        # The page's own drawing is wrapped in q … Q so whatever state it leaves cannot move the stamp.
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(b"\nQ\nq " + placement.encode() + b" cm " + name.unparse() + b" Do Q\n")
+        page.contents_coalesce()
         output = io.BytesIO()
         document.save(output)
         return output.getvalue()

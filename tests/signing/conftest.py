@@ -3,6 +3,7 @@ reader of the signed PDF finds in it (pyHanko's validator, the stamp's QR code, 
 lies on the page and what a phone reads from the page as an office printer prints it)."""
 
 import io
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -33,6 +34,24 @@ def letter():
     return pdf_bytes()
 
 
+A4 = (0, 0, 595.28, 841.89)
+
+
+def blank_pdf(mediabox, *, cropbox=None, pages: int = 1, rotate: int = 0) -> bytes:
+    """Blank pages; `rotate`: the last one's /Rotate, as a scanner turns a page."""
+    with pikepdf.new() as document:
+        for _ in range(pages):
+            page = document.add_blank_page(page_size=(mediabox[2], mediabox[3]))
+            page.mediabox = pikepdf.Array(mediabox)
+            if cropbox is not None:
+                page.cropbox = pikepdf.Array(cropbox)
+        if rotate:
+            document.pages[-1].obj.Rotate = rotate
+        output = io.BytesIO()
+        document.save(output)
+        return output.getvalue()
+
+
 def validation_status(content: bytes):
     """pyHanko's own validator on the last signature, trusting the demo CA only."""
     context = ValidationContext(trust_roots=[load_cert_from_pemder(settings.SIGNING_TRUST_ROOTS)])
@@ -59,23 +78,77 @@ DPI = 300
 POINTS_PER_MM = 72 / 25.4
 
 
+def last_page_as_seen(content: bytes) -> Image.Image:
+    """The PDF's last page rendered at 300 dpi by pypdfium2, as a reader sees it: its crop box,
+    turned by its /Rotate."""
+    document = pypdfium2.PdfDocument(content)
+    try:
+        return document[len(document) - 1].render(scale=DPI / 72).to_pil().convert("L")
+    finally:
+        document.close()
+
+
+def on_paper(picture: Image.Image) -> Image.Image:
+    """`picture` with the band printers cannot print left blank at every edge."""
+    band = round(UNPRINTABLE_MM * DPI / 25.4)
+    printed = picture.crop((band, band, picture.width - band, picture.height - band))
+    return ImageOps.expand(printed, border=band, fill=255)
+
+
 def qr_codes_on_paper(content: bytes) -> list[str]:
     """The QR codes read from the PDF's last page rendered at 300 dpi (pypdfium2) with the band
     printers cannot print left blank at every edge, as on paper."""
-    document = pypdfium2.PdfDocument(content)
-    try:
-        picture = document[len(document) - 1].render(scale=DPI / 72).to_pil().convert("L")
-    finally:
-        document.close()
-    band = round(UNPRINTABLE_MM * DPI / 25.4)
-    printed = picture.crop((band, band, picture.width - band, picture.height - band))
-    printed = ImageOps.expand(printed, border=band, fill=255)
-    return [result.text for result in zxingcpp.read_barcodes(printed)]
+    return [result.text for result in zxingcpp.read_barcodes(on_paper(last_page_as_seen(content)))]
+
+
+@dataclass(frozen=True)
+class SeenQrCode:
+    """A QR code read from the last page as a reader sees it: its text, whether it stands upright,
+    and its centre in mm from the left and from the bottom edge of the page as seen."""
+
+    text: str
+    upright: bool
+    from_left_mm: float
+    from_bottom_mm: float
+
+
+def qr_codes_as_seen(content: bytes) -> list[SeenQrCode]:
+    picture = on_paper(last_page_as_seen(content))
+    found = []
+    for result in zxingcpp.read_barcodes(picture):
+        corners = [result.position.top_left, result.position.top_right]
+        corners += [result.position.bottom_right, result.position.bottom_left]
+        x = sum(corner.x for corner in corners) / 4
+        y = sum(corner.y for corner in corners) / 4
+        found.append(
+            SeenQrCode(
+                text=result.text,
+                upright=result.orientation == 0,
+                from_left_mm=x * 25.4 / DPI,
+                from_bottom_mm=(picture.height - y) * 25.4 / DPI,
+            )
+        )
+    return found
+
+
+def ink_distances_mm(content: bytes) -> dict[str, float]:
+    """How far the ink on the last page lies inside each edge of the page as a reader sees it, in
+    mm; on a blank page, the stamp's."""
+    picture = last_page_as_seen(content)
+    left, top, right, bottom = (
+        ImageOps.invert(picture).point(lambda value: 255 if value > 32 else 0).getbbox()
+    )
+    return {
+        "left": left * 25.4 / DPI,
+        "top": top * 25.4 / DPI,
+        "right": (picture.width - right) * 25.4 / DPI,
+        "bottom": (picture.height - bottom) * 25.4 / DPI,
+    }
 
 
 def stamp_distances_mm(content: bytes) -> dict[str, float]:
-    """How far the stamp lies inside each edge of the last page's visible box (its crop box), in
-    mm: the form the stamp was laid as (the last one the page draws), its /BBox through the
+    """How far the stamp lies inside each edge of the last page's visible box (its crop box cut to
+    its media box) as stored, in mm: the form the stamp was laid as (the last one the page draws), its /BBox through the
     transformations the page's content applies to it."""
     with pikepdf.open(io.BytesIO(content)) as document:
         page = document.pages[-1]
@@ -96,7 +169,7 @@ def stamp_distances_mm(content: bytes) -> dict[str, float]:
             matrix = pikepdf.Matrix(*(float(value) for value in form.Matrix)) @ matrix
         x0, y0, x1, y1 = (float(value) for value in form.BBox)
         corners = [matrix.transform((x, y)) for x in (x0, x1) for y in (y0, y1)]
-        box = pikepdf.Rectangle(page.cropbox)
+        box = pikepdf.Rectangle(page.cropbox) & pikepdf.Rectangle(page.mediabox)
     xs, ys = [x for x, _y in corners], [y for _x, y in corners]
     return {
         "left": (min(xs) - box.llx) / POINTS_PER_MM,

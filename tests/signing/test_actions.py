@@ -17,9 +17,10 @@ from signing import actions
 from signing.credentials import SigningUnavailable
 from signing.demo_certificates import make_demo_certificates
 from signing.models import DocumentKind, IssuedDocument
+from signing.stamp import EDGE_MM, FROM_RIGHT_MM
 from tests.factories.service_requests import png_bytes
 
-from .conftest import qr_codes, validation_status
+from .conftest import A4, blank_pdf, ink_distances_mm, qr_codes, qr_codes_as_seen, validation_status
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +47,25 @@ def test_the_stamp_qr_code_opens_the_documents_verify_page(page_tree, officer, l
     signed, document = issue(letter, officer, base_url="https://oss.example.go.th")
 
     assert qr_codes(signed) == [f"https://oss.example.go.th/verify/{document.code}/"]
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_a_scan_whose_last_page_is_turned_is_signed_with_the_stamp_upright_in_its_bottom_right(
+    page_tree, officer, rotate
+):
+    scan = blank_pdf(A4, pages=2, rotate=rotate)
+    signed, document = issue(scan, officer, base_url="https://oss.example.go.th")
+
+    status = validation_status(signed)
+    assert status.intact and status.valid and status.trusted
+    assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    [code] = qr_codes_as_seen(signed)
+    assert code.text == f"https://oss.example.go.th/verify/{document.code}/"
+    assert code.upright
+    ink = ink_distances_mm(signed)
+    assert ink["right"] == pytest.approx(FROM_RIGHT_MM, abs=0.3)
+    assert EDGE_MM - 0.01 <= ink["bottom"] <= EDGE_MM + 0.5
+    assert ink["left"] > ink["right"] and ink["top"] > ink["bottom"]
 
 
 def test_the_record_names_the_request_and_office_and_the_hash_of_the_signed_bytes(page_tree, officer, letter):

@@ -14,7 +14,7 @@ from tests.factories.service_requests import pdf_bytes, png_bytes, upload
 from tests.helpers import in_thai
 from tests.service_requests.helpers import admin_url
 
-from .conftest import qr_codes, validation_status
+from .conftest import A4, blank_pdf, ink_distances_mm, qr_codes, qr_codes_as_seen, validation_status
 from .test_views import ALTERED, GENUINE
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,21 @@ def test_a_picture_reply_is_stored_as_it_is(page_tree, personnel_officer, reques
 
     assert not IssuedDocument.objects.exists()
     assert applicants_download(service_request) == png_bytes()
+
+
+def test_a_scanned_reply_turned_by_rotate_gets_the_stamp_upright_in_the_bottom_right_and_stays_genuine(
+    page_tree, personnel_officer, request_in, user, applicants_download
+):
+    # A scanner stored the letter's last page turned a quarter (/Rotate 90).
+    service_request = request_in(RequestStatus.IN_PROGRESS, service_code="12")
+    scan = blank_pdf(A4, pages=2, rotate=90)
+    complete_with_reply(personnel_officer, service_request, upload("หนังสือสแกน.pdf", scan, "application/pdf"))
+
+    reply = applicants_download(service_request)
+    document = IssuedDocument.objects.get(reference=service_request.reference)
+    [code] = qr_codes_as_seen(reply)
+    assert code.text == f"http://testserver/verify/{document.code}/"
+    assert code.upright
+    ink = ink_distances_mm(reply)
+    assert ink["left"] > ink["right"] >= 5 and ink["top"] > ink["bottom"] >= 5
+    assert in_thai(GENUINE) in check_on_verify_page(reply, document)
