@@ -222,3 +222,31 @@ def test_a_payment_covers_only_what_it_was_made_for(state, due, settled):
     standing = PaymentStanding(None, state, Decimal("555.00"), due)
     assert standing.settled is settled
     assert standing.repriced is (state != PaymentState.PENDING and due != Decimal("555.00"))
+
+
+def test_the_officers_are_told_by_email_when_a_paid_order_is_repriced(
+    paid_order, user, officer, price_list, logged_in, mailoutbox, django_capture_on_commit_callbacks
+):
+    client = logged_in(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("service_requests:edit", args=[paid_order.reference]),
+            form_data(
+                "41",
+                user,
+                submission_key=paid_order.submission_key,
+                details=order_details(price_list, **{"ปพ.1-ป": 4, "ปพ.3-ป": 10}),
+            ),
+        )
+    [message] = [m for m in mailoutbox if m.to == [officer.email]]
+    assert message.subject == (f"คำขอ {paid_order.reference} มีการแก้ไขหลังชำระเงิน: {paid_order.service.name}")
+    assert "ผู้ยื่นคำขอแก้ไขคำขอหลังชำระเงิน และยอดรวมของคำขอเปลี่ยนไป" in message.body
+    assert f"จำนวนเงินที่ชำระแล้ว: {PAID} บาท" in message.body
+    assert f"ยอดรวมใหม่ของคำขอ: {MORE} บาท" in message.body
+    assert f"/admin/service-requests/process/{paid_order.pk}/#payment-section" in message.body
+
+    # An edit that leaves the amount alone tells them nothing of the payment.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_order(paid_order, user, price_list, **{"ปพ.1-ป": 3})
+    assert mailoutbox == []
