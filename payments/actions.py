@@ -18,7 +18,7 @@ from service_requests.workflow import CLOSED, DONE, RequestStatus, Role
 
 from . import queries, tasks
 from .models import Payment, PaymentEvent, PaymentState, Slip, SlipClaim
-from .slips import qr_payload_of
+from .slips import slip_qr_payload_of
 
 # Who moves a payment from which state to which: the applicant sends a slip while it awaits
 # payment (again after a refusal); an officer confirms or refuses a slip and refunds a payment.
@@ -68,7 +68,7 @@ def completion_refusal(service_request, to_status) -> str:
     if standing.repriced:
         return _(
             "This request cannot be moved to “%(status)s”: it was changed after it was paid. "
-            "%(paid)s baht was paid, but it now costs %(due)s baht."
+            "%(paid)s baht was paid, but the request's new total is %(due)s baht."
         ) % {"status": status, "paid": f"{standing.amount:,.2f}", "due": f"{standing.due:,.2f}"}
     if standing.state == PaymentState.REFUNDED:
         return _(
@@ -118,15 +118,16 @@ def _locked_payment(service_request, *, amount=None):
 
 @transaction.atomic
 def send_slip(*, applicant, service_request, uploaded) -> Slip:
-    """หลักฐานการชำระเงิน: keep the applicant's transfer slip and the QR code read from it. A code
-    already sent for another request is refused (the same slip sent twice); a slip without a code
-    that can be read is kept for the officer to check by eye."""
+    """หลักฐานการชำระเงิน: keep the applicant's transfer slip and the bank's verification QR code
+    read from it. A code already sent for another request is refused (the same slip sent twice); a
+    slip without such a code that can be read (also one whose QR code is of something else) is
+    kept for the officer to check by eye against the bank statement."""
     amount = queries.amount_due(service_request)
     payment = _locked_payment(service_request, amount=amount) if amount is not None else None
     if not can_send_slip(applicant, service_request, payment):
         raise PermissionDenied(_("You cannot send a proof of payment for this request now."))
     accepted = check_upload(uploaded)
-    qr_payload = qr_payload_of(uploaded, accepted.content_type)
+    qr_payload = slip_qr_payload_of(uploaded, accepted.content_type)
     moment = timezone.now()
     if qr_payload:
         claim = queries.claim_of(qr_payload)

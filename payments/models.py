@@ -17,6 +17,8 @@ from django_cleanup import cleanup
 from service_requests.models import ServiceRequest, generated_name
 from service_requests.storage import private_storage
 
+from .promptpay import slip_transfer_of
+
 
 @register_setting(icon="tag")
 class PaymentSettings(BaseSiteSetting):
@@ -132,6 +134,12 @@ class Slip(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def verification_code_read(self) -> bool:
+        """Whether the bank's verification QR code was read from it (and held against reuse); a
+        slip kept before only such codes counted may hold another QR code's text."""
+        return slip_transfer_of(self.qr_payload) is not None
 
 
 class SlipClaim(models.Model):

@@ -8,6 +8,11 @@ A payload is a run of TLV fields (two-digit ID, two-digit length, value), in ID 
 01 biller ID, 02 Ref1, 03 Ref2), 53 "764" (baht), 54 the amount ("555.00"), 58 "TH", and last 63,
 the CRC-16/CCITT-FALSE (poly 0x1021, initial 0xFFFF) of everything before it including "6304",
 as four uppercase hex digits.
+
+A Thai bank's transfer slip carries another code of the same TLV build, the "mini QR" by which
+the receiving bank verifies the transfer with the sending bank: 00 (sub-fields 00 the API ID
+"000001", 01 the sending bank's 3-digit code, 02 the transaction reference), 51 "TH", and last 91,
+the same CRC as 63 above ("9104" and four hex digits).
 """
 
 import binascii
@@ -19,6 +24,7 @@ PROMPTPAY_CREDIT_TRANSFER_AID = "A000000677010111"
 PROMPTPAY_BILL_PAYMENT_AID = "A000000677010112"
 THAI_BAHT = "764"
 MAX_REFERENCE_LENGTH = 20
+SLIP_VERIFICATION_API_ID = "000001"
 
 
 def tlv(tag: str, value: str) -> str:
@@ -54,6 +60,30 @@ def parse(payload: str) -> dict[str, str]:
 
 def has_valid_crc(payload: str) -> bool:
     return len(payload) > 8 and payload[-8:-4] == "6304" and crc16(payload[:-4]) == payload[-4:].upper()
+
+
+def slip_transfer_of(payload: str) -> tuple[str, str] | None:
+    """(sending bank code, transaction reference) of a bank slip's verification QR code, or None
+    when the text is anything else (a web address, a payment code, a malformed field or CRC)."""
+    if len(payload) < 8 or payload[-8:-4] != "9104" or crc16(payload[:-4]) != payload[-4:].upper():
+        return None
+    try:
+        transfer = parse(parse(payload).get("00", ""))
+    except ValueError:
+        return None
+    bank, reference = transfer.get("01", ""), transfer.get("02", "")
+    if transfer.get("00") != SLIP_VERIFICATION_API_ID or not re.fullmatch(r"\d{3}", bank):
+        return None
+    if not re.fullmatch(r"[0-9A-Za-z]+", reference):
+        return None
+    return bank, reference
+
+
+def slip_verification_payload(bank: str, reference: str) -> str:
+    """The verification QR code's text a bank prints on the slip of this transfer."""
+    transfer = tlv("00", SLIP_VERIFICATION_API_ID) + tlv("01", bank) + tlv("02", reference)
+    body = tlv("00", transfer) + tlv("51", "TH") + "9104"
+    return body + crc16(body)
 
 
 def normalised_promptpay_id(promptpay_id: str) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from django.db.models.functions import TruncMonth
 
 from service_requests import queries as request_queries
 from service_requests.details import RequestDetails
+from service_requests.models import ServiceRequest
 
 from .models import Payment, PaymentEvent, PaymentState, Slip, SlipClaim
 
@@ -73,6 +74,12 @@ def standing_of(service_request) -> PaymentStanding | None:
     state = PaymentState(state_of(payment))
     paid = payment is not None and state != PaymentState.PENDING
     return PaymentStanding(payment, state, payment.amount if paid else due, due)
+
+
+def standing_of_request_id(request_id: int) -> PaymentStanding | None:
+    """standing_of the request with this id (None also when there is none)."""
+    service_request = ServiceRequest.objects.filter(pk=request_id).first()
+    return standing_of(service_request) if service_request is not None else None
 
 
 def slips_of(payment: Payment | None) -> list[Slip]:

@@ -53,13 +53,14 @@ def send_slip(request, reference):
         for message in getattr(error, "messages", [str(error)]):
             messages.error(request, message)
     else:
-        if slip.qr_payload:
+        if slip.verification_code_read:
             messages.success(request, _("Proof of payment received. An officer will confirm the payment."))
         else:
             messages.success(
                 request,
                 _(
-                    "Proof of payment received. Its QR code could not be read, so an officer will check the slip by eye."
+                    "Proof of payment received. No bank slip QR code was found on it, so an officer "
+                    "will check the slip by eye."
                 ),
             )
     return redirect(detail_url)

@@ -11,7 +11,7 @@ from base.dates import format_date
 from service_requests import hooks as request_hooks
 from service_requests.workflow import CLOSED
 
-from . import actions, queries, urls
+from . import actions, queries, tasks, urls
 from .forms import OfficerPaymentForm, SlipForm
 from .models import PaymentSettings, PaymentState
 from .presentation import payment_code
@@ -124,6 +124,15 @@ def payment_printout_changed(service_request):
     if not queries.takes_payment(service_request.service):
         return None
     return queries.last_step_at(service_request)
+
+
+@hooks.register(request_hooks.REQUEST_EDITED)
+def tell_officers_of_a_repriced_payment(request_id, base_url):
+    """An applicant's edit that leaves a paid (or proof-sent) request costing something else is
+    e-mailed to its officers: the process page says so too, but nobody looks at it unasked."""
+    standing = queries.standing_of_request_id(request_id)
+    if standing is not None and standing.repriced:
+        tasks.email_officers_repriced.enqueue(request_id, base_url)
 
 
 @hooks.register(request_hooks.REQUEST_DEIDENTIFIED)

@@ -340,6 +340,9 @@ def edit_request(
                     lambda: notifications.request_resubmitted(service_request.pk, base_url=base_url),
                     robust=True,
                 )
+            transaction.on_commit(
+                lambda: notifications.request_edited(service_request.pk, base_url=base_url), robust=True
+            )
     except BaseException:
         _delete_files_on_failure(stored)
         raise

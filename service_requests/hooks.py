@@ -14,6 +14,10 @@ REQUEST_DOCUMENTS = "register_service_request_documents"
 APPLICANT_NOTIFIED = "on_service_request_applicant_notified"
 REQUEST_HISTORY_PANELS = "register_service_request_history_panels"
 
+# The applicant's edit of their request (actions.edit_request) has committed: fn(request_id,
+# base_url), e.g. payments telling the officers that a paid order now costs something else.
+REQUEST_EDITED = "on_service_request_edited"
+
 # Payments (issue 15), and any app that adds a section of its own to a request's pages:
 # fn(request, service_request, page) -> HTML (safe, already escaped) or "" of a section the
 # applicant's pages show, page being "submitted" (the confirmation page) or "detail" (their

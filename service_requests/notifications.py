@@ -4,7 +4,7 @@ address the e-mails' links start with (empty: the configured one; see tasks)."""
 from wagtail import hooks
 
 from . import tasks
-from .hooks import APPLICANT_NOTIFIED
+from .hooks import APPLICANT_NOTIFIED, REQUEST_EDITED
 
 
 def _other_channels(event: str, request_id: int, base_url: str):
@@ -28,3 +28,9 @@ def request_resubmitted(request_id: int, *, base_url: str = ""):
 def status_changed(request_id: int, *, base_url: str = ""):
     tasks.email_applicant_status_changed.enqueue(request_id, base_url)
     _other_channels("status_changed", request_id, base_url)
+
+
+def request_edited(request_id: int, *, base_url: str = ""):
+    """The apps above hear of the applicant's edit (payments: a paid order repriced)."""
+    for tell in hooks.get_hooks(REQUEST_EDITED):
+        tell(request_id, base_url)

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import segno
 from PIL import Image, ImageDraw
 
-from payments import actions
+from payments import actions, promptpay
 
 
 def slip_image(payload: str | None, *, kind="PNG") -> bytes:
@@ -32,8 +32,12 @@ def slip_upload(payload: str | None, *, name="slip.png", kind="PNG") -> SimpleUp
     return SimpleUploadedFile(name, slip_image(payload, kind=kind), content_type=content_type)
 
 
-# Shaped like the QR code Thai banks print on slips for verification (made up: no real transfer).
-SLIP_PAYLOAD = "004600060000010103014022520251130123456789ABCDEF0510APIFD5102TH91045C1E"
+def slip_payload(reference: str, *, bank: str = "014") -> str:
+    """The verification QR code a Thai bank prints on a slip (made up: no real transfer)."""
+    return promptpay.slip_verification_payload(bank, reference)
+
+
+SLIP_PAYLOAD = slip_payload("202511301234567890ABCDEF0")
 
 
 def paid(service_request, *, applicant, officer, payload: str | None = None):

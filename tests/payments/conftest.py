@@ -9,6 +9,7 @@ from payments.models import PaymentSettings
 from tests.factories.payments import (  # noqa: F401  (used by the tests here)
     SLIP_PAYLOAD,
     slip_image,
+    slip_payload,
     slip_upload,
 )
 from tests.factories.service_requests import pdf_upload

@@ -25,7 +25,7 @@ from service_requests import actions as request_actions
 from service_requests.models import AccessKind, DeidentificationReason, RequestAccess
 from service_requests.workflow import RequestStatus, Role
 
-from .conftest import SLIP_PAYLOAD, slip_upload
+from .conftest import SLIP_PAYLOAD, slip_payload, slip_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_the_officer_sees_the_state_and_the_slip_and_confirms(paid_order, logged
     text = panel.get_text(" ", strip=True)
     assert "แนบหลักฐานแล้ว" in text
     assert "555.00 บาท" in text
-    assert "อ่านคิวอาร์โค้ดแล้ว" in text  # one word for it across the portal, as on /verify/
+    assert "อ่านคิวอาร์โค้ดของสลิปธนาคารแล้ว และบันทึกไว้ไม่ให้ใช้ซ้ำ" in text
     slip_link = page.select_one("a[href*='/slips/']")
     response = client.get(slip_link["href"])
     assert response.status_code == 200
@@ -156,7 +156,9 @@ def test_the_report_shows_the_money_received_per_month(order, user, officer, log
     first, second, refunded = order(), order(**{"ปพ.1-ป": 20}), order(**{"ปพ.1-ป": 1})
     for index, service_request in enumerate((first, second, refunded)):
         actions.send_slip(
-            applicant=user, service_request=service_request, uploaded=slip_upload(f"{SLIP_PAYLOAD}{index}")
+            applicant=user,
+            service_request=service_request,
+            uploaded=slip_upload(slip_payload(f"20251130REPORT{index}")),
         )
         actions.confirm_payment(actor=officer, service_request=service_request)
     actions.refund_payment(actor=officer, service_request=refunded)

@@ -29,7 +29,7 @@ S = RequestStatus
 PAID, MORE = "555.00", "715.00"
 REPRICED = (
     "เปลี่ยนสถานะคำขอนี้เป็น “ดำเนินการเรียบร้อย” ไม่ได้ เนื่องจากมีการแก้ไขคำขอหลังชำระเงิน "
-    "ชำระแล้ว 555.00 บาท แต่ยอดที่ต้องชำระขณะนี้คือ 715.00 บาท"
+    "ชำระแล้ว 555.00 บาท แต่ยอดรวมใหม่ของคำขอคือ 715.00 บาท"
 )
 
 
@@ -89,10 +89,13 @@ def test_more_copies_after_paying_keeps_the_edit_but_the_officer_cannot_complete
     assert paid_order.payment.amount == Decimal(PAID)  # what was paid stays what was paid
     applicant_page = page_text(client, reverse("service_requests:detail", args=[paid_order.reference]))
     assert "คำขอของท่านมีการแก้ไขหลังชำระเงิน" in applicant_page
+    assert f"ยอดรวมใหม่ของคำขอ {MORE} บาท" in applicant_page
     assert (
-        f"ท่านชำระแล้ว {PAID} บาท แต่คำขอตามที่แก้ไขขณะนี้ต้องชำระ {MORE} บาท "
-        "กรุณาอย่าชำระเงินซ้ำ เจ้าหน้าที่จะติดต่อท่านเรื่องส่วนต่าง"
+        f"ท่านชำระแล้ว {PAID} บาท แต่ยอดรวมใหม่ของคำขอตามที่ท่านแก้ไขคือ {MORE} บาท "
+        "คำขอหนึ่งรายการชำระเงินครั้งเดียว กรุณาอย่าชำระเงินซ้ำหรือชำระส่วนต่าง "
+        "เจ้าหน้าที่จะติดต่อท่านเพื่อแจ้งขั้นตอนต่อไป"
     ) in applicant_page
+    assert "ยอดที่ต้องชำระ" not in applicant_page  # no "pay this much more"
 
     with pytest.raises(PermissionDenied) as refusal:
         complete(paid_order, officer)
@@ -103,8 +106,48 @@ def test_more_copies_after_paying_keeps_the_edit_but_the_officer_cannot_complete
     process_page = page_text(
         logged_in(officer), reverse("service_request_admin:process", args=[paid_order.pk])
     )
-    assert f"ชำระแล้ว {PAID} บาท แต่ขณะนี้ต้องชำระ {MORE} บาท" in process_page
+    assert f"ยอดรวมใหม่ของคำขอ {MORE} บาท" in process_page
+    assert f"ชำระแล้ว {PAID} บาท แต่ยอดรวมใหม่ของคำขอคือ {MORE} บาท" in process_page
+    # Paid and confirmed: the money may be refunded.
+    assert "บันทึกการคืนเงินแล้วยกเลิกคำขอ" in process_page
+    assert "ยอดที่ต้องชำระ" not in process_page
     assert REPRICED in process_page  # the status field's reason
+
+
+def test_an_order_repriced_before_the_payment_is_confirmed_offers_no_refund(
+    order, user, officer, price_list, logged_in
+):
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    edit_order(service_request, user, price_list, **{"ปพ.1-ป": 4})
+
+    process_page = page_text(
+        logged_in(officer), reverse("service_request_admin:process", args=[service_request.pk])
+    )
+    assert (
+        f"สลิปที่ส่งมาเป็นยอด {PAID} บาท แต่ยอดรวมใหม่ของคำขอคือ {MORE} บาท การชำระเงินยังไม่ได้รับการยืนยัน จึงยังไม่มีเงินที่จะคืน"
+    ) in process_page
+    assert "ส่งคืนให้แก้ไขคำขอให้ตรงกับยอดในสลิป" in process_page
+    assert f"ไม่รับการชำระเงินพร้อมข้อความขอสลิปยอด {MORE} บาท" in process_page
+    assert "คืนเงิน" not in process_page  # neither the advice nor a refund button
+
+    # As advised: refused with a message, the applicant is asked for the new total and may send its slip.
+    actions.refuse_payment(
+        actor=officer, service_request=service_request, message=f"กรุณาโอนเงิน {MORE} บาท แล้วส่งสลิปใหม่"
+    )
+    applicant_page = page_text(
+        logged_in(user), reverse("service_requests:detail", args=[service_request.reference])
+    )
+    assert f"จำนวนเงินที่ต้องชำระ {MORE} บาท" in applicant_page
+    actions.send_slip(
+        applicant=user,
+        service_request=service_request,
+        uploaded=slip_upload(payment_factories.slip_payload("20251130NEWTOTAL715")),
+    )
+    actions.confirm_payment(actor=officer, service_request=service_request)
+    complete(service_request, officer)
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
 
 
 def test_a_slip_sent_then_an_order_returned_and_corrected_upwards_is_held_back_too(
@@ -179,3 +222,31 @@ def test_a_payment_covers_only_what_it_was_made_for(state, due, settled):
     standing = PaymentStanding(None, state, Decimal("555.00"), due)
     assert standing.settled is settled
     assert standing.repriced is (state != PaymentState.PENDING and due != Decimal("555.00"))
+
+
+def test_the_officers_are_told_by_email_when_a_paid_order_is_repriced(
+    paid_order, user, officer, price_list, logged_in, mailoutbox, django_capture_on_commit_callbacks
+):
+    client = logged_in(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("service_requests:edit", args=[paid_order.reference]),
+            form_data(
+                "41",
+                user,
+                submission_key=paid_order.submission_key,
+                details=order_details(price_list, **{"ปพ.1-ป": 4, "ปพ.3-ป": 10}),
+            ),
+        )
+    [message] = [m for m in mailoutbox if m.to == [officer.email]]
+    assert message.subject == (f"คำขอ {paid_order.reference} มีการแก้ไขหลังชำระเงิน: {paid_order.service.name}")
+    assert "ผู้ยื่นคำขอแก้ไขคำขอหลังชำระเงิน และยอดรวมของคำขอเปลี่ยนไป" in message.body
+    assert f"จำนวนเงินที่ชำระแล้ว: {PAID} บาท" in message.body
+    assert f"ยอดรวมใหม่ของคำขอ: {MORE} บาท" in message.body
+    assert f"/admin/service-requests/process/{paid_order.pk}/#payment-section" in message.body
+
+    # An edit that leaves the amount alone tells them nothing of the payment.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_order(paid_order, user, price_list, **{"ปพ.1-ป": 3})
+    assert mailoutbox == []

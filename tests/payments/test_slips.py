@@ -1,22 +1,26 @@
-"""หลักฐานการชำระเงิน as the applicant sends it: the slip's QR code is read and kept, the same slip
-for another order is refused in Thai (also when both are sent at the same moment), and a slip
-without a readable code is kept for the officer to check by eye."""
+"""หลักฐานการชำระเงิน as the applicant sends it: the slip's verification QR code is read and kept,
+the same slip for another order is refused in Thai (also when both are sent at the same moment),
+and a slip without a readable bank slip code (a QR code of anything else included) is kept for the
+officer to check by eye."""
 
+import io
 import threading
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 
-from payments import actions
+from payments import actions, promptpay
 from payments.models import Payment, PaymentState, Slip, SlipClaim
 from tests.factories.service_requests import pdf_upload
 
-from .conftest import SLIP_PAYLOAD, slip_upload
+from .conftest import SLIP_PAYLOAD, slip_image, slip_payload, slip_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -99,10 +103,67 @@ def test_a_slip_without_a_readable_code_is_accepted_for_the_officer(order, logge
     assert not SlipClaim.objects.exists()
 
 
+OTHER_CODES = {
+    "web address": "https://example.com/promotion?id=42",
+    "any text": "สวัสดีครับ",
+    "a PromptPay payment code": promptpay.credit_transfer_payload("0812345678", Decimal("555.00")),
+    "a slip code with a wrong CRC": SLIP_PAYLOAD[:-4] + "0000",
+}
+
+
+@pytest.mark.parametrize("payload", OTHER_CODES.values(), ids=OTHER_CODES.keys())
+def test_a_qr_code_that_is_not_a_bank_slips_is_not_read_nor_held(
+    order, logged_in, user, officer_for, payload
+):
+    service_request = order()
+    response = send(logged_in(user), service_request, slip_upload(payload))
+    assert "ไม่พบคิวอาร์โค้ดของสลิปธนาคาร เจ้าหน้าที่จะตรวจสอบสลิปด้วยตนเอง" in response.content.decode()
+    slip = Slip.objects.get()
+    assert (slip.qr_payload, slip.payment.state) == ("", PaymentState.SLIP_SENT)
+    assert not SlipClaim.objects.exists()
+    # The officer is not told it was read: to be checked by eye against the bank statement.
+    process = logged_in(officer_for("41")).get(
+        reverse("service_request_admin:process", args=[service_request.pk])
+    )
+    panel = BeautifulSoup(process.content.decode(), "html.parser").select_one(".payment-slips")
+    text = " ".join(panel.get_text(" ").split())
+    assert "อ่านคิวอาร์โค้ด" not in text
+    assert "ไม่พบคิวอาร์โค้ดของสลิปธนาคาร กรุณาตรวจสอบสลิปด้วยตนเองกับรายการเดินบัญชีของธนาคาร" in text
+    # Nor is such a code held against another order's slip.
+    send(logged_in(user), order(**{"ปพ.1-ป": 1}), slip_upload(payload, name="again.png"))
+    assert Slip.objects.count() == 2
+
+
+def test_the_bank_slips_code_is_found_beside_another_qr_code(order, user):
+    service_request = order()
+    page = Image.open(io.BytesIO(slip_image("https://example.com/bank-promotion"))).convert("RGB")
+    page.paste(Image.open(io.BytesIO(slip_image(SLIP_PAYLOAD))).crop((150, 450, 450, 800)), (150, 50))
+    picture = io.BytesIO()
+    page.save(picture, format="PNG")
+    actions.send_slip(
+        applicant=user,
+        service_request=service_request,
+        uploaded=SimpleUploadedFile("slip.png", picture.getvalue(), "image/png"),
+    )
+    assert Slip.objects.get().qr_payload == SLIP_PAYLOAD
+    assert SlipClaim.objects.get().qr_payload == SLIP_PAYLOAD
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        # As Thai banks print them (from public examples; checked by their CRC).
+        "0046000600000101030140225202505252KGPGoQxQH5Z5RySO5102TH9104904A",
+        "004100060000010103014022000111222233344ABCD125102TH910417DF",
+        slip_payload("2025113000000000ABCDEF", bank="004"),
+    ],
+)
+def test_bank_slip_codes_are_recognised(payload):
+    assert promptpay.slip_transfer_of(payload) is not None
+
+
 def test_a_file_that_is_not_a_slip_is_refused_by_the_upload_checks(order, logged_in, user):
     service_request = order()
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     response = send(
         logged_in(user), service_request, SimpleUploadedFile("slip.png", b"not a picture", "image/png")
     )
