@@ -104,6 +104,16 @@ class RegisterView(KeepsFormOnFault, FormView):
         )
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Your account has been created and you are logged in."))
+        if user.email:
+            # Nothing is e-mailed to the address until its link is opened: say so now.
+            messages.info(
+                self.request,
+                _(
+                    "We have e-mailed a link to %(email)s. Please open it within 3 days to confirm the "
+                    "address: news of your requests is sent there only after that."
+                )
+                % {"email": user.email},
+            )
         return redirect(safe_next_url(self.request, home_url()))
 
 

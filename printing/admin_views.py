@@ -30,13 +30,17 @@ class OfficerPdfView(RecordsStaffAccess, PermissionCheckedMixin, BaseObjectMixin
     def filename(self, service_request) -> str:
         raise NotImplementedError
 
+    # Shown in the browser's PDF viewer rather than downloaded (printing.responses).
+    inline = False
+
     def get(self, request, *args, **kwargs):
         content = self.render(self.object, OfficeSettings.for_request(request), portal_base_url(request))
-        return pdf_response(content, self.filename(self.object))
+        return pdf_response(content, self.filename(self.object), inline=self.inline)
 
 
 class PrintoutView(OfficerPdfView):
     access_kind = AccessKind.PRINTED
+    inline = True
 
     def render(self, service_request, office, base_url):
         return issued_printout(

@@ -22,4 +22,4 @@ def applicant_printout(request, reference):
         office=OfficeSettings.for_request(request),
         base_url=portal_base_url(request),
     )
-    return pdf_response(content, f"{service_request.reference}.pdf")
+    return pdf_response(content, f"{service_request.reference}.pdf", inline=True)

@@ -1,6 +1,8 @@
-"""Responses that hand a private file to its reader: a download (never shown inline), never kept
-by a browser or proxy cache, never sniffed as another type. Used by the attachment and reply
-downloads, the calendar file and the printing app's PDFs."""
+"""Responses that hand a private file to its reader, never kept by a browser or proxy cache, never
+sniffed as another type: a download (never shown inline) for what people uploaded, the calendar
+file and bundles; the printing app's printouts, which the portal makes itself, open in the
+browser's PDF viewer (its "Print" buttons). Used by the attachment and reply downloads, the
+calendar file and the printing app's PDFs."""
 
 from django.http import FileResponse, HttpResponse
 
@@ -33,8 +35,13 @@ def file_download(field_file, download_name: str, content_type: str | None = Non
     )
 
 
-def content_download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    """Bytes made for this reader (a PDF, an .ics file) as an attachment."""
+def content_download(
+    content: bytes, filename: str, content_type: str, *, inline: bool = False
+) -> HttpResponse:
+    """Bytes made for this reader (a PDF, an .ics file) as an attachment, or shown in the browser
+    (`inline`: only for what the portal made itself, never for an uploaded file), under `filename`
+    either way (what a "save" in the viewer offers)."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return private(response)

@@ -110,6 +110,24 @@ def test_after_registration_the_menu_shows_the_full_name(client, page_tree, regi
     assert in_thai("Your account has been created and you are logged in.") in response.content.decode()
 
 
+CONFIRM_LINK_SENT = (
+    "We have e-mailed a link to %(email)s. Please open it within 3 days to confirm the address: "
+    "news of your requests is sent there only after that."
+)
+
+
+def test_after_registration_with_an_address_the_applicant_is_told_to_open_its_link(
+    client, page_tree, registration_data
+):
+    response = client.post(REGISTER_URL, registration_data | {"email": "wilaiwan@example.com"}, follow=True)
+    assert in_thai(CONFIRM_LINK_SENT) % {"email": "wilaiwan@example.com"} in response.content.decode()
+
+
+def test_after_registration_without_an_address_no_link_is_mentioned(client, page_tree, registration_data):
+    response = client.post(REGISTER_URL, registration_data, follow=True)
+    assert in_thai(CONFIRM_LINK_SENT).split("%(email)s")[0] not in response.content.decode()
+
+
 def test_registration_returns_to_a_safe_next_page(client, page_tree, registration_data):
     response = client.post(f"{REGISTER_URL}?next=/services/", registration_data)
     assert response.url == "/services/"

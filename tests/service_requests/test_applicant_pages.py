@@ -3,6 +3,7 @@
 import re
 
 from django.core import mail
+from django.urls import reverse
 from django.utils.html import escape
 
 import pytest
@@ -239,6 +240,23 @@ def test_the_confirmation_names_every_address_the_emails_go_to(client, page_tree
 def test_the_confirmation_says_so_when_no_email_is_sent(client, page_tree, user):
     html = confirmation_after_filing(client, page_tree, user, "12", "certificate")
     assert no_email_note() in html
+
+
+UNCONFIRMED = (
+    "Your e-mail address <strong>%(email)s</strong> is not confirmed yet, so no e-mails are sent to it. "
+    'Open the link we e-mailed to it, or send the link again from your <a href="%(url)s">profile</a>.'
+)
+
+
+def test_the_confirmation_asks_to_confirm_an_address_given_but_not_confirmed(client, page_tree, user):
+    """An applicant who gave an address at registration but has not opened its link is not told
+    they gave none: they are told to open the link (or send it again from the profile)."""
+    user.email = "wilaiwan@example.com"
+    user.save(update_fields=["email"])
+    html = confirmation_after_filing(client, page_tree, user, "12", "certificate")
+    profile = reverse("accounts:profile")
+    assert in_thai(UNCONFIRMED) % {"email": "wilaiwan@example.com", "url": profile} in html
+    assert no_email_note() not in html
 
 
 def test_the_pension_form_starts_with_the_accounts_address_and_says_what_it_is_for(client, page_tree, user):
