@@ -6,6 +6,8 @@ page, manual and blank-form builders loop over the catalogue and look the texts 
 
 from dataclasses import dataclass
 
+from service_requests.sla import PROMISED_WORKING_DAYS
+
 
 @dataclass(frozen=True)
 class ServiceTexts:
@@ -60,7 +62,8 @@ class CommonTexts:
 
 COMMON = {
     "th": CommonTexts(
-        processing_time="เจ้าหน้าที่จะดำเนินการจัดทำข้อมูลภายใน 3-5 วันทำการ",
+        # The manual's words; the days are the ones the confirmation and its e-mail say (sla.py).
+        processing_time=f"เจ้าหน้าที่จะดำเนินการจัดทำข้อมูลภายใน {PROMISED_WORKING_DAYS} วันทำการ",
         file_note="ไฟล์ png,jpg,pdf ขนาดไม่เกิน 5 MB เท่านั้น",
         attachments_heading="เอกสารที่ต้องแนบ",
         steps_heading="ขั้นตอนการยื่นคำขอผ่านระบบ",
@@ -77,7 +80,7 @@ COMMON = {
         ),
     ),
     "en": CommonTexts(
-        processing_time="Officers prepare the result within 3-5 working days.",
+        processing_time=f"Officers prepare the result within {PROMISED_WORKING_DAYS} working days.",
         file_note="Files: png, jpg or pdf, at most 5 MB each.",
         attachments_heading="Documents to attach",
         steps_heading="How to apply online",
@@ -108,6 +111,15 @@ PROFILE_FIELDS = (
     FormField("เบอร์โทรศัพท์"),
     FormField("คำนำหน้าชื่อ ชื่อ นามสกุล"),
 )
+
+# Service 41 as the office's manual names it: the menu says "ซื้อ ปพ.1-3" (the catalogue's name, on
+# the tiles and lists), the service itself "สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)": its page, its form, its
+# manual and its blank form, as the catalogue's form title (service_requests.catalogue).
+FORM_ORDER_TITLE = {
+    "th": "สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
+    "en": "Order of educational record forms (ปพ.)",
+}
+
 
 SERVICES: dict[str, ServiceContent] = {
     "11": ServiceContent(
@@ -563,10 +575,10 @@ SERVICES: dict[str, ServiceContent] = {
     ),
     "41": ServiceContent(
         th=ServiceTexts(
-            title="สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.1-3)",
-            form_title="สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
-            manual_title="คู่มือการสั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
-            blank_form_title="แบบฟอร์มสั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)",
+            title=FORM_ORDER_TITLE["th"],
+            form_title=FORM_ORDER_TITLE["th"],
+            manual_title=f"คู่มือการ{FORM_ORDER_TITLE['th']}",
+            blank_form_title=f"แบบฟอร์ม{FORM_ORDER_TITLE['th']}",
             summary="โรงเรียนสั่งซื้อแบบพิมพ์ ปพ.1 ปพ.2 และ ปพ.3 ระบบคำนวณราคารวมและค่าขนส่งให้",
             description=(
                 "บริการสั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.) สำหรับโรงเรียน ได้แก่ ระดับประถมศึกษา ปพ.1-ป "
@@ -600,8 +612,8 @@ SERVICES: dict[str, ServiceContent] = {
             ),
         ),
         en=ServiceTexts(
-            title="School record forms (ปพ.1-3)",
-            form_title="Order of educational record forms (ปพ.)",
+            title=FORM_ORDER_TITLE["en"],
+            form_title=FORM_ORDER_TITLE["en"],
             manual_title="Manual: ordering educational record forms (ปพ.)",
             blank_form_title="Blank form: order of educational record forms (ปพ.)",
             summary="Schools order the ปพ.1, ปพ.2 and ปพ.3 record forms; the total and shipping are computed.",

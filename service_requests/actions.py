@@ -253,6 +253,7 @@ def submit_request(
                 status=INITIAL,
                 submitted_at=moment,
                 status_changed_at=moment,
+                last_changed_at=moment,
                 submission_key=submission_key,
                 **{name: contact[name] for name in CONTACT_FIELDS},
             )
@@ -312,6 +313,9 @@ def edit_request(
             service_request.status = target
             if target != source:
                 service_request.status_changed_at = moment
+            # An edit that keeps the status is a change too: the officers' list shows it as one
+            # (status_changed_at stays, the SLA counts from it).
+            service_request.last_changed_at = moment
             service_request.save()
             details_model = service_request.service.details_model
             details_row = details_model.objects.select_for_update().get(request=service_request)
@@ -409,6 +413,7 @@ def move_request(
             service_request.status = to_status
             if to_status != source:
                 service_request.status_changed_at = moment
+            service_request.last_changed_at = moment  # a history line, with or without a new status
             if role == Role.OFFICER and (message or to_status != source):
                 # The officer's note is about the request as it now stands: a new status without
                 # a message clears the old one (a completed request keeps no "please correct").

@@ -135,9 +135,13 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
         return super().get_queryset().select_related("applicant", "assignee")
 
     def order_queryset(self, queryset):
-        # Requests filed in the same second keep a stable order across pages.
+        # Requests filed (or changed) in the same second keep a stable order across pages. The
+        # tiebreak runs the way the sort does, so that the indexes on (time, id) serve either
+        # direction (request_newest, request_last_changed).
         queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "-pk")
+        ordering = queryset.query.order_by
+        descending = not ordering or str(ordering[0]).startswith("-")
+        return queryset.order_by(*ordering, "-pk" if descending else "pk")
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -185,10 +189,10 @@ class ServiceRequestIndexView(RecordsStaffAccess, OfficerRequestUrlsMixin, Index
             DueDateColumn(),
             HtmlColumn("assignee", label=gettext_lazy("Assignee"), accessor=self.assignee_of),
             HtmlColumn(
-                "status_changed_at",
+                "last_changed_at",
                 label=gettext_lazy("Last change"),
-                accessor=lambda service_request: format_datetime(service_request.status_changed_at),
-                sort_key="status_changed_at",
+                accessor=lambda service_request: format_datetime(service_request.last_changed_at),
+                sort_key="last_changed_at",
             ),
         ]
 

@@ -20,12 +20,25 @@ from .catalogue import find_service
 from .workflow import CLOSED, RequestStatus
 
 DUE_WITHIN_WORKING_DAYS = 5
+# The office's manual promises every built-in service "ภายใน 3-5 วันทำการ" (within 3-5 working
+# days); the due date is its longer end. Service pages and the confirmation both say this range.
+FASTEST_WORKING_DAYS = 3
+PROMISED_WORKING_DAYS = f"{FASTEST_WORKING_DAYS}-{DUE_WITHIN_WORKING_DAYS}"
 
 
 def working_days_allowed(service_code) -> int:
     """The working days a service's requests have, before returned time: its own or the SPEC's 5."""
     service = find_service(service_code) if service_code else None
     return (service.processing_days if service is not None else None) or DUE_WITHIN_WORKING_DAYS
+
+
+def working_days_promised(service_code) -> str:
+    """The working days the applicant is told a request takes: a service's own number where it
+    sets one (EService.processing_days), else the manual's "3-5" (PROMISED_WORKING_DAYS)."""
+    service = find_service(service_code) if service_code else None
+    if service is not None and service.processing_days:
+        return str(service.processing_days)
+    return PROMISED_WORKING_DAYS
 
 
 @dataclass(frozen=True)

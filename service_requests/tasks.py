@@ -20,6 +20,7 @@ from base.links import absolute_url, email_url
 from . import ics, queries
 from .mail_text import one_line
 from .models import ServiceRequest
+from .sla import working_days_promised
 from .workflow import RequestStatus
 
 
@@ -78,6 +79,8 @@ def _applicant_email(template, request_id, base_url, *, with_calendar=False):
         attachment=calendar_attachment(service_request, base_url) if with_calendar else None,
         # What the officer marked to correct, named in the e-mail too (not only on the page).
         marked=_marked_in_email_language(service_request),
+        # The days the confirmation page and the service's page say.
+        working_days=working_days_promised(service_request.service_code),
     )
 
 

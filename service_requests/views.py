@@ -36,7 +36,7 @@ from .forms import CancelForm, RequestForms, StatusCheckForm
 from .models import AccessKind
 from .permissions import RequestPermissionTester
 from .presentation import history_lines
-from .sla import working_days_allowed
+from .sla import working_days_promised
 from .upload_limits import takes_files
 from .workflow import FOR_CORRECTION, ApplicantStatusGroup, RequestStatus, Role
 
@@ -98,7 +98,7 @@ def submitted(request, reference):
         {
             "service_request": service_request,
             "email_addresses": queries.applicant_email_addresses(service_request),
-            "working_days": working_days_allowed(service_request.service_code),
+            "working_days": working_days_promised(service_request.service_code),
             "expected": expected_completion(service_request, calendar=WorkingCalendar()),
         },
     )

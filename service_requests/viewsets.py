@@ -65,7 +65,7 @@ class ServiceRequestViewSet(ModelViewSet):
         "submitted_at",
         "due_on",
         "working_days_overdue",
-        "status_changed_at",
+        "last_changed_at",
         "officer_message",
     ]
     export_headings = {
@@ -79,7 +79,7 @@ class ServiceRequestViewSet(ModelViewSet):
         "submitted_at": _("Submitted"),
         "due_on": _("Due"),
         "working_days_overdue": _("Working days overdue"),
-        "status_changed_at": _("Last change"),
+        "last_changed_at": _("Last change"),
         "officer_message": _("Message from the officer"),
     }
     export_filename = "service-requests"

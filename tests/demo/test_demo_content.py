@@ -8,6 +8,8 @@ from collections import Counter
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -133,6 +135,49 @@ def test_each_service_has_a_page_in_both_languages_with_a_manual_and_a_blank_for
         english_response = client.get(english.url)
         assert english_response.status_code == 200
         assert english.title in english_response.content.decode()
+
+
+FORM_ORDER = "สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)"  # the manual's name of service 41
+
+
+def test_the_form_order_service_is_named_as_the_manual_names_it(client):
+    load_demo_content()
+    thai = ServicePage.objects.get(service_code="41", locale__language_code="th")
+    english = thai.get_translation(Locale.objects.get(language_code="en")).specific
+    service = get_service("41")
+    # The page, the form, the manual and the blank form: the service's name in the manual.
+    assert thai.title == FORM_ORDER
+    assert thai.manuals()[0].document.title.startswith(f"คู่มือการ{FORM_ORDER}")
+    assert thai.blank_forms()[0].document.title.startswith(f"แบบฟอร์ม{FORM_ORDER}")
+    with translation.override("th"):
+        assert str(service.form_title) == FORM_ORDER
+        assert str(service.name) == "ซื้อ ปพ.1-3"  # the manual's menu: tiles and lists
+    with translation.override("en"):
+        assert english.title == str(service.form_title) == "Order of educational record forms (ปพ.)"
+    # The page's own name is not a third one ("… (ปพ.1-3)"); the menu's name names its button.
+    thai_html = client.get(thai.url).content.decode()
+    assert "สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.1-3)" not in thai_html
+    assert "“ซื้อ ปพ.1-3”" in thai_html
+
+
+def test_the_form_order_page_and_its_confirmation_say_the_same_working_days(client):
+    load_demo_content()
+    page = ServicePage.objects.get(service_code="41", locale__language_code="th")
+    applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
+    service_request = actions.submit_request(
+        applicant=applicant,
+        service_code="41",
+        contact=contact_of(applicant),
+        details=details_for("41"),
+        attachments=attachments_for("41"),
+        submission_key=uuid.uuid4(),
+    )
+    client.force_login(applicant)
+    confirmation = client.get(reverse("service_requests:submitted", args=[service_request.reference]))
+    # The manual's "3-5 working days" on both.
+    assert page.processing_time == "เจ้าหน้าที่จะดำเนินการจัดทำข้อมูลภายใน 3-5 วันทำการ"
+    assert "ภายใน 3-5 วันทำการ" in client.get(page.url).content.decode()
+    assert "เจ้าหน้าที่จะดำเนินการคำขอของท่านภายใน 3-5 วันทำการ" in confirmation.content.decode()
 
 
 def test_the_id_card_flow_goes_from_application_to_pick_up_at_the_personnel_group():

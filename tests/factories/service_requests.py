@@ -241,6 +241,7 @@ class ServiceRequestFactory(DjangoModelFactory):
     status = RequestStatus.SUBMITTED
     submitted_at = factory.Sequence(lambda n: EXAMPLE_MOMENT + datetime.timedelta(minutes=n + 1))
     status_changed_at = factory.SelfAttribute("submitted_at")
+    last_changed_at = factory.SelfAttribute("status_changed_at")
     reference = factory.LazyAttribute(
         lambda request: base_reference(request.service_code, request.submitted_at)
     )

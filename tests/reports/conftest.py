@@ -46,6 +46,7 @@ def make_request(service_code, submitted_at, *moves, applicant=None):
         status=status,
         submitted_at=submitted_at,
         status_changed_at=submitted_at,
+        last_changed_at=submitted_at,
         submission_key=uuid.uuid4(),
     )
     StatusChange.objects.create(
@@ -64,8 +65,9 @@ def make_request(service_code, submitted_at, *moves, applicant=None):
             created_at=moment,
         )
         status = to_status
+    changed_at = moves[-1][1] if moves else submitted_at
     ServiceRequest.objects.filter(pk=service_request.pk).update(
-        status=status, status_changed_at=moves[-1][1] if moves else submitted_at
+        status=status, status_changed_at=changed_at, last_changed_at=changed_at
     )
     service_request.refresh_from_db()
     return service_request

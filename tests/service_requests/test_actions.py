@@ -70,6 +70,7 @@ def snapshot(service_request):
     return (
         service_request.status,
         service_request.status_changed_at,
+        service_request.last_changed_at,
         service_request.officer_message,
         StatusChange.objects.filter(request=service_request).count(),
         audit_log(service_request).count(),
@@ -88,6 +89,7 @@ def test_an_allowed_move_sets_the_new_status(request_in, actor_for, later, sourc
     assert service_request.status == target
     if target != source:
         assert service_request.status_changed_at == later
+    assert service_request.last_changed_at == later  # the officers' list shows the change
 
 
 @pytest.mark.parametrize(("source", "target", "role"), ALLOWED, ids=map(move_id, ALLOWED))
@@ -239,6 +241,18 @@ def test_the_applicant_may_edit_an_untouched_or_returned_request(request_in, use
     assert service_request.service.details_model.objects.get(request=service_request).work_unit == (
         "โรงเรียนบ้านโนนสวรรค์"
     )
+
+
+@pytest.mark.parametrize(("source", "target"), EDIT_ALLOWED.items())
+def test_an_edit_is_the_requests_last_change(request_in, user, later, source, target):
+    service_request = request_in(source)
+    status_changed_at = service_request.status_changed_at
+    with frozen_at(later):
+        edit(service_request, user)
+    service_request.refresh_from_db()
+    assert service_request.last_changed_at == later
+    # The status's own time (the SLA's, the retention's) moves only with the status.
+    assert service_request.status_changed_at == (later if target != source else status_changed_at)
 
 
 @pytest.mark.parametrize("source", [status for status in S if status not in EDIT_ALLOWED])

@@ -49,6 +49,7 @@ def many_requests(user):
                 status=RequestStatus.SUBMITTED,
                 submitted_at=moment,
                 status_changed_at=moment,
+                last_changed_at=moment,
                 reference=f"41{number:014d}",
                 submission_key=uuid.uuid4(),
                 officer_message="=1+1" if number == 7 else "",

@@ -21,7 +21,7 @@ from service_requests.catalogue import get_service
 from service_requests.due_dates import timing_of
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import StaffFactory
-from tests.factories.service_requests import png_bytes, upload
+from tests.factories.service_requests import contact_of, details_for, png_bytes, upload
 from tests.helpers import in_thai
 from tests.service_requests.helpers import (
     access_admin_group,
@@ -70,6 +70,66 @@ def test_an_officer_lists_the_requests_of_their_services_newest_first(as_officer
     assert str(get_service("12").name) in page
     assert format_datetime(newest.submitted_at) in page
     assert in_thai(S.SUBMITTED.label) in page
+
+
+def last_change_cell(response, service_request) -> str:
+    """The "Last change" cell of a request's row, as the officer reads it."""
+    page = response.content.decode()
+    row = page[page.index(service_request.reference) :]
+    row = row[: row.index("</tr>")]
+    return re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1]
+
+
+def applicants_edit(service_request, *, reply=""):
+    return actions.edit_request(
+        actor=service_request.applicant,
+        service_request=service_request,
+        contact=contact_of(service_request.applicant, applicant_phone="0899999999"),
+        details=details_for(service_request.service_code),
+        attachments={},
+        reply=reply,
+    )
+
+
+def test_an_applicants_edit_is_the_last_change_and_sorts_first(as_officer, submit, other_applicant):
+    days = [datetime.datetime(2025, 3, day, 3, 0, tzinfo=datetime.UTC) for day in (24, 25, 26)]
+    with frozen_at(days[0]):
+        edited = submit("11")
+    with frozen_at(days[1]):
+        newer = submit("11", applicant=other_applicant)
+    with frozen_at(days[2]):
+        applicants_edit(edited)
+    edited.refresh_from_db()
+    assert last_change_cell(as_officer.get(INDEX), edited) == format_datetime(days[2])
+    assert last_change_cell(as_officer.get(INDEX), newer) == format_datetime(days[1])
+    by_last_change = as_officer.get(INDEX, {"ordering": "-last_changed_at"})
+    assert listed_references(by_last_change) == [edited.reference, newer.reference]
+    oldest_change_first = as_officer.get(INDEX, {"ordering": "last_changed_at"})
+    assert listed_references(oldest_change_first) == [newer.reference, edited.reference]
+    # The status kept its time: the due date still counts from the submission, as before.
+    assert edited.status_changed_at == days[0]
+    assert timing_of(edited, calendar=WorkingCalendar()).due_on == datetime.date(2025, 3, 31)
+
+
+def test_a_correction_sent_back_is_the_last_change(as_officer, submit, personnel_officer, other_applicant):
+    days = [datetime.datetime(2025, 3, day, 3, 0, tzinfo=datetime.UTC) for day in (24, 25, 26, 27)]
+    with frozen_at(days[0]):
+        corrected = submit("11")
+    with frozen_at(days[1]):
+        actions.move_request(
+            actor=personnel_officer,
+            service_request=corrected,
+            to_status=S.RETURNED,
+            role=Role.OFFICER,
+            message=RETURN_MESSAGE,
+        )
+    with frozen_at(days[2]):
+        other = submit("11", applicant=other_applicant)
+    with frozen_at(days[3]):
+        applicants_edit(corrected, reply="แนบสำเนาใหม่แล้ว")
+    assert last_change_cell(as_officer.get(INDEX), corrected) == format_datetime(days[3])
+    by_last_change = as_officer.get(INDEX, {"ordering": "-last_changed_at"})
+    assert listed_references(by_last_change) == [corrected.reference, other.reference]
 
 
 def test_an_officer_of_another_service_sees_none_of_them(client, submit, finance_officer):
@@ -277,7 +337,7 @@ def test_export_the_filtered_list_as_csv(as_officer, submit, personnel_officer, 
             format_datetime(returned.submitted_at),
             format_date(timing_of(returned, calendar=WorkingCalendar()).due_on),
             "0",
-            format_datetime(returned.status_changed_at),
+            format_datetime(returned.last_changed_at),
             RETURN_MESSAGE,
         ]
     ]

@@ -52,6 +52,7 @@ def test_the_applicant_gets_the_reference_code_on_submission(submit, applicant, 
     [message] = sent_to(mailoutbox, APPLICANT_EMAIL)
     assert service_request.reference in message.subject
     assert service_request.reference in message.body
+    assert "เจ้าหน้าที่จะตรวจสอบคำขอของท่านภายใน 3-5 วันทำการ" in message.body  # as the page says
 
 
 def test_an_applicant_without_an_address_gets_no_email(submit, user, officers, committed, mailoutbox):

@@ -90,6 +90,7 @@ class Command(BaseCommand):
                         status=status,
                         submitted_at=submitted_at,
                         status_changed_at=changed_at,
+                        last_changed_at=changed_at,
                         submission_key=uuid.uuid4(),
                     )
                 )
