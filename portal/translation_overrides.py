@@ -362,4 +362,25 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("Redirects"),
     # Under an edited form's save button (the service assignments' retention period, any model form).
     gettext_noop("Save your changes before leaving"),
+    # Publishing told as printing (จัดพิมพ์, ตีพิมพ์) and a live page as a live broadcast (ถ่ายทอดสด)
+    # in Wagtail's Thai: the buttons (ours) say เผยแพร่, and so must the messages after them.
+    gettext_noop("Page '%(page_title)s' has been published."),
+    gettext_noop("Page '%(page_title)s' unpublished."),
+    gettext_noop("Page '%(page_title)s' created and published."),
+    gettext_noop("Page '%(page_title)s' created and scheduled for publishing."),
+    gettext_noop("Page '%(page_title)s' has been scheduled for publishing."),
+    gettext_noop(
+        'Alternatively you can <a href="%(unpublish_url)s">unpublish the page</a>. This removes the page '
+        "from public view and you can edit or publish it again later."
+    ),
+    gettext_noop("Publish copies"),
+    gettext_noop("Publish any page"),
+    gettext_noop("first published at"),
+    gettext_noop("last published at"),
+    gettext_noop("Are you sure you want to delete this page?"),
+    ngettext_lazy(
+        "%(count)s of the pages being copied is live. Would you like to publish its copy?",
+        "%(count)s of the pages being copied are live. Would you like to publish their copies?",
+        "count",
+    ),
 ]

@@ -88,6 +88,23 @@ def test_wagtails_thai_typos_are_replaced():
     assert {msgid: text for msgid, text in still.items() if any(typo in text for typo in TYPOS)} == {}
 
 
+def test_publishing_is_never_told_as_printing():
+    """Wagtail's Thai says จัดพิมพ์/ตีพิมพ์ (print) for publish and ถ่ายทอดสด (broadcast live) for a
+    live page; the admin's buttons say เผยแพร่, and every message about publishing says the same."""
+    misleading = ("พิมพ์", "ถ่ายทอดสด")
+    told_as_printing = [
+        msgid
+        for path in catalogues("th")
+        for msgid, msgstr in entries(path)
+        if re.search(r"publish|live", msgid, re.IGNORECASE) and any(word in msgstr for word in misleading)
+    ]
+    assert "Page '%(page_title)s' has been published." in told_as_printing
+    with translation.override("th"):
+        still = {msgid: translation.gettext(msgid) for msgid in told_as_printing}
+    assert {msgid: text for msgid, text in still.items() if any(word in text for word in misleading)} == {}
+    assert "เผยแพร่" in still["Page '%(page_title)s' has been published."]
+
+
 def test_a_documents_title_is_a_title_and_a_persons_title_an_honorific():
     with translation.override("th"):
         assert str(get_document_model()._meta.get_field("title").verbose_name) == "ชื่อเรื่อง"
