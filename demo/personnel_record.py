@@ -86,9 +86,12 @@ def form_definition() -> list[dict]:
             "send_to",
             "อีเมลสำหรับส่งเอกสาร",
             "E-mail to send it to",
-            help_text="กรอกเมื่อเลือกรับทางอีเมล",
-            help_text_en="When you chose to receive it by e-mail",
+            help_text="เจ้าหน้าที่ส่งสำเนาไปที่อีเมลนี้",
+            help_text_en="Officers send the copies to this address.",
+            # Asked for only when the applicant chooses e-mail: the form says so and refuses it empty.
             required=False,
+            required_when_field="delivery",
+            required_when_answer="ทางอีเมล",
         ),
         {
             "type": "attachment",

@@ -36,6 +36,24 @@ class FieldBlock(blocks.StructBlock):
     help_text = blocks.CharBlock(label=_("Help text (Thai)"), max_length=500, required=False)
     help_text_en = blocks.CharBlock(label=_("Help text (English)"), max_length=500, required=False)
     required = blocks.BooleanBlock(label=_("Required"), required=False, default=True)
+    # Both empty: no condition. service_forms.definition.validate_definition checks the pair.
+    required_when_field = blocks.CharBlock(
+        label=_("Required only when this field…"),
+        max_length=50,
+        required=False,
+        help_text=_(
+            "Optional: the name of another field of this form (a choice or yes/no field). Leave "
+            "“Required” unticked: this field is then required only when that field has the answer below."
+        ),
+    )
+    required_when_answer = blocks.CharBlock(
+        label=_("…has this answer"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "One of that field's choices, in Thai exactly as written there (for yes/no: ใช่ or ไม่ใช่)."
+        ),
+    )
 
 
 class ShortTextBlock(FieldBlock):

@@ -12,7 +12,9 @@ The file format (README: "Configured services: the form definition file"):
      "fields": [{"type": "short_text", "name": "purpose", "label_th": ..., "label_en": ...,
                  "help_text": ..., "help_text_en": ..., "required": true, "max_length": 255}, ...]}
 
-Decimal limits are written as strings ("100.00") so no precision is lost.
+Decimal limits are written as strings ("100.00") so no precision is lost. A field required only
+when another field has an answer carries "required_when_field" and "required_when_answer" (written
+only when set, so definitions without a condition read and compare as before).
 """
 
 import re
@@ -50,6 +52,10 @@ FIELD_TYPES = (*INPUT_TYPES, SECTION, ATTACHMENT)
 # many (service_requests.upload_limits); one PDF may hold several documents.
 MAX_ATTACHMENT_SLOTS = 3
 CHOICE_TYPES = ("single_choice", "multiple_choice")
+# The fields a "required when" condition may name: those whose answers are a fixed list.
+CONDITION_TYPES = (*CHOICE_TYPES, "yes_no")
+# A yes/no field's answers as a condition names them: its Thai labels, as the form shows them.
+YES_ANSWER, NO_ANSWER = "ใช่", "ไม่ใช่"
 DECIMAL_TYPES = ("number", "amount")
 SERVICE_CODE_PATTERN = r"^\d{2}$"
 
@@ -98,10 +104,35 @@ class FieldDefinition:
     max_value: Decimal | None = None
     display: str = ""
     choices: tuple[Choice, ...] = ()
+    # Required only when the field named here has this answer (a choice's Thai label, or
+    # YES_ANSWER/NO_ANSWER); both empty: no condition.
+    required_when_field: str = ""
+    required_when_answer: str = ""
 
     @property
     def label(self) -> str:
         return _in_language(self.label_th, self.label_en)
+
+    @property
+    def has_condition(self) -> bool:
+        return bool(self.required_when_field or self.required_when_answer)
+
+    def answer_label(self, answer: str) -> str:
+        """How this (condition) field's answer reads in the active language: its choice's label."""
+        if self.type == "yes_no":
+            return {YES_ANSWER: str(_("Yes")), NO_ANSWER: str(_("No"))}.get(answer, answer)
+        for choice in self.choices:
+            if choice.value == answer:
+                return choice.label
+        return answer
+
+    def has_answer(self, answer: str, value) -> bool:
+        """Whether a cleaned value of this field is (or, for several choices, includes) `answer`."""
+        if self.type == "yes_no":
+            return value is not None and value == (answer == YES_ANSWER)
+        if self.type == "multiple_choice":
+            return answer in (value or ())
+        return value == answer
 
     @property
     def help(self) -> str:
@@ -135,6 +166,27 @@ class FormDefinition:
     @property
     def attachment_slots(self) -> tuple[FieldDefinition, ...]:
         return tuple(item for item in self.fields if item.type == ATTACHMENT)
+
+    def condition_field(self, item: FieldDefinition) -> FieldDefinition | None:
+        """The input whose answer makes `item` required (None: no condition, or none so named)."""
+        if not item.required_when_field:
+            return None
+        return next((other for other in self.inputs if other.name == item.required_when_field), None)
+
+    def unanswered_conditions(self, answers: dict) -> list[tuple[FieldDefinition, FieldDefinition]]:
+        """(field, condition field) of each field left empty although the answer its condition
+        names was given. `answers`: cleaned values by name; a field missing from them (its own
+        answer was refused) is not judged."""
+        unanswered = []
+        for item in self.inputs:
+            other = self.condition_field(item)
+            if other is None or item.name not in answers or other.name not in answers:
+                continue
+            value = answers[item.name]
+            empty = value is None or value == "" or value == []
+            if empty and other.has_answer(item.required_when_answer, answers[other.name]):
+                unanswered.append((item, other))
+        return unanswered
 
     def to_json(self) -> dict:
         return {
@@ -202,6 +254,8 @@ def _field_from_mapping(block_type, value) -> FieldDefinition:
         max_value=_decimal(value.get("max_value")),
         display=value.get("display") or ("radio" if block_type == "single_choice" else ""),
         choices=choices,
+        required_when_field=(value.get("required_when_field") or "").strip(),
+        required_when_answer=(value.get("required_when_answer") or "").strip(),
     )
 
 
@@ -225,6 +279,9 @@ def stream_data(fields_: tuple[FieldDefinition, ...]) -> list[dict]:
                 "help_text_en": item.help_text_en,
                 "required": item.required,
             }
+            if item.type != ATTACHMENT:
+                value["required_when_field"] = item.required_when_field
+                value["required_when_answer"] = item.required_when_answer
             if item.max_length is not None:
                 value["max_length"] = item.max_length
             if item.type == "number":
@@ -251,6 +308,9 @@ def _field_to_json(item: FieldDefinition) -> dict:
         data[name] = getattr(item, name)
     if item.type != SECTION:
         data["required"] = item.required
+    if item.has_condition:
+        data["required_when_field"] = item.required_when_field
+        data["required_when_answer"] = item.required_when_answer
     if item.max_length is not None:
         data["max_length"] = item.max_length
     if item.type in DECIMAL_TYPES:
@@ -329,6 +389,8 @@ def _field_from_json(data, position) -> FieldDefinition:
         decimal_places=decimal_places if block_type in DECIMAL_TYPES else None,
         display=(_text(data, "display", where) or "radio") if block_type == "single_choice" else "",
         choices=choices,
+        required_when_field=_text(data, "required_when_field", where).strip(),
+        required_when_answer=_text(data, "required_when_answer", where).strip(),
         **limits,
     )
 
@@ -375,7 +437,7 @@ def definition_from_json(data) -> FormDefinition:
 def validate_definition(fields_: tuple[FieldDefinition, ...]) -> list[str]:
     """What is wrong with a form (empty list: nothing), one Thai sentence each: names missing,
     invalid or used twice, a choice field without choices or with a choice twice, a minimum above
-    its maximum, a label missing."""
+    its maximum, a label missing, a "required when" condition that cannot be met."""
     errors = []
     seen = set()
     for number, item in enumerate(fields_, start=1):
@@ -415,6 +477,8 @@ def validate_definition(fields_: tuple[FieldDefinition, ...]) -> list[str]:
             )
         if item.max_length is not None and item.max_length < 1:
             errors.append(_("In “%(label)s” the maximum length must be at least 1.") % {"label": title})
+        if item.has_condition:
+            errors.extend(_condition_errors(item, title, fields_))
     if sum(item.type == ATTACHMENT for item in fields_) > MAX_ATTACHMENT_SLOTS:
         errors.append(
             _("A form has at most %(count)d attachment slots: one PDF may hold several documents.")
@@ -423,12 +487,73 @@ def validate_definition(fields_: tuple[FieldDefinition, ...]) -> list[str]:
     return errors
 
 
+def _condition_errors(item: FieldDefinition, title: str, fields_) -> list[str]:
+    """What is wrong with one field's "required when" condition (Thai sentences)."""
+    name, answer = item.required_when_field, item.required_when_answer
+    if not item.is_input:
+        return [_("“%(label)s” cannot be required only when another field has an answer.") % {"label": title}]
+    if not name or not answer:
+        return [
+            _(
+                "“%(label)s” is required only when another field has an answer: give both that field's "
+                "name and the answer, or neither."
+            )
+            % {"label": title}
+        ]
+    if item.required:
+        return [
+            _(
+                "“%(label)s” is always required, so its condition does nothing: untick “Required”, or "
+                "clear the condition."
+            )
+            % {"label": title}
+        ]
+    if name == item.name:
+        return [_("“%(label)s” cannot be required when it has an answer itself.") % {"label": title}]
+    other = next((field_ for field_ in fields_ if field_.is_input and field_.name == name), None)
+    if other is None:
+        return [
+            _(
+                "“%(label)s” is required when the field “%(name)s” has an answer, but the form has no such field."
+            )
+            % {"label": title, "name": name}
+        ]
+    if other.type not in CONDITION_TYPES:
+        return [
+            _(
+                "“%(label)s” is required when “%(other)s” has an answer, but only a choice or yes/no "
+                "field can be named there."
+            )
+            % {"label": title, "other": other.label_th or name}
+        ]
+    answers = (
+        [YES_ANSWER, NO_ANSWER] if other.type == "yes_no" else [choice.value for choice in other.choices]
+    )
+    if answer not in answers:
+        return [
+            _(
+                "“%(label)s” is required when “%(other)s” is “%(answer)s”, but that is not one of its "
+                "answers (%(answers)s)."
+            )
+            % {
+                "label": title,
+                "other": other.label_th or name,
+                "answer": answer,
+                "answers": ", ".join(answers),
+            }
+        ]
+    return []
+
+
 def is_service_code(code: str) -> bool:
     return bool(re.match(SERVICE_CODE_PATTERN, code or ""))
 
 
 __all__ = [
     "ATTACHMENT",
+    "CONDITION_TYPES",
+    "NO_ANSWER",
+    "YES_ANSWER",
     "MAX_ATTACHMENT_SLOTS",
     "FIELD_TYPES",
     "FORMAT_NAME",

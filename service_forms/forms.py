@@ -6,6 +6,7 @@ English). Attachment slots are not fields here (FormDefinition.attachment_slots 
 """
 
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import normalize_phone, validate_citizen_id
@@ -34,6 +35,10 @@ INVALID = {
     "time": _("Please enter a valid time, e.g. 13:30."),
     "email": _("Please enter a valid e-mail address, e.g. name@example.com."),
 }
+REQUIRED_WHEN = _("(required when “%(answer)s” is chosen in “%(field)s”)")
+REQUIRED_WHEN_MISSING = _(
+    "Please fill in “%(label)s”: it is required when “%(answer)s” is chosen in “%(field)s”."
+)
 DATE_HINT = _("Pick the date in the calendar; a typed year is in the Christian Era (B.E. minus 543).")
 
 
@@ -59,8 +64,16 @@ class CitizenIdField(forms.CharField):
         return validate_citizen_id(value) if value else value
 
 
-def _help(item: FieldDefinition, extra="") -> str:
-    return " ".join(str(part) for part in (item.help, extra) if part)
+def _help(item: FieldDefinition, *extra) -> str:
+    return " ".join(str(part) for part in (item.help, *extra) if part)
+
+
+def _condition(item: FieldDefinition, other: FieldDefinition) -> dict:
+    return {
+        "label": item.label,
+        "answer": other.answer_label(item.required_when_answer),
+        "field": other.label,
+    }
 
 
 def _decimal_limits(item: FieldDefinition, kwargs: dict):
@@ -70,14 +83,21 @@ def _decimal_limits(item: FieldDefinition, kwargs: dict):
         kwargs["max_value"] = item.max_value
 
 
-def django_field(item: FieldDefinition) -> forms.Field:
-    """The Django form field of one input of the definition."""
+def django_field(item: FieldDefinition, condition_field: FieldDefinition | None = None) -> forms.Field:
+    """The Django form field of one input of the definition; `condition_field`: the field whose
+    answer makes it required (its help says so; ConfiguredServiceForm.clean checks it)."""
     kind = item.type
     invalid = INVALID.get("integer" if kind == "number" and not item.decimal_places else kind)
+    # Escaped: the template shows help text as HTML (editors' own help may carry some).
+    required_when = (
+        REQUIRED_WHEN % {key: escape(value) for key, value in _condition(item, condition_field).items()}
+        if condition_field
+        else ""
+    )
     kwargs = {
         "label": item.label,
         "required": item.required,
-        "help_text": _help(item),
+        "help_text": _help(item, required_when),
         "error_messages": MESSAGES | ({"invalid": invalid} if invalid else {}),
     }
     if kind == "short_text":
@@ -102,7 +122,7 @@ def django_field(item: FieldDefinition) -> forms.Field:
         field.widget.attrs.update({"step": "0.01", "inputmode": "decimal"})
         return field
     if kind == "date":
-        kwargs["help_text"] = _help(item, DATE_HINT)
+        kwargs["help_text"] = _help(item, required_when, DATE_HINT)
         return IsoDateField(**kwargs)
     if kind == "time":
         return IsoTimeField(**kwargs)
@@ -136,22 +156,37 @@ def django_field(item: FieldDefinition) -> forms.Field:
     raise ValueError(f"Not an input field type: {kind!r}")
 
 
+def add_condition_errors(form: forms.BaseForm, definition: FormDefinition):
+    """An error on each field left empty although its "required when" answer was chosen (call in
+    the form's clean(); the form keeps what was typed, as with any other error)."""
+    for item, other in definition.unanswered_conditions(form.cleaned_data):
+        form.add_error(item.name, REQUIRED_WHEN_MISSING % _condition(item, other))
+
+
 class ConfiguredServiceForm(forms.Form):
     """The base of every configured service's form; `definition` is the one it was built from."""
 
     definition: FormDefinition = FormDefinition()
 
+    def clean(self):
+        cleaned_data = super().clean()
+        add_condition_errors(self, self.definition)
+        return cleaned_data
+
 
 def form_class_for(definition: FormDefinition) -> type[ConfiguredServiceForm]:
     """A Form class of the definition's inputs (labels in the active language: build it per request).
     Headings and attachment slots are no fields: service_requests lays them out and takes the files."""
-    attributes = {item.name: django_field(item) for item in definition.inputs}
+    attributes = {
+        item.name: django_field(item, definition.condition_field(item)) for item in definition.inputs
+    }
     attributes["definition"] = definition
     return type("ConfiguredServiceForm", (ConfiguredServiceForm,), attributes)
 
 
 __all__ = [
     "CitizenIdField",
+    "add_condition_errors",
     "ConfiguredServiceForm",
     "ThaiPhoneField",
     "django_field",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from service_forms.definition import SECTION, FieldDefinition
-from service_forms.forms import NO, YES, form_class_for
+from service_forms.forms import NO, YES, add_condition_errors, form_class_for
 from service_forms.models import FormVersion
 from service_forms.queries import latest_versions, versions_of_service
 
@@ -157,6 +157,11 @@ class ConfiguredDetailsForm(DetailsForm):
                 if item.type == "yes_no" and value is not None:
                     value = YES if value else NO
                 self.initial.setdefault(item.name, value)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        add_condition_errors(self, self.definition)
+        return cleaned_data
 
     def layout(self):
         """("section", heading) and ("field", bound field) in the definition's order."""

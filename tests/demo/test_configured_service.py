@@ -1,6 +1,7 @@
 """The demo's seventh service, built in Wagtail (ก.พ.7 copies), and its moderated publishing."""
 
 import io
+import re
 import uuid
 
 from django.contrib.auth.models import Group
@@ -19,8 +20,9 @@ from service_pages.models import ServiceIndexPage, ServicePage
 from service_requests import actions
 from service_requests.catalogue import all_services, get_service
 from service_requests.catalogue import groups as catalogue_groups
+from service_requests.catalogue.configured import ConfiguredDetails
 from service_requests.models import ServiceAssignment, ServiceRequest
-from tests.factories.service_requests import contact_of, details_for
+from tests.factories.service_requests import contact_of, details_for, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +180,37 @@ def test_an_officer_outside_the_directors_office_cannot_approve(demo, client):
 
     workflow_state.refresh_from_db()
     assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def post_request(client, **changes):
+    applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
+    client.force_login(applicant)
+    data = form_data("13", applicant) | {f"details-{name}": value for name, value in changes.items()}
+    return client.post("/services/personnel-record-copy/", data)
+
+
+def test_asking_for_it_by_email_without_an_address_is_refused_with_what_was_typed_kept(demo, client):
+    response = post_request(client, purpose="ขอเลื่อนวิทยฐานะ", delivery="ทางอีเมล", send_to="")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "โปรดกรอก “อีเมลสำหรับส่งเอกสาร” เพราะเลือก “ทางอีเมล” ในช่อง “วิธีรับเอกสาร”" in html
+    assert 'value="ขอเลื่อนวิทยฐานะ"' in html
+    assert re.search(r'<input[^>]*value="ทางอีเมล"[^>]*checked', html)
+    assert not ServiceRequest.objects.filter(service_code="13").exists()
+
+
+def test_the_form_says_the_address_is_needed_when_email_is_chosen(demo, client):
+    applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
+    client.force_login(applicant)
+    html = client.get("/services/personnel-record-copy/").content.decode()
+    assert "(จำเป็นเมื่อเลือก “ทางอีเมล” ในช่อง “วิธีรับเอกสาร”)" in html
+
+
+@pytest.mark.parametrize(("delivery", "send_to"), [("ทางอีเมล", "kru.somsri@example.com"), ("รับด้วยตนเอง", "")])
+def test_by_email_with_an_address_or_picked_up_without_one_is_accepted(demo, client, delivery, send_to):
+    response = post_request(client, delivery=delivery, send_to=send_to)
+
+    assert response.status_code == 302
+    details = ConfiguredDetails.objects.get(request__service_code="13")
+    assert (details.answers["delivery"], details.answers["send_to"]) == (delivery, send_to or None)

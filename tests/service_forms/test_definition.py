@@ -15,6 +15,7 @@ from service_forms.definition import (
     ServiceSettings,
     definition_from_json,
     fields_from_stream,
+    stream_data,
     validate_definition,
 )
 from tests.factories.service_forms import attachment, input_field, personnel_record_form
@@ -110,3 +111,99 @@ def test_a_file_of_another_format_or_version_is_refused_in_thai():
             {"format": FORMAT_NAME, "version": 1, "service": {}, "fields": [{"type": "signature"}]}
         )
     assert refused.value.messages == ["ช่องที่ 1: ไม่รู้จักชนิดช่อง “signature”"]
+
+
+# "Required when": another field's answer makes a field required.
+
+
+def send_to(**condition):
+    condition = {"required_when_field": "delivery", "required_when_answer": "ทางอีเมล"} | condition
+    return input_field("email", "send_to", "อีเมลสำหรับส่งเอกสาร", required=False, **condition)
+
+
+def with_send_to(**condition):
+    return fields_from_stream([*personnel_record_form(), send_to(**condition)])
+
+
+def test_a_condition_is_read_from_the_blocks_and_kept_in_the_file_and_the_frozen_version():
+    fields = with_send_to()
+    item = fields[-1]
+    assert (item.required, item.required_when_field, item.required_when_answer) == (
+        False,
+        "delivery",
+        "ทางอีเมล",
+    )
+    assert validate_definition(fields) == []
+    definition = FormDefinition(fields=fields)
+    data = definition.to_json()
+    assert data["fields"][-1]["required_when_field"] == "delivery"
+    assert data["fields"][-1]["required_when_answer"] == "ทางอีเมล"
+    assert definition_from_json(data) == definition
+    assert definition.condition_field(item).name == "delivery"
+    assert fields_from_stream(stream_data(fields)) == fields  # the import writes it back to blocks
+
+
+def test_an_old_definition_without_conditions_reads_and_writes_as_before():
+    old = FormDefinition(fields=fields_from_stream(personnel_record_form())).to_json()
+    assert not any("required_when_field" in item for item in old["fields"])
+    definition = definition_from_json(old)
+    assert all(not item.has_condition for item in definition.fields)
+    assert definition.to_json() == old  # an unchanged form freezes no new version
+
+
+@pytest.mark.parametrize(
+    ("condition", "error"),
+    [
+        (
+            {"required_when_field": "delivry"},
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” ต้องกรอกตามคำตอบของช่อง “delivry” แต่แบบฟอร์มนี้ไม่มีช่องชื่อนี้",
+        ),
+        (
+            {"required_when_answer": "ไปรษณีย์"},
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” ต้องกรอกเมื่อช่อง “วิธีรับเอกสาร” ตอบว่า “ไปรษณีย์” "
+            "แต่คำตอบนี้ไม่มีในช่องนั้น (มีเพียง รับด้วยตนเอง, ทางอีเมล)",
+        ),
+        (
+            {"required_when_field": "purpose", "required_when_answer": "ขอโอนย้าย"},
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” ต้องกรอกตามคำตอบของช่อง “วัตถุประสงค์” แต่ระบุได้เฉพาะช่องตัวเลือกหรือช่องใช่หรือไม่ใช่",
+        ),
+        (
+            {"required_when_answer": ""},
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” ต้องกรอกตามคำตอบของช่องอื่น: โปรดระบุทั้งชื่อช่องนั้นและคำตอบ หรือไม่ระบุทั้งสองอย่าง",
+        ),
+        (
+            {"required_when_field": "send_to"},
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” จะต้องกรอกตามคำตอบของตัวเองไม่ได้: โปรดระบุชื่อช่องอื่น",
+        ),
+        (
+            {"required_when_field": "certified", "required_when_answer": "yes"},
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” ต้องกรอกเมื่อช่อง “รับรองสำเนาถูกต้อง” ตอบว่า “yes” "
+            "แต่คำตอบนี้ไม่มีในช่องนั้น (มีเพียง ใช่, ไม่ใช่)",
+        ),
+    ],
+)
+def test_a_condition_that_cannot_be_met_is_refused_in_thai(condition, error):
+    assert validate_definition(with_send_to(**condition)) == [error]
+
+
+def test_a_condition_on_an_always_required_field_is_refused():
+    fields = fields_from_stream(
+        [
+            *personnel_record_form(),
+            input_field(
+                "email",
+                "send_to",
+                "อีเมลสำหรับส่งเอกสาร",
+                required=True,
+                required_when_field="delivery",
+                required_when_answer="ทางอีเมล",
+            ),
+        ]
+    )
+    assert validate_definition(fields) == [
+        "ช่อง “อีเมลสำหรับส่งเอกสาร” ติ๊ก “ต้องกรอก” ไว้แล้ว เงื่อนไขจึงไม่มีผล: เอาติ๊ก “ต้องกรอก” ออก หรือลบเงื่อนไข"
+    ]
+
+
+def test_a_condition_on_a_yes_no_field_names_its_thai_answer():
+    assert validate_definition(with_send_to(required_when_field="certified", required_when_answer="ใช่")) == []

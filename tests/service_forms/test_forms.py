@@ -1,6 +1,7 @@
 """Each field type of a configured service's form, with good and bad input, in Thai."""
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.utils import translation
@@ -264,3 +265,96 @@ def test_headings_and_attachment_slots_are_no_fields_but_keep_their_place():
     assert list(form.fields) == ["purpose"]
     [slot] = definition.attachment_slots
     assert (slot.name, slot.label, slot.required, slot.help) == ("id_card_copy", "สำเนาบัตร", False, "ขีดฆ่า")
+
+
+# A field required only when another field has an answer: ก.พ.7's e-mail, asked for by e-mail only.
+
+DELIVERY = FieldDefinition(
+    "single_choice",
+    "delivery",
+    "วิธีรับเอกสาร",
+    label_en="How to receive it",
+    required=True,
+    choices=(Choice("รับด้วยตนเอง", "Pick up"), Choice("ทางอีเมล", "By e-mail")),
+)
+SEND_TO = FieldDefinition(
+    "email",
+    "send_to",
+    "อีเมลสำหรับส่งเอกสาร",
+    label_en="E-mail to send it to",
+    required=False,
+    required_when_field="delivery",
+    required_when_answer="ทางอีเมล",
+)
+PURPOSE = FieldDefinition("short_text", "purpose", "วัตถุประสงค์", required=True)
+# The Thai message names the field and its condition.
+BY_EMAIL_WITHOUT_ADDRESS = "โปรดกรอก “อีเมลสำหรับส่งเอกสาร” เพราะเลือก “ทางอีเมล” ในช่อง “วิธีรับเอกสาร”"
+
+
+def test_by_email_without_an_address_is_refused_naming_the_field_and_the_condition_with_the_rest_kept():
+    form = form_for(PURPOSE, DELIVERY, SEND_TO, data={"purpose": "ขอเลื่อนวิทยฐานะ", "delivery": "ทางอีเมล"})
+
+    assert not form.is_valid()
+    assert form.errors == {"send_to": [BY_EMAIL_WITHOUT_ADDRESS]}
+    assert 'value="ขอเลื่อนวิทยฐานะ"' in str(form["purpose"])
+    assert re.search(r'<input[^>]*value="ทางอีเมล"[^>]*checked', str(form["delivery"]))
+
+
+def test_by_email_with_an_address_and_a_pick_up_without_one_are_accepted():
+    form = form_for(DELIVERY, SEND_TO, data={"delivery": "ทางอีเมล", "send_to": "kru@example.com"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["send_to"] == "kru@example.com"
+
+    form = form_for(DELIVERY, SEND_TO, data={"delivery": "รับด้วยตนเอง", "send_to": ""})
+    assert form.is_valid(), form.errors
+
+
+def test_a_bad_address_gets_its_own_message_not_the_conditions():
+    form = form_for(DELIVERY, SEND_TO, data={"delivery": "ทางอีเมล", "send_to": "not-an-address"})
+    assert not form.is_valid()
+    assert form.errors["send_to"] == [str(INVALID["email"])]
+
+
+def test_the_form_says_when_the_field_is_required_in_the_visitors_language():
+    form = form_for(DELIVERY, SEND_TO)
+    assert form.fields["send_to"].help_text == "(จำเป็นเมื่อเลือก “ทางอีเมล” ในช่อง “วิธีรับเอกสาร”)"
+    assert not form.fields["send_to"].required  # no browser check: the server decides
+    with translation.override("en"):
+        form = form_for(DELIVERY, SEND_TO, data={"delivery": "ทางอีเมล"})
+        assert (
+            form.fields["send_to"].help_text == "(required when “By e-mail” is chosen in “How to receive it”)"
+        )
+        assert not form.is_valid()
+        assert form.errors["send_to"] == [
+            "Please fill in “E-mail to send it to”: it is required when “By e-mail” is chosen in “How to receive it”."
+        ]
+
+
+def test_a_condition_on_a_yes_no_or_a_several_choices_field():
+    certified = FieldDefinition("yes_no", "certified", "รับรองสำเนาถูกต้อง", required=True)
+    signer = FieldDefinition(
+        "short_text", "signer", "ผู้รับรอง", required_when_field="certified", required_when_answer="ใช่"
+    )
+    assert not form_for(certified, signer, data={"certified": "yes"}).is_valid()
+    assert form_for(certified, signer, data={"certified": "no"}).is_valid()
+    assert "“ใช่”" in form_for(certified, signer).fields["signer"].help_text
+
+    documents = FieldDefinition(
+        "multiple_choice", "documents", "เอกสาร", choices=(Choice("ก.พ.7"), Choice("หนังสือรับรอง"))
+    )
+    reason = FieldDefinition(
+        "long_text", "reason", "เหตุผล", required_when_field="documents", required_when_answer="หนังสือรับรอง"
+    )
+    form = form_for(documents, reason, data={"documents": ["ก.พ.7", "หนังสือรับรอง"]})
+    assert not form.is_valid() and list(form.errors) == ["reason"]
+    assert form_for(documents, reason, data={"documents": ["ก.พ.7"]}).is_valid()
+    assert form_for(documents, reason, data={}).is_valid()
+
+
+def test_an_editors_markup_in_a_label_is_not_taken_as_html_in_the_help():
+    delivery = FieldDefinition("single_choice", "delivery", "วิธีรับ <b>", choices=(Choice("ทาง <i>อีเมล</i>"),))
+    send_to = FieldDefinition(
+        "email", "send_to", "อีเมล", required_when_field="delivery", required_when_answer="ทาง <i>อีเมล</i>"
+    )
+    help_text = form_for(delivery, send_to).fields["send_to"].help_text
+    assert "<b>" not in help_text and "&lt;i&gt;" in help_text

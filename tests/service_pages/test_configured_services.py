@@ -71,6 +71,29 @@ def test_a_form_with_two_fields_of_one_name_is_refused_before_publishing(page_tr
     assert refused(page) == {"form_definition": ["มีช่องสองช่องชื่อ “purpose” ซ้ำกัน: แต่ละช่องต้องมีชื่อไม่ซ้ำกัน"]}
 
 
+def test_a_condition_naming_an_answer_the_choice_field_lacks_is_refused(page_tree, thai_locale):
+    send_to = input_field(
+        "email",
+        "send_to",
+        "อีเมลสำหรับส่งเอกสาร",
+        required=False,
+        required_when_field="delivery",
+        required_when_answer="ไปรษณีย์",
+    )
+    page = new_page(
+        service_code="13", locale=thai_locale, form_definition=[*personnel_record_form(), send_to]
+    )
+    assert refused(page) == {
+        "form_definition": [
+            "ช่อง “อีเมลสำหรับส่งเอกสาร” ต้องกรอกเมื่อช่อง “วิธีรับเอกสาร” ตอบว่า “ไปรษณีย์” "
+            "แต่คำตอบนี้ไม่มีในช่องนั้น (มีเพียง รับด้วยตนเอง, ทางอีเมล)"
+        ]
+    }
+    send_to["value"]["required_when_answer"] = "ทางอีเมล"
+    page.form_definition = [*personnel_record_form(), send_to]
+    page.clean()  # accepted
+
+
 def test_a_choice_field_without_choices_is_refused(page_tree, thai_locale):
     page = new_page(
         service_code="13",
@@ -303,6 +326,28 @@ def test_the_admin_refuses_a_form_with_two_fields_of_one_name_before_publishing(
     version = FormVersion.objects.order_by("-number").first()
     assert version.number == 2
     assert [item["name"] for item in version.definition["fields"]] == ["purpose", "copies"]
+
+
+def test_the_admin_builder_refuses_a_condition_naming_a_field_the_form_lacks(client, superuser, configured):
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:edit", args=[configured.pk])
+    purpose = {
+        "name": "purpose",
+        "label_th": "วัตถุประสงค์",
+        "label_en": "",
+        "help_text": "",
+        "help_text_en": "",
+        "required": "",
+        "required_when_field": "delivery",
+        "required_when_answer": "ทางอีเมล",
+        "max_length": "255",
+    }
+    data = edit_form_data(configured, [], form_definition=streamfield([("short_text", purpose)]))
+    response = client.post(url, data | {"action-publish": "action-publish"})
+    assert response.status_code == 200
+    message = "ช่อง “วัตถุประสงค์” ต้องกรอกตามคำตอบของช่อง “delivery” แต่แบบฟอร์มนี้ไม่มีช่องชื่อนี้"
+    assert json.dumps(message)[1:-1] in html.unescape(response.content.decode())
+    assert FormVersion.objects.count() == 1
 
 
 def test_the_page_listing_offers_the_export_to_administrators(client, superuser, configured, page_tree):
