@@ -34,6 +34,8 @@ INVALID = {
     "time": _("Please enter a valid time, e.g. 13:30."),
     "email": _("Please enter a valid e-mail address, e.g. name@example.com."),
 }
+# An unanswered choice (radio buttons, a list, yes or no) is chosen, not filled in.
+CHOOSE_REQUIRED = {"required": _("Please choose an answer.")}
 DATE_HINT = _("Pick the date in the calendar; a typed year is in the Christian Era (B.E. minus 543).")
 
 
@@ -106,6 +108,8 @@ def django_field(item: FieldDefinition) -> forms.Field:
         return IsoDateField(**kwargs)
     if kind == "time":
         return IsoTimeField(**kwargs)
+    if kind in ("single_choice", "multiple_choice", "yes_no"):
+        kwargs["error_messages"] |= CHOOSE_REQUIRED
     if kind == "single_choice":
         choices = [(choice.value, choice.label) for choice in item.choices]
         if item.display == "select":
