@@ -39,6 +39,8 @@ REQUIRED_WHEN = _("(required when “%(answer)s” is chosen in “%(field)s”)
 REQUIRED_WHEN_MISSING = _(
     "Please fill in “%(label)s”: it is required when “%(answer)s” is chosen in “%(field)s”."
 )
+# An unanswered choice (radio buttons, a list, yes or no) is chosen, not filled in.
+CHOOSE_REQUIRED = {"required": _("Please choose an answer.")}
 DATE_HINT = _("Pick the date in the calendar; a typed year is in the Christian Era (B.E. minus 543).")
 
 
@@ -126,6 +128,8 @@ def django_field(item: FieldDefinition, condition_field: FieldDefinition | None 
         return IsoDateField(**kwargs)
     if kind == "time":
         return IsoTimeField(**kwargs)
+    if kind in ("single_choice", "multiple_choice", "yes_no"):
+        kwargs["error_messages"] |= CHOOSE_REQUIRED
     if kind == "single_choice":
         choices = [(choice.value, choice.label) for choice in item.choices]
         if item.display == "select":

@@ -1,6 +1,7 @@
 """The shape every service's own-fields model takes: one row per request, shown field by field,
 with the hooks through which a service adds its own rules to the shared workflow."""
 
+import copy
 import datetime
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from base.dates import format_date, format_datetime
 
 from .date_fields import formfield_for
+from .workflow import INITIAL
 
 
 def display_value(value):
@@ -71,17 +73,39 @@ class RequestDetails(models.Model):
 
     @classmethod
     def create_for(cls, service_request, data):
-        details = cls(request=service_request, **data)
-        details.on_status_change(service_request.status)
+        details = cls._new(data, request=service_request, status=service_request.status)
         details.validate_for_request()
         details.save()
         return details
 
     def update_from(self, data):
-        for name, value in data.items():
-            setattr(self, name, value)
+        self._take(data)
         self.validate_for_request()
         self.save()
+
+    @classmethod
+    def check_answers(cls, data, *, current=None):
+        """Run the service's rules on what an applicant sends (`current`: the row of the request
+        being edited), on a row that is not saved; raise ValidationError as they do. The request's
+        forms call it as soon as this service's own fields are valid, so its errors show with the
+        contact's and the files' ones and the applicant picks their files again at most once;
+        create_for()/update_from() run the same rules again inside the actions' transactions."""
+        if current is None:
+            details = cls._new(data, request=None, status=INITIAL)
+        else:
+            details = copy.copy(current)
+            details._take(data)
+        details.validate_for_request()
+
+    @classmethod
+    def _new(cls, data, *, request, status):
+        details = cls(request=request, **data)
+        details.on_status_change(status)
+        return details
+
+    def _take(self, data):
+        for name, value in data.items():
+            setattr(self, name, value)
 
     def amount_due(self):
         """What the applicant pays for this request (a Decimal in baht), or None: nothing to pay.

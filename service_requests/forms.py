@@ -149,6 +149,8 @@ class RequestForms:
         self.details = service.details_form(
             data, prefix="details", instance=details_instance, initial=details_initial
         )
+        self.details_instance = details_instance
+        self._checked = False
         for field in self.details.fields.values():
             _use_choose_label(field)
         self.attachments = AttachmentsForm(
@@ -171,12 +173,24 @@ class RequestForms:
         return iter((*forms, self.reply) if self.reply is not None else forms)
 
     def is_valid(self):
-        results = [form.is_valid() for form in self]  # validate every form, so all show errors
+        if not self._checked:  # once: a second call must not add the same errors again
+            self._checked = True
+            self._check()
+        return not self.malformed_key and all(form.is_valid() for form in self)
+
+    def _check(self):
+        for form in self:  # validate every form, so all show errors
+            form.is_valid()
+        # The service's rules across its own fields (they need neither the contact nor the
+        # files) run whenever those fields are valid, so their errors show with the other
+        # forms' ones rather than only after the files have been picked again.
+        if self.details.is_valid():
+            try:
+                self.service.details_model.check_answers(self.details_data(), current=self.details_instance)
+            except ValidationError as error:
+                self.add_error(error)
         if self.malformed_key:
-            if not self.details.non_field_errors():
-                self.add_error(ValidationError(STALE_SUBMISSION_KEY_MESSAGE, code=STALE_SUBMISSION_KEY))
-            return False
-        return all(results)
+            self.add_error(ValidationError(STALE_SUBMISSION_KEY_MESSAGE, code=STALE_SUBMISSION_KEY))
 
     @property
     def error_count(self):

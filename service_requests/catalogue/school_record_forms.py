@@ -160,6 +160,14 @@ class FormOrderDetails(RequestDetails):
         details.save_lines(order_quote)
         return details
 
+    @classmethod
+    def check_answers(cls, data, *, current=None):
+        """The order's own rule too: something ordered (price() refuses an empty order)."""
+        answers = dict(data)
+        quantities = answers.pop("quantities")
+        super().check_answers(answers, current=current)
+        cls().price(quantities)
+
     def update_from(self, data):
         quantities = data.pop("quantities")
         for name, value in data.items():

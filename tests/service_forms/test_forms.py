@@ -10,7 +10,7 @@ import pytest
 
 from accounts.validators import CITIZEN_ID_MESSAGES
 from service_forms.definition import Choice, FieldDefinition, FormDefinition
-from service_forms.forms import INVALID, MESSAGES, form_class_for
+from service_forms.forms import CHOOSE_REQUIRED, INVALID, MESSAGES, form_class_for
 from tests.helpers import THAI_SCRIPT, buddhist_era_hint, in_thai
 
 YEAR = datetime.date.today().year
@@ -119,7 +119,7 @@ CASES = [
         "no",
         False,
         "",
-        "This field is required.",
+        CHOOSE_REQUIRED["required"],
     ),
     (
         FieldDefinition("email", "reply_to", "อีเมล", required=True),
@@ -164,6 +164,30 @@ def test_each_field_type_takes_good_input_and_refuses_bad_input_in_thai(field, g
         expected_start = in_thai(message).split("%")[0]
         assert errors[0].startswith(expected_start)
     thai(errors[0])
+
+
+CHOICES = (Choice("รับด้วยตนเอง", "Pick up"), Choice("ทางอีเมล", "By e-mail"))
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        FieldDefinition("single_choice", "delivery", "วิธีรับ", required=True, choices=CHOICES),
+        FieldDefinition(
+            "single_choice", "delivery", "วิธีรับ", required=True, display="select", choices=CHOICES
+        ),
+        FieldDefinition("multiple_choice", "delivery", "วิธีรับ", required=True, choices=CHOICES),
+        FieldDefinition("yes_no", "delivery", "รับรองสำเนา", required=True),
+    ],
+    ids=["radio", "select", "boxes", "yes_no"],
+)
+def test_an_unanswered_choice_asks_to_choose_not_to_fill_in(field):
+    assert errors_of(field, None) == ["กรุณาเลือกคำตอบ"]
+
+
+def test_an_empty_text_still_asks_to_fill_in():
+    field = FieldDefinition("short_text", "purpose", "วัตถุประสงค์", required=True)
+    assert errors_of(field, None) == ["กรุณากรอกข้อมูลช่องนี้"]
 
 
 def test_numbers_stay_within_their_limits():

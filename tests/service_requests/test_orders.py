@@ -162,6 +162,15 @@ def test_an_order_of_nothing_is_refused(applicant_client, user, items):
     assert not ServiceRequest.objects.exists()
 
 
+def test_an_order_of_nothing_is_refused_with_the_forms_other_errors(applicant_client, user, items):
+    data = form_data("41", user, details=order_details(items), **{"contact-applicant_phone": ""})
+    response = applicant_client.post(ORDER_PAGE, data | files_post("41"))
+    forms = response.context["request_forms"]
+    assert list(forms.contact.errors) == ["applicant_phone"]
+    assert forms.details.non_field_errors() == [in_thai("Please order at least one item.")]
+    assert not ServiceRequest.objects.exists()
+
+
 def test_empty_quantities_count_as_none(applicant_client, user, items):
     typed = dict.fromkeys(items, "") | {"ปพ.3-บ": "2"}
     assert post_order(applicant_client, user, items, **typed).status_code == 302

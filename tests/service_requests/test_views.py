@@ -11,10 +11,11 @@ import pytest
 
 from accounts.validators import PERSON_NAME_MESSAGE
 from base.dates import format_datetime
-from service_requests import actions
+from service_requests import actions, pdf_content
 from service_requests.catalogue import CATALOGUE
 from service_requests.models import ServiceRequest
 from service_requests.queries import details_of
+from service_requests.uploads import MESSAGES as UPLOAD_MESSAGES
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.service_requests import (
     EXAMPLE_MOMENT,
@@ -23,9 +24,12 @@ from tests.factories.service_requests import (
     files_post,
     form_data,
     pdf_bytes,
+    pdf_upload,
     png_upload,
+    upload,
 )
 from tests.helpers import in_thai, take_offline
+from tests.service_requests.hostile_files import pdf_truncated
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +127,88 @@ def test_a_form_with_mistakes_is_shown_again_and_files_nothing(logged_in, user):
     assert "work_unit" in response.context["request_forms"].details.errors
     assert 'value="ประกอบการขอสินเชื่อธนาคารออมสิน"' in response.content.decode()
     assert not ServiceRequest.objects.exists()
+
+
+OTHER_CERTIFICATE_MISSING = "Please say which certificate you need."
+
+
+def other_certificate_unnamed_with_a_damaged_payslip(user, **changes):
+    """The browser walk's form: "other" chosen, "(specify)" left empty, a PDF cut in half."""
+    return certificate_post(
+        user,
+        **{
+            "details-certificate_kind": "other",
+            "details-certificate_other": "",
+            "details-purpose": "ใช้ประกอบการสมัครงาน",
+            "files-last_payslip": upload("สลิปเงินเดือน.pdf", pdf_truncated(), "application/pdf"),
+            **changes,
+        },
+    )
+
+
+def test_the_services_own_rules_show_with_a_damaged_files_error_in_one_round(logged_in, user):
+    response = logged_in.post(CERTIFICATE_URL, other_certificate_unnamed_with_a_damaged_payslip(user))
+    assert response.status_code == 200
+    forms = response.context["request_forms"]
+    assert forms.details.errors["certificate_other"] == [in_thai(OTHER_CERTIFICATE_MISSING)]
+    assert forms.attachments.errors["last_payslip"] == [in_thai(UPLOAD_MESSAGES[pdf_content.DAMAGED])]
+    page = response.content.decode()
+    assert escape(in_thai(OTHER_CERTIFICATE_MISSING)) in page
+    assert escape(in_thai(UPLOAD_MESSAGES[pdf_content.DAMAGED])) in page
+    # What was typed stays: only the files are picked again.
+    assert 'value="ใช้ประกอบการสมัครงาน"' in page
+    assert 'value="โรงเรียนบ้านหนองบัว"' in page
+    assert '<option value="other" selected>' in page
+    assert not ServiceRequest.objects.exists()
+
+
+def test_the_services_own_rules_show_with_the_contacts_errors(logged_in, user):
+    response = logged_in.post(
+        CERTIFICATE_URL,
+        other_certificate_unnamed_with_a_damaged_payslip(
+            user, **{"contact-applicant_phone": "", "files-last_payslip": pdf_upload()}
+        ),
+    )
+    forms = response.context["request_forms"]
+    assert list(forms.contact.errors) == ["applicant_phone"]
+    assert forms.details.errors["certificate_other"] == [in_thai(OTHER_CERTIFICATE_MISSING)]
+    assert not ServiceRequest.objects.exists()
+
+
+def test_the_services_own_rules_wait_for_its_fields_to_be_valid(logged_in, user):
+    response = logged_in.post(
+        CERTIFICATE_URL,
+        other_certificate_unnamed_with_a_damaged_payslip(user, **{"details-salary": "ไม่ทราบ"}),
+    )
+    forms = response.context["request_forms"]
+    assert "salary" in forms.details.errors
+    assert "certificate_other" not in forms.details.errors  # its fields first, then its rules
+    assert "last_payslip" in forms.attachments.errors
+
+
+def test_a_form_that_passes_the_services_rules_is_filed(logged_in, user):
+    data = other_certificate_unnamed_with_a_damaged_payslip(
+        user,
+        **{"details-certificate_other": "หนังสือรับรองการผ่านงาน", "files-last_payslip": pdf_upload()},
+    )
+    assert logged_in.post(CERTIFICATE_URL, data).status_code == 302
+    assert CERTIFICATE.details_model.objects.get().certificate_other == "หนังสือรับรองการผ่านงาน"
+
+
+def test_an_edit_shows_the_services_own_rules_with_a_damaged_files_error(logged_in, user, request_in):
+    service_request = request_in(RequestStatus.RETURNED, service_code="12")
+    data = other_certificate_unnamed_with_a_damaged_payslip(
+        user, submission_key=service_request.submission_key, **{"correction-reply": "แก้ไขแล้ว"}
+    )
+    response = logged_in.post(reverse("service_requests:edit", args=[service_request.reference]), data)
+    assert response.status_code == 200
+    forms = response.context["request_forms"]
+    assert forms.details.errors["certificate_other"] == [in_thai(OTHER_CERTIFICATE_MISSING)]
+    assert forms.attachments.errors["last_payslip"] == [in_thai(UPLOAD_MESSAGES[pdf_content.DAMAGED])]
+    assert 'value="ใช้ประกอบการสมัครงาน"' in response.content.decode()
+    service_request.refresh_from_db()
+    assert service_request.status == RequestStatus.RETURNED
+    assert CERTIFICATE.details_model.objects.get(request=service_request).certificate_kind == "salary"
 
 
 def test_the_required_id_card_copy_must_be_attached(logged_in, user):
