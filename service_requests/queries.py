@@ -273,7 +273,7 @@ class ServiceOperation:
 
 
 def service_operation(service_code: str) -> ServiceOperation:
-    """What a service runs with now (one query): the group its assignment names, the working days
+    """What a service runs with now: the group its assignment names (one query), the working days
     its due dates count (sla) and the retention period the retention job applies."""
     assignment = ServiceAssignment.objects.select_related("group").filter(service_code=service_code).first()
     own_retention = assignment.retention_days if assignment is not None else None
