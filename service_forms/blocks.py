@@ -30,6 +30,11 @@ def _name_block():
 class FieldBlock(blocks.StructBlock):
     """What every input field has: machine name, Thai and English labels, help, required."""
 
+    class Meta:
+        # A collapsed field's header: its Thai label, then its system name (Wagtail shows the
+        # first child's value, the name, otherwise). The field types' Meta inherit it.
+        label_format = "{label_th} ({name})"
+
     name = _name_block()
     label_th = blocks.CharBlock(label=_("Label (Thai)"), max_length=255)
     label_en = blocks.CharBlock(label=_("Label (English)"), max_length=255, required=False)
@@ -193,6 +198,7 @@ class AttachmentSlotBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full-inverse"
         label = _("Attachment")
+        label_format = "{label_th} ({name})"
 
 
 class FormDefinitionBlock(blocks.StreamBlock):

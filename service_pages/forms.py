@@ -1,4 +1,5 @@
-"""The service page's admin form: the service code box offers the built-in services' codes."""
+"""The service page's admin form: the service code box offers the built-in services' codes, the
+officer group box only the groups that can work requests."""
 
 from django import forms
 from django.utils.html import format_html, format_html_join
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from service_requests.catalogue import builtin_services
+from service_requests.queries import officer_group_choices
 
 
 class ServiceCodeInput(forms.TextInput):
@@ -47,4 +49,12 @@ class ServicePageForm(WagtailAdminPageForm):
                     "office's own, type a new two-digit code and build its form in the Form tab."
                 ),
                 codes=built_in_codes(),
+            )
+        if "officer_group" in self.fields:
+            field = self.fields["officer_group"]
+            field.queryset = officer_group_choices(including=self.instance.officer_group_id)
+            field.help_text = _(
+                "The group of officers who work this service's requests. Only groups that can work "
+                "requests are listed: those working an e-service (Settings → Service assignments) and "
+                "staff groups that neither edit pages nor supervise, such as a new group for this service."
             )

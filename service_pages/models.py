@@ -32,6 +32,7 @@ from service_requests.views import submit_from_service_page
 
 from .downloads import downloads_by_service
 from .forms import ServicePageForm
+from .panels import BuiltInServicePanel, OwnServiceFieldPanel, OwnServiceMultiFieldPanel
 
 
 class ServiceIndexPage(Page):
@@ -169,8 +170,11 @@ class ServicePage(Page):
             [InlinePanel("documents", label=_("Document"))], heading=_("Manuals and blank forms")
         ),
     ]
+    # On a built-in service's page the tab says what the service runs with, and the builder
+    # (for the office's own services) is hidden: service_pages.panels.
     form_panels = [
-        MultiFieldPanel(
+        BuiltInServicePanel(),
+        OwnServiceMultiFieldPanel(
             [
                 FieldPanel("short_name"),
                 FieldPanel("officer_group"),
@@ -179,8 +183,8 @@ class ServicePage(Page):
             ],
             heading=_("Service settings"),
         ),
-        FieldPanel("form_note"),
-        FieldPanel("form_definition"),
+        OwnServiceFieldPanel("form_note"),
+        OwnServiceFieldPanel("form_definition"),
     ]
     base_form_class = ServicePageForm
     edit_handler = TabbedInterface(

@@ -1,14 +1,17 @@
 """Reads of requests: who may see what, and the lists of applicants and officers."""
 
 from array import array
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Count, Q
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, Page, Site
 
 from accounts.hashing import citizen_id_hash
 from base.models import OfficeSettings
@@ -25,7 +28,9 @@ from .models import (
     RequestAccess,
     ServiceAssignment,
     ServiceRequest,
+    days_display,
 )
+from .sla import working_days_allowed
 from .workflow import (
     APPLICANT_STATUS_GROUPS,
     CLOSED,
@@ -248,6 +253,58 @@ def retention_days_by_service() -> dict[str, int]:
         )
     )
     return {code: own.get(code, settings.REQUEST_RETENTION_DAYS) for code in service_codes()}
+
+
+@dataclass(frozen=True)
+class ServiceOperation:
+    """How the portal runs a service now: its officer group, working days and retention period,
+    as the request pages, due dates and the retention job read them."""
+
+    officer_group: Group | None  # None: no group works it yet (only superusers see its requests)
+    processing_days: int
+    retention_days: int
+    retention_is_default: bool  # the portal's REQUEST_RETENTION_DAYS, none set for the service
+
+    @property
+    def retention_display(self) -> str:
+        if self.retention_is_default:
+            return _("%(days)s (default)") % {"days": days_display(self.retention_days)}
+        return days_display(self.retention_days)
+
+
+def service_operation(service_code: str) -> ServiceOperation:
+    """What a service runs with now: the group its assignment names (one query), the working days
+    its due dates count (sla) and the retention period the retention job applies."""
+    assignment = ServiceAssignment.objects.select_related("group").filter(service_code=service_code).first()
+    own_retention = assignment.retention_days if assignment is not None else None
+    return ServiceOperation(
+        officer_group=assignment.group if assignment is not None else None,
+        processing_days=working_days_allowed(service_code),
+        retention_days=own_retention if own_retention is not None else settings.REQUEST_RETENTION_DAYS,
+        retention_is_default=own_retention is None,
+    )
+
+
+def officer_group_choices(*, including=None):
+    """The groups a service's requests may be given to (a configured service's page offers them),
+    by name: those that work an e-service now (ServiceAssignment: their members are its officers,
+    see above), and the other staff groups (admin access) that neither edit pages nor supervise,
+    e.g. a group made for a new service. Wagtail's editors and moderators, who write and approve
+    pages, and the supervisors' groups (officers through their service's own group) are left out.
+    `including`: a group id to keep whatever it is (the one a page already names)."""
+    working = ServiceAssignment.objects.values("group")
+    assign_app_label, assign_codename = ASSIGN_PERMISSION.split(".")
+    staff = Group.objects.filter(
+        permissions__content_type__app_label="wagtailadmin", permissions__codename="access_admin"
+    ).values("pk")
+    not_officers = Group.objects.filter(
+        Q(pk__in=GroupPagePermission.objects.values("group"))
+        | Q(permissions__content_type__app_label=assign_app_label, permissions__codename=assign_codename)
+    ).values("pk")
+    wanted = Q(pk__in=working) | (Q(pk__in=staff) & ~Q(pk__in=not_officers))
+    if including is not None:
+        wanted |= Q(pk=including)
+    return Group.objects.filter(wanted).order_by("name")
 
 
 def id_card_copy_choices() -> dict[str, str]:

@@ -118,6 +118,10 @@ def build_and_publish_the_service(editor: Page, base_url: str, services_id: int)
     editor.locator("[name=processing_days]").fill("3")
     for kind, values in FIELDS:
         add_block(editor, kind, values)
+    # A folded field is headed by its Thai label, its system name after it.
+    first_field = editor.locator("#form_definition-root [data-streamfield-child]").first
+    first_field.locator("[data-panel-toggle]").first.click()
+    expect(first_field.locator(".c-sf-block__title").first).to_have_text(f"{PURPOSE_LABEL} (purpose)")
 
     editor.get_by_role("tab", name=in_thai("Promote")).click()
     editor.locator("[name=slug]").fill(SLUG)
