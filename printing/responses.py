@@ -12,7 +12,7 @@ def pdf_response(content: bytes, filename: str, *, inline: bool) -> HttpResponse
     if inline:
         # Chrome shows a PDF in a page of its own that the response's policy governs: the site's
         # object-src 'none' and style-src blank its viewer (crbug.com/271452). The PDF is ours,
-        # made by WeasyPrint without scripts, and nosniff keeps it a PDF (django-csp's
+        # made by WeasyPrint without scripts, and is never sniffed as anything but a PDF (django-csp's
         # csp_exempt() marks a response the same way).
         response._csp_exempt = True
     return response
