@@ -19,6 +19,14 @@ from . import queries
 from .models import PaymentEvent
 
 
+def _send(template: str, recipients: list[str], **context) -> int:
+    """payments/email/<template>.txt and its _subject.txt, in the office's language, to each recipient."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = one_line(render_to_string(f"payments/email/{template}_subject.txt", context))
+        body = render_to_string(f"payments/email/{template}.txt", context)
+    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])
+
+
 @task()
 def email_applicant_payment_step(event_id: int, base_url: str = "") -> int:
     event = PaymentEvent.objects.select_related("payment__request__applicant").get(pk=event_id)
@@ -32,11 +40,7 @@ def email_applicant_payment_step(event_id: int, base_url: str = "") -> int:
         base_url=base_url or None,
         fragment="payment",
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"service_request": service_request, "event": event, "url": url}
-        subject = one_line(render_to_string("payments/email/payment_step_subject.txt", context))
-        body = render_to_string("payments/email/payment_step.txt", context)
-    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])
+    return _send("payment_step", recipients, service_request=service_request, event=event, url=url)
 
 
 @task()
@@ -60,8 +64,4 @@ def email_officers_repriced(request_id: int, base_url: str = "") -> int:
         base_url=base_url or None,
         fragment="payment-section",
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"service_request": service_request, "standing": standing, "url": url}
-        subject = one_line(render_to_string("payments/email/officers_repriced_subject.txt", context))
-        body = render_to_string("payments/email/officers_repriced.txt", context)
-    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])
+    return _send("officers_repriced", recipients, service_request=service_request, standing=standing, url=url)
