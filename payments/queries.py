@@ -9,6 +9,7 @@ from django.db.models.functions import TruncMonth
 from service_requests import queries as request_queries
 from service_requests.details import RequestDetails
 from service_requests.models import ServiceRequest
+from service_requests.workflow import CLOSED
 
 from .models import Payment, PaymentEvent, PaymentState, Slip, SlipClaim
 
@@ -74,6 +75,12 @@ def standing_of(service_request) -> PaymentStanding | None:
     state = PaymentState(state_of(payment))
     paid = payment is not None and state != PaymentState.PENDING
     return PaymentStanding(payment, state, payment.amount if paid else due, due)
+
+
+def code_is_offered(service_request, standing: PaymentStanding) -> bool:
+    """Whether the request's pages offer the code to pay with: still to pay, and not on a
+    cancelled or completed request that was never paid (nothing to pay on it)."""
+    return standing.state == PaymentState.PENDING and service_request.status not in CLOSED
 
 
 def standing_of_request_id(request_id: int) -> PaymentStanding | None:

@@ -6,6 +6,7 @@ app_name = "payments"
 
 urlpatterns = [
     path("my/requests/<str:reference>/payment/slip/", views.send_slip, name="send_slip"),
+    path("my/requests/<str:reference>/payment/qr.png", views.qr_picture, name="qr_picture"),
     # Shared by the applicant and the officers of the service; everyone else gets 404.
     path("requests/<str:reference>/slips/<int:slip_id>/", views.SlipView.as_view(), name="slip"),
 ]

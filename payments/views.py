@@ -1,4 +1,5 @@
-"""The applicant's proof of payment, the slip downloads, and the officers' confirm/refuse/refund.
+"""The applicant's proof of payment and picture of the code to pay with, the slip downloads, and
+the officers' confirm/refuse/refund.
 
 Views ask and hand every change to payments.actions."""
 
@@ -16,17 +17,21 @@ from django.views.generic import View
 from base.links import portal_base_url
 from service_requests import queries as request_queries
 from service_requests.access_record import RecordsStaffAccess
-from service_requests.downloads import file_download
+from service_requests.downloads import content_download, file_download
 from service_requests.models import AccessKind
 from service_requests.permissions import RequestPermissionTester
 
-from . import actions, queries
+from . import actions, promptpay, queries
 from .forms import OfficerPaymentForm, SlipForm
-from .models import PaymentState
+from .models import PaymentSettings, PaymentState
+from .presentation import payment_code
 
 PAYMENT_ANCHOR = "#payment"
 # Wagtail's panel with id="payment" is the section id="payment-section" on the process page.
 PROCESS_PAYMENT_ANCHOR = "#payment-section"
+# Pixels per module: a code of about 45 modules with its border comes out about 450 px wide,
+# sharp enough for a bank app reading it from the phone's gallery.
+QR_PICTURE_SCALE = 10
 
 
 @login_required
@@ -64,6 +69,27 @@ def send_slip(request, reference):
                 ),
             )
     return redirect(detail_url)
+
+
+@login_required
+@require_http_methods(["GET"])
+def qr_picture(request, reference):
+    """The code to pay with as a PNG, the same as the page shows, for a phone's gallery (a bank
+    app pays from a saved picture): the applicant's own request only, while the code is offered."""
+    service_request = request_queries.request_of_applicant(request.user, reference)
+    if service_request is None:
+        raise Http404
+    standing = queries.standing_of(service_request)
+    if standing is None or not queries.code_is_offered(service_request, standing):
+        raise Http404
+    code = payment_code(PaymentSettings.for_request(request), service_request, standing.amount)
+    if code is None:
+        raise Http404
+    return content_download(
+        promptpay.qr_png(code.payload, scale=QR_PICTURE_SCALE),
+        f"promptpay-{service_request.reference}.png",
+        "image/png",
+    )
 
 
 @method_decorator(login_required, name="dispatch")

@@ -9,7 +9,6 @@ from wagtail import hooks
 
 from base.dates import format_date
 from service_requests import hooks as request_hooks
-from service_requests.workflow import CLOSED
 
 from . import actions, queries, tasks, urls
 from .forms import OfficerPaymentForm, SlipForm
@@ -37,8 +36,7 @@ def _payment_context(request, service_request):
     if standing is None:
         return None
     settings = PaymentSettings.for_request(request)
-    # Nothing to pay on a cancelled or completed request that was never paid.
-    shows_code = standing.state == PaymentState.PENDING and service_request.status not in CLOSED
+    shows_code = queries.code_is_offered(service_request, standing)
     return {
         "service_request": service_request,
         "amount": standing.amount,

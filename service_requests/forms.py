@@ -91,6 +91,12 @@ class AttachmentsForm(forms.Form):
                     self.add_error(slot.name, error)
         return cleaned_data
 
+    @property
+    def files_were_posted(self) -> bool:
+        """Whether the applicant sent any file this time: only then does a form sent back have
+        files for them to choose again (browsers never refill file boxes)."""
+        return any(self.files.get(self.add_prefix(slot.name)) for slot in self.slots)
+
     def slot_fields(self):
         """(bound field, attachment already in the slot or None, slot) per slot, for the templates."""
         return [(self[slot.name], self.existing.get(slot.name), slot) for slot in self.slots]

@@ -347,14 +347,32 @@ class ServiceAssignment(models.Model):
         """The period the retention job applies, as the list of assignments shows it: the
         administrator's own, or the portal's default said as such ("3,650 days (default)")."""
         if self.retention_days is not None:
-            return days_display(self.retention_days)
-        return _("%(days)s (default)") % {"days": days_display(settings.REQUEST_RETENTION_DAYS)}
+            return period_display(self.retention_days)
+        return period_display(settings.REQUEST_RETENTION_DAYS, is_default=True)
 
 
 def days_display(days: int) -> str:
     return ngettext("%(count)s day", "%(count)s days", days) % {
         "count": number_format(days, force_grouping=True)
     }
+
+
+def period_display(days: int, *, is_default: bool = False) -> str:
+    """A retention period as people think of it: in years when it is a whole number of 365-day
+    years, with the days the job counts ("10 ปี (3,650 วัน)"), else in days; `is_default`: the
+    portal's REQUEST_RETENTION_DAYS, said as such."""
+    years, rest = divmod(days, 365)
+    if years and not rest:
+        values = {
+            "years": ngettext("%(count)s year", "%(count)s years", years) % {"count": years},
+            "days": days_display(days),
+        }
+        if is_default:
+            return _("%(years)s (%(days)s, default)") % values
+        return _("%(years)s (%(days)s)") % values
+    if is_default:
+        return _("%(days)s (default)") % {"days": days_display(days)}
+    return days_display(days)
 
 
 class RetentionRun(models.Model):

@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Count, Q
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from wagtail.models import GroupPagePermission, Page, Site
 
@@ -28,9 +27,9 @@ from .models import (
     RequestAccess,
     ServiceAssignment,
     ServiceRequest,
-    days_display,
+    period_display,
 )
-from .sla import working_days_allowed
+from .sla import working_days_allowed, working_days_promised
 from .workflow import (
     APPLICANT_STATUS_GROUPS,
     CLOSED,
@@ -261,25 +260,31 @@ class ServiceOperation:
     as the request pages, due dates and the retention job read them."""
 
     officer_group: Group | None  # None: no group works it yet (only superusers see its requests)
-    processing_days: int
+    processing_days: int  # the working days its due dates count
+    promised_days: str  # what the applicant is told, e.g. "3-5" (within 3-5 working days)
     retention_days: int
     retention_is_default: bool  # the portal's REQUEST_RETENTION_DAYS, none set for the service
 
     @property
+    def promise_is_the_due_date(self) -> bool:
+        """A service with its own number promises just that; a built-in one promises "3-5"."""
+        return self.promised_days == str(self.processing_days)
+
+    @property
     def retention_display(self) -> str:
-        if self.retention_is_default:
-            return _("%(days)s (default)") % {"days": days_display(self.retention_days)}
-        return days_display(self.retention_days)
+        return period_display(self.retention_days, is_default=self.retention_is_default)
 
 
 def service_operation(service_code: str) -> ServiceOperation:
     """What a service runs with now: the group its assignment names (one query), the working days
-    its due dates count (sla) and the retention period the retention job applies."""
+    its due dates count and those the applicant is promised (sla), and the retention period the
+    retention job applies."""
     assignment = ServiceAssignment.objects.select_related("group").filter(service_code=service_code).first()
     own_retention = assignment.retention_days if assignment is not None else None
     return ServiceOperation(
         officer_group=assignment.group if assignment is not None else None,
         processing_days=working_days_allowed(service_code),
+        promised_days=working_days_promised(service_code),
         retention_days=own_retention if own_retention is not None else settings.REQUEST_RETENTION_DAYS,
         retention_is_default=own_retention is None,
     )

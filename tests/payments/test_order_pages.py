@@ -158,3 +158,55 @@ def test_a_cancelled_order_shows_no_code(order, logged_in, user, office_payments
     section = payment_section(response)
     assert section.select_one("svg") is None
     assert section.select_one("input[name=slip]") is None
+
+
+# The picture of the code, to save on a phone and pay from its gallery with a bank app.
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_applicant_saves_the_code_as_a_picture_that_reads_back_to_the_same_payment(
+    order, logged_in, user, office_payments
+):
+    office_payments(biller_id="099400000000000")
+    service_request = order()
+    client = logged_in(user)
+    section = payment_section(
+        client.get(reverse("service_requests:detail", args=[service_request.reference]))
+    )
+    link = section.select_one(".payment-code__save a")
+    assert link.get_text(strip=True) == "บันทึกรูปคิวอาร์โค้ด"
+    assert link.has_attr("download")
+
+    response = client.get(link["href"])
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="promptpay-{service_request.reference}.png"'
+    )
+    assert response["Cache-Control"] == "no-store"
+    assert response.content.startswith(PNG_SIGNATURE)
+    expected = promptpay.bill_payment_payload(
+        "099400000000000", promptpay.bill_reference(service_request.reference), Decimal("555.00")
+    )
+    (read,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.content)))
+    assert read.text == expected
+
+
+def test_only_the_applicant_gets_the_picture_and_only_while_the_code_is_offered(
+    order, logged_in, user, other_applicant, office_payments, client
+):
+    office_payments(promptpay_id="0812345678")
+    service_request = order()
+    url = reverse("payments:qr_picture", args=[service_request.reference])
+    assert logged_in(other_applicant).get(url).status_code == 404
+    assert client.get(url).status_code == 302  # to log in
+    request_actions.move_request(
+        actor=user,
+        service_request=service_request,
+        to_status=RequestStatus.CANCELLED,
+        role=Role.APPLICANT,
+        message="สั่งผิด",
+    )
+    assert logged_in(user).get(url).status_code == 404

@@ -38,8 +38,9 @@ def test_a_built_in_service_shows_the_group_and_days_it_runs_with_instead_of_the
     assert BUILT_IN_HEADING in html
     assert "“หนังสือรับรอง” (รหัส 12) เป็นบริการในระบบ" in html
     assert f"<dd>{PERSONNEL}</dd>" in html
-    assert "<dd>5 วันทำการ</dd>" in html
-    assert "<dd>1,825 วัน</dd>" in html
+    # What the public page and the confirmation promise, and the days the due date counts.
+    assert "<dd>ภายใน 3-5 วันทำการ (กำหนดเสร็จนับ 5 วันทำการ)</dd>" in html
+    assert "<dd>5 ปี (1,825 วัน)</dd>" in html
     # The settings, the note and the fields are not offered as if they applied.
     hidden = hidden_panels(html)
     assert len(hidden) == 3
@@ -53,7 +54,15 @@ def test_a_built_in_service_without_a_group_says_so_and_names_the_default_retent
     client.force_login(superuser)
     html = form_tab(client, page_tree.service_pages["certificate"])
     assert "ยังไม่มี: เฉพาะผู้ดูแลระบบ (superuser) เห็นคำขอของบริการนี้" in html
-    assert "<dd>3,650 วัน (ค่าเริ่มต้น)</dd>" in html
+    assert "<dd>10 ปี (3,650 วัน, ค่าเริ่มต้น)</dd>" in html
+
+
+def test_a_retention_period_of_no_whole_number_of_years_is_said_in_days(client, superuser, page_tree):
+    ServiceAssignment.objects.create(
+        service_code="12", group=access_admin_group(PERSONNEL), retention_days=1000
+    )
+    client.force_login(superuser)
+    assert "<dd>1,000 วัน</dd>" in form_tab(client, page_tree.service_pages["certificate"])
 
 
 def test_a_configured_service_shows_the_builder(client, superuser, page_tree):

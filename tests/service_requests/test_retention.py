@@ -199,10 +199,8 @@ def test_the_assignments_list_shows_each_services_period_and_the_default(client,
     ServiceAssignment.objects.filter(service_code="12").update(retention_days=1825)
     client.force_login(superuser)
     page = client.get("/admin/service_assignments/").content.decode()
-    assert "1,825 วัน" in page
-    assert (
-        f"{settings.REQUEST_RETENTION_DAYS:,} วัน (ค่าเริ่มต้น)" in page
-    )  # an empty period is the portal's default, said as such
+    assert "5 ปี (1,825 วัน)" in page  # whole years said in years, with the days counted
+    assert "10 ปี (3,650 วัน, ค่าเริ่มต้น)" in page  # an empty period is the portal's default, said as such
 
     assignment = ServiceAssignment.objects.get(service_code="11")
     form = client.get(f"/admin/service_assignments/edit/{assignment.pk}/").content.decode()

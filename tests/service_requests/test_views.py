@@ -129,6 +129,25 @@ def test_a_form_with_mistakes_is_shown_again_and_files_nothing(logged_in, user):
     assert not ServiceRequest.objects.exists()
 
 
+CHOOSE_FILES_AGAIN = "เพื่อความปลอดภัย เบราว์เซอร์จะไม่เก็บไฟล์ที่ท่านเลือกไว้ กรุณาเลือกไฟล์แนบอีกครั้ง"
+
+
+def test_a_form_sent_back_without_files_does_not_ask_to_choose_files_again(logged_in, user):
+    """As in the browser walk: a field left empty, no file chosen, so no note about files."""
+    response = logged_in.post(CERTIFICATE_URL, form_data("12", user, **{"details-work_unit": ""}))
+    assert response.status_code == 200
+    assert response.context["request_forms"].error_count
+    page = response.content.decode()
+    assert 'class="alert alert--error error-summary"' in page
+    assert CHOOSE_FILES_AGAIN not in page
+
+
+def test_a_form_sent_back_with_a_file_asks_to_choose_the_files_again(logged_in, user):
+    response = logged_in.post(CERTIFICATE_URL, certificate_post(user, **{"details-work_unit": ""}))
+    assert response.status_code == 200
+    assert CHOOSE_FILES_AGAIN in response.content.decode()
+
+
 OTHER_CERTIFICATE_MISSING = "Please say which certificate you need."
 
 
