@@ -4,10 +4,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from bahttext import bahttext
 
 from . import promptpay
+from .models import PaymentState
 
 
 @dataclass(frozen=True)
@@ -47,3 +49,18 @@ def payment_code(settings, service_request, amount: Decimal) -> PaymentCode | No
         ref1=ref1,
         is_bill_payment=bool(settings.biller_id),
     )
+
+
+def amount_label(standing, *, officer: bool = False) -> str:
+    """What the amount of a payment standing is, by its state: paid only once an officer
+    confirmed it. A slip sent for a request changed since is labelled by when it was due, for
+    nothing reads the amount off the slip's picture. The same on the pages, e-mail and printout."""
+    if standing.state == PaymentState.CONFIRMED:
+        return _("Amount paid")
+    if standing.state == PaymentState.REFUNDED:
+        return _("Amount refunded")
+    if standing.state == PaymentState.SLIP_SENT and standing.repriced:
+        if officer:
+            return _("Amount due when the applicant sent the proof of payment")
+        return _("Amount due when the proof of payment was sent")
+    return _("Amount to pay")

@@ -17,6 +17,7 @@ from service_requests.models import ServiceRequest
 
 from . import queries
 from .models import PaymentEvent
+from .presentation import amount_label
 
 
 def _send(template: str, recipients: list[str], **context) -> int:
@@ -64,4 +65,11 @@ def email_officers_repriced(request_id: int, base_url: str = "") -> int:
         base_url=base_url or None,
         fragment="payment-section",
     )
-    return _send("officers_repriced", recipients, service_request=service_request, standing=standing, url=url)
+    return _send(
+        "officers_repriced",
+        recipients,
+        service_request=service_request,
+        standing=standing,
+        amount_label=amount_label(standing, officer=True),
+        url=url,
+    )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
 from base.links import portal_base_url
+from base.templatetags.site_messages import IN_SECTION_TAG
 from service_requests import queries as request_queries
 from service_requests.access_record import RecordsStaffAccess
 from service_requests.downloads import content_download, file_download
@@ -27,6 +28,9 @@ from .models import PaymentSettings, PaymentState
 from .presentation import payment_code
 
 PAYMENT_ANCHOR = "#payment"
+# The slip step lands on #payment, far below the top of the page on a phone: its messages are
+# shown in the payment section (base.templatetags.site_messages), where the applicant is.
+PAYMENT_MESSAGE_TAGS = f"{IN_SECTION_TAG} payment"
 # Wagtail's panel with id="payment" is the section id="payment-section" on the process page.
 PROCESS_PAYMENT_ANCHOR = "#payment-section"
 # Pixels per module: a code of about 45 modules with its border comes out about 450 px wide,
@@ -45,10 +49,12 @@ def send_slip(request, reference):
     detail_url = reverse("service_requests:detail", args=[reference]) + PAYMENT_ANCHOR
     if request.method != "POST":
         return redirect(detail_url)
+    # A request of a service without payment has no payment section: its messages stay on top.
+    tags = PAYMENT_MESSAGE_TAGS if queries.takes_payment(service_request.service) else ""
     form = SlipForm(request.POST, request.FILES)
     if not form.is_valid():
         for error in form.errors.get("slip", []):
-            messages.error(request, error)
+            messages.error(request, error, extra_tags=tags)
         return redirect(detail_url)
     try:
         slip = actions.send_slip(
@@ -56,10 +62,12 @@ def send_slip(request, reference):
         )
     except (ValidationError, PermissionDenied) as error:
         for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message)
+            messages.error(request, message, extra_tags=tags)
     else:
         if slip.verification_code_read:
-            messages.success(request, _("Proof of payment received. An officer will confirm the payment."))
+            messages.success(
+                request, _("Proof of payment received. An officer will confirm the payment."), extra_tags=tags
+            )
         else:
             messages.success(
                 request,
@@ -67,6 +75,7 @@ def send_slip(request, reference):
                     "Proof of payment received. No bank slip QR code was found on it, so an officer "
                     "will check the slip by eye."
                 ),
+                extra_tags=tags,
             )
     return redirect(detail_url)
 

@@ -13,7 +13,7 @@ from service_requests import hooks as request_hooks
 from . import actions, queries, tasks, urls
 from .forms import OfficerPaymentForm, SlipForm
 from .models import PaymentSettings, PaymentState
-from .presentation import payment_code
+from .presentation import amount_label, payment_code
 
 
 @hooks.register("register_log_actions")
@@ -39,7 +39,9 @@ def _payment_context(request, service_request):
     shows_code = queries.code_is_offered(service_request, standing)
     return {
         "service_request": service_request,
+        "standing": standing,
         "amount": standing.amount,
+        "amount_label": amount_label(standing),
         # Changed after it was paid: what was paid and what it costs now (the pages show both).
         "repriced": standing.repriced,
         "due": standing.due,
@@ -53,6 +55,8 @@ def _payment_context(request, service_request):
 
 @hooks.register(request_hooks.REQUEST_PAGE_SECTIONS)
 def applicant_payment_section(request, service_request, page):
+    if page == "edit":
+        return payment_edit_notice(request, service_request)
     context = _payment_context(request, service_request)
     if context is None:
         return ""
@@ -65,6 +69,19 @@ def applicant_payment_section(request, service_request, page):
     return render_to_string("payments/applicant_section.html", context, request=request)
 
 
+def payment_edit_notice(request, service_request):
+    """On the edit page of a request whose slip was sent (or payment confirmed): changing what it
+    costs leaves the payment not matching it, so the applicant is told before, not after."""
+    standing = queries.standing_of(service_request)
+    if standing is None or standing.state not in (PaymentState.SLIP_SENT, PaymentState.CONFIRMED):
+        return ""
+    return render_to_string(
+        "payments/edit_notice.html",
+        {"state": standing.state, "amount": standing.amount, "amount_label": amount_label(standing)},
+        request=request,
+    )
+
+
 @hooks.register(request_hooks.REQUEST_PROCESS_SECTIONS)
 def officer_payment_panel(request, service_request):
     context = _payment_context(request, service_request)
@@ -72,6 +89,7 @@ def officer_payment_panel(request, service_request):
         return ""
     state = context["state"]
     context |= {
+        "amount_label": amount_label(context["standing"], officer=True),
         "may_handle": actions.can_handle(request.user, service_request),
         "may_confirm": state == PaymentState.SLIP_SENT,
         "may_refund": state == PaymentState.CONFIRMED,
@@ -101,7 +119,8 @@ def payment_history_entries(service_request):
 
 @hooks.register(request_hooks.REQUEST_PRINTOUT_ROWS)
 def payment_printout_rows(service_request):
-    """The payment on the request's printout: "ชำระแล้ว เมื่อวันที่ 5 มีนาคม 2568" and the amount."""
+    """The payment on the request's printout: "ชำระแล้ว เมื่อวันที่ 5 มีนาคม 2568" and the amount,
+    labelled as on the applicant's page (with the new total of a request changed since)."""
     standing = queries.standing_of(service_request)
     if standing is None:
         return []
@@ -112,7 +131,13 @@ def payment_printout_rows(service_request):
         shown = _("Refunded on %(date)s") % {"date": format_date(payment.refunded_at)}
     else:
         shown = state.label
-    return [(str(_("Payment status")), str(shown)), (str(_("Amount")), f"{standing.amount:,.2f} {_('baht')}")]
+    rows = [
+        (str(_("Payment status")), str(shown)),
+        (str(amount_label(standing)), f"{standing.amount:,.2f} {_('baht')}"),
+    ]
+    if standing.repriced:
+        rows.append((str(_("New total of the request")), f"{standing.due:,.2f} {_('baht')}"))
+    return rows
 
 
 @hooks.register(request_hooks.REQUEST_PRINTOUT_CHANGED)

@@ -20,8 +20,9 @@ REQUEST_EDITED = "on_service_request_edited"
 
 # Payments (issue 15), and any app that adds a section of its own to a request's pages:
 # fn(request, service_request, page) -> HTML (safe, already escaped) or "" of a section the
-# applicant's pages show, page being "submitted" (the confirmation page) or "detail" (their
-# request's page); rendered by the `request_sections` template tag.
+# applicant's pages show, page being "submitted" (the confirmation page), "detail" (their
+# request's page) or "edit" (their edit page, above the form: e.g. a notice of what an edit does
+# to a payment); rendered by the `request_sections` template tag.
 REQUEST_PAGE_SECTIONS = "request_page_sections"
 # fn(request, service_request) -> HTML or "" of a panel on the officers' process page.
 REQUEST_PROCESS_SECTIONS = "request_process_sections"

@@ -34,8 +34,8 @@ def officer_bulk_action_buttons(context):
 
 @register.simple_tag(takes_context=True)
 def request_sections(context, service_request, page):
-    """The sections apps above the core add to the applicant's request pages (page: "submitted"
-    or "detail"; hooks.REQUEST_PAGE_SECTIONS)."""
+    """The sections apps above the core add to the applicant's request pages (page: "submitted",
+    "detail" or "edit"; hooks.REQUEST_PAGE_SECTIONS)."""
     request = context["request"]
     parts = (
         hook(request, service_request, page) for hook in hooks.get_hooks(request_hooks.REQUEST_PAGE_SECTIONS)

@@ -6,13 +6,14 @@ import pytest
 
 from demo.price_list import ensure_price_list
 from payments.models import PaymentSettings
+from service_requests import actions as request_actions
 from tests.factories.payments import (  # noqa: F401  (used by the tests here)
     SLIP_PAYLOAD,
     slip_image,
     slip_payload,
     slip_upload,
 )
-from tests.factories.service_requests import pdf_upload
+from tests.factories.service_requests import contact_of, pdf_upload
 from tests.service_requests.conftest import (  # noqa: F401  (fixtures)
     empty_private_storage,
     officer_for,
@@ -38,6 +39,17 @@ def order_details(price_list, **quantities_by_code):
         "delivery_address": ADDRESS,
         "quantities": {item: quantities_by_code.get(code, 0) for code, item in price_list.items()},
     }
+
+
+def edit_order(service_request, user, price_list, **quantities):
+    """The applicant's edit of an order (the action their edit page calls): 10 × ปพ.3-ป and these."""
+    return request_actions.edit_request(
+        actor=user,
+        service_request=service_request,
+        contact=contact_of(user),
+        details=order_details(price_list, **{"ปพ.3-ป": 10, **quantities}),
+        attachments={},
+    )
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tests.helpers import comparable
 from tests.printing.conftest import pdf_text
 from tests.signing.conftest import validation_status
 
-from .conftest import SLIP_PAYLOAD
+from .conftest import SLIP_PAYLOAD, edit_order, slip_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def printout(client, user, service_request) -> bytes:
 def test_an_order_awaiting_payment_prints_so_with_the_amount(client, order, user):
     text = pdf_text(printout(client, user, order()))
     assert comparable("สถานะการชำระเงิน รอชำระเงิน") in text
-    assert comparable("จำนวนเงิน 555.00 บาท") in text
+    assert comparable("จำนวนเงินที่ต้องชำระ 555.00 บาท") in text
 
 
 def test_a_paid_order_prints_the_date_of_the_confirmation_in_the_buddhist_era(client, order, user, officer):
@@ -47,7 +47,7 @@ def test_a_paid_order_prints_the_date_of_the_confirmation_in_the_buddhist_era(cl
     date = format_date(payment.confirmed_at, "th")
     assert str(payment.confirmed_at.year + 543) in date
     assert comparable(f"สถานะการชำระเงิน ชำระแล้ว (ยืนยันเมื่อวันที่ {date})") in text
-    assert comparable("จำนวนเงิน 555.00 บาท") in text
+    assert comparable("จำนวนเงินที่ชำระแล้ว 555.00 บาท") in text
 
 
 def test_a_refunded_order_prints_the_refund(client, order, user, officer):
@@ -56,7 +56,33 @@ def test_a_refunded_order_prints_the_refund(client, order, user, officer):
     payment = actions.refund_payment(actor=officer, service_request=service_request)
     text = pdf_text(printout(client, user, service_request))
     assert comparable(f"คืนเงินแล้ว เมื่อวันที่ {format_date(payment.refunded_at, 'th')}") in text
-    assert comparable("จำนวนเงิน 3,312.00 บาท") in text
+    assert comparable("จำนวนเงินที่คืนแล้ว 3,312.00 บาท") in text
+
+
+def test_a_slip_sent_for_an_order_changed_since_prints_what_was_due_and_the_new_total(
+    client, order, user, price_list
+):
+    """Nothing reads the amount off a slip: until an officer confirms it, the printout says what
+    was due when the slip was sent, as the applicant's page does, not that it was paid."""
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    edit_order(service_request, user, price_list, **{"ปพ.1-ป": 4})
+    text = pdf_text(printout(client, user, service_request))
+    assert comparable("สถานะการชำระเงิน แนบหลักฐานแล้ว") in text
+    assert comparable("ยอดที่ต้องชำระเมื่อส่งหลักฐาน 555.00 บาท") in text
+    assert comparable("ยอดรวมใหม่ของคำขอ 715.00 บาท") in text
+    assert comparable("ชำระแล้ว") not in text
+
+
+def test_a_paid_order_changed_since_prints_what_was_paid_and_the_new_total(
+    client, order, user, officer, price_list
+):
+    service_request = order()
+    payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
+    edit_order(service_request, user, price_list, **{"ปพ.1-ป": 4})
+    text = pdf_text(printout(client, user, service_request))
+    assert comparable("จำนวนเงินที่ชำระแล้ว 555.00 บาท") in text
+    assert comparable("ยอดรวมใหม่ของคำขอ 715.00 บาท") in text
 
 
 def test_a_service_without_payment_prints_no_payment(client, submit, user):

@@ -20,7 +20,7 @@ from service_requests.workflow import RequestStatus, Role
 from tests.factories import payments as payment_factories
 from tests.factories.service_requests import contact_of, details_for, form_data
 
-from .conftest import SLIP_PAYLOAD, order_details, slip_upload
+from .conftest import SLIP_PAYLOAD, edit_order, order_details, slip_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -44,17 +44,6 @@ def paid_order(order, user, officer):
     service_request = order()
     payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
     return service_request
-
-
-def edit_order(service_request, user, price_list, **quantities):
-    """The applicant's edit of the order (the action their edit page calls)."""
-    return request_actions.edit_request(
-        actor=user,
-        service_request=service_request,
-        contact=contact_of(user),
-        details=order_details(price_list, **{"ปพ.3-ป": 10, **quantities}),
-        attachments={},
-    )
 
 
 def complete(service_request, officer):
@@ -124,10 +113,28 @@ def test_an_order_repriced_before_the_payment_is_confirmed_offers_no_refund(
     process_page = page_text(
         logged_in(officer), reverse("service_request_admin:process", args=[service_request.pk])
     )
+    # Nothing reads the amount off the slip: it is what was due when the slip was sent.
+    assert f"ยอดที่ต้องชำระเมื่อผู้ยื่นส่งหลักฐาน {PAID} บาท" in process_page
     assert (
-        f"สลิปที่ส่งมาเป็นยอด {PAID} บาท แต่ยอดรวมใหม่ของคำขอคือ {MORE} บาท การชำระเงินยังไม่ได้รับการยืนยัน จึงยังไม่มีเงินที่จะคืน"
+        f"ยอดที่ต้องชำระเมื่อผู้ยื่นส่งหลักฐานคือ {PAID} บาท แต่ยอดรวมใหม่ของคำขอคือ {MORE} บาท "
+        "(ระบบไม่ได้อ่านยอดเงินจากสลิป กรุณาตรวจสอบกับรายการเดินบัญชีของธนาคาร) "
+        "การชำระเงินยังไม่ได้รับการยืนยัน จึงยังไม่มีเงินที่จะคืน"
     ) in process_page
-    assert "ส่งคืนให้แก้ไขคำขอให้ตรงกับยอดในสลิป" in process_page
+    assert "ส่งคืนให้แก้ไขคำขอให้ตรงกับเมื่อส่งหลักฐาน" in process_page
+    assert "สลิปที่ส่งมาเป็นยอด" not in process_page
+    assert "จำนวนเงินที่ชำระแล้ว" not in process_page
+
+    applicant_page = page_text(
+        logged_in(user), reverse("service_requests:detail", args=[service_request.reference])
+    )
+    assert "คำขอของท่านมีการแก้ไขหลังส่งหลักฐานการชำระเงิน" in applicant_page
+    assert f"ยอดที่ต้องชำระเมื่อส่งหลักฐาน {PAID} บาท" in applicant_page
+    assert f"ยอดรวมใหม่ของคำขอ {MORE} บาท" in applicant_page
+    assert (
+        f"เมื่อท่านส่งหลักฐานการชำระเงิน ยอดที่ต้องชำระคือ {PAID} บาท "
+        f"แต่ยอดรวมใหม่ของคำขอตามที่ท่านแก้ไขคือ {MORE} บาท การชำระเงินยังไม่ได้รับการยืนยัน"
+    ) in applicant_page
+    assert "ชำระแล้ว" not in applicant_page  # not paid until an officer confirms it
     assert f"ไม่รับการชำระเงินพร้อมข้อความขอสลิปยอด {MORE} บาท" in process_page
     assert "คืนเงิน" not in process_page  # neither the advice nor a refund button
 
@@ -250,3 +257,45 @@ def test_the_officers_are_told_by_email_when_a_paid_order_is_repriced(
     with django_capture_on_commit_callbacks(execute=True):
         edit_order(paid_order, user, price_list, **{"ปพ.1-ป": 3})
     assert mailoutbox == []
+
+
+def test_the_officers_email_of_a_slip_sent_then_repriced_says_what_was_due_not_paid(
+    order, user, officer, price_list, mailoutbox, django_capture_on_commit_callbacks
+):
+    service_request = order()
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_order(service_request, user, price_list, **{"ปพ.1-ป": 4})
+    [message] = [m for m in mailoutbox if m.to == [officer.email]]
+    assert f"ยอดที่ต้องชำระเมื่อผู้ยื่นส่งหลักฐาน: {PAID} บาท" in message.body
+    assert f"ยอดรวมใหม่ของคำขอ: {MORE} บาท" in message.body
+    assert "ชำระแล้ว" not in message.body
+
+
+def edit_page_notice(client, service_request):
+    response = client.get(reverse("service_requests:edit", args=[service_request.reference]))
+    assert response.status_code == 200
+    notice = BeautifulSoup(response.content.decode(), "html.parser").select_one(".payment-edit-notice")
+    return " ".join(notice.get_text(" ").split()) if notice is not None else None
+
+
+def test_the_edit_page_warns_that_an_edit_changes_the_total_once_a_slip_was_sent(order, user, logged_in):
+    service_request = order()
+    client = logged_in(user)
+    assert edit_page_notice(client, service_request) is None  # nothing paid, nothing to say
+
+    actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
+    notice = edit_page_notice(client, service_request)
+    assert notice.startswith(f"ท่านส่งหลักฐานการชำระเงินของคำขอนี้แล้ว จำนวนเงินที่ต้องชำระ: {PAID} บาท")
+    assert ("หากแก้ไขรายการที่สั่ง (เช่น จำนวน) ยอดรวมของคำขอจะเปลี่ยนไปและไม่ตรงกับการชำระเงิน") in notice
+
+
+def test_the_edit_page_of_a_paid_order_warns_too(paid_order, user, logged_in):
+    notice = edit_page_notice(logged_in(user), paid_order)
+    assert notice.startswith(f"คำขอนี้ชำระเงินแล้ว จำนวนเงินที่ชำระแล้ว: {PAID} บาท")
+    assert "กรุณาอย่าชำระเงินซ้ำหรือชำระส่วนต่าง" in notice
+
+
+def test_the_edit_page_of_a_free_service_has_no_payment_notice(submit, user, logged_in):
+    service_request = submit("11")
+    assert edit_page_notice(logged_in(user), service_request) is None

@@ -41,6 +41,16 @@ def section_text(response) -> str:
     )
 
 
+def assert_shown_in_the_payment_section(response, text):
+    """The slip step lands on #payment, far below the top on a phone: what happened is said in the
+    payment section, in a status region, and not again at the top of the page."""
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    [region] = page.select("#payment [role=status]")
+    assert text in region.get_text(" ", strip=True)
+    assert page.select_one("#payment h2").find_next_sibling() == region  # right under the heading
+    assert all(text not in top.get_text() for top in page.select("main > .container > .messages"))
+
+
 def test_a_slip_with_a_qr_code_is_kept_with_its_payload(order, logged_in, user, private_files):
     service_request = order()
     response = send(logged_in(user), service_request, slip_upload(SLIP_PAYLOAD))
@@ -49,6 +59,7 @@ def test_a_slip_with_a_qr_code_is_kept_with_its_payload(order, logged_in, user, 
     assert "แนบหลักฐานแล้ว" in text
     assert "slip.png" in text
     assert "ได้รับหลักฐานการชำระเงินแล้ว" in response.content.decode()
+    assert_shown_in_the_payment_section(response, "ได้รับหลักฐานการชำระเงินแล้ว")
     payment = Payment.objects.get(request=service_request)
     assert (payment.state, payment.amount) == (PaymentState.SLIP_SENT, Decimal("555.00"))
     slip = payment.slips.get()
@@ -72,6 +83,7 @@ def test_the_same_slip_for_another_order_is_refused_in_thai(order, logged_in, us
     stored = private_files()
     response = send(client, second, slip_upload(SLIP_PAYLOAD, name="same-slip.png"))
     assert REFUSAL in response.content.decode()
+    assert_shown_in_the_payment_section(response, REFUSAL)
     assert "รอชำระเงิน" in section_text(response)
     assert not Payment.objects.filter(request=second).exists()
     assert Slip.objects.count() == 1
@@ -220,3 +232,14 @@ def test_the_same_slip_sent_for_two_orders_at_once_passes_once(order, user, othe
     assert (len(accepted), len(refused)) == (1, 1)
     assert list(Slip.objects.values_list("qr_payload", flat=True)) == [SLIP_PAYLOAD]
     assert SlipClaim.objects.get().payment.request_id == accepted[0].payment.request_id
+
+
+def test_a_slip_posted_for_a_service_without_payment_is_refused_at_the_top_of_the_page(
+    submit, logged_in, user
+):
+    """Its page has no payment section: the refusal stays where every other message is."""
+    response = send(logged_in(user), submit("11"), slip_upload(SLIP_PAYLOAD))
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.select_one("#payment") is None
+    [top] = page.select("main > .container > .messages")
+    assert "ขณะนี้ไม่สามารถส่งหลักฐานการชำระเงินสำหรับคำขอนี้ได้" in top.get_text()
