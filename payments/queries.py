@@ -48,14 +48,15 @@ class PaymentStanding:
     due: Decimal | None = None  # what the request costs now (None: as `amount`)
 
     @property
+    def proof_sent(self) -> bool:
+        """Proof of payment sent or the payment confirmed: the payment is for its amount now."""
+        return self.state in (PaymentState.SLIP_SENT, PaymentState.CONFIRMED)
+
+    @property
     def repriced(self) -> bool:
         """The request was changed after it was paid (or proof of payment sent) and now costs
         something else (e.g. more copies): the payment covers what it was made for, not this."""
-        return (
-            self.state in (PaymentState.SLIP_SENT, PaymentState.CONFIRMED)
-            and self.due is not None
-            and self.due != self.amount
-        )
+        return self.proof_sent and self.due is not None and self.due != self.amount
 
     @property
     def settled(self) -> bool:

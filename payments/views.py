@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
 from base.links import portal_base_url
-from base.templatetags.site_messages import IN_SECTION_TAG
+from base.templatetags.site_messages import section_tags
 from service_requests import queries as request_queries
 from service_requests.access_record import RecordsStaffAccess
 from service_requests.downloads import content_download, file_download
@@ -30,7 +30,7 @@ from .presentation import payment_code
 PAYMENT_ANCHOR = "#payment"
 # The slip step lands on #payment, far below the top of the page on a phone: its messages are
 # shown in the payment section (base.templatetags.site_messages), where the applicant is.
-PAYMENT_MESSAGE_TAGS = f"{IN_SECTION_TAG} payment"
+PAYMENT_MESSAGE_TAGS = section_tags("payment")
 # Wagtail's panel with id="payment" is the section id="payment-section" on the process page.
 PROCESS_PAYMENT_ANCHOR = "#payment-section"
 # Pixels per module: a code of about 45 modules with its border comes out about 450 px wide,

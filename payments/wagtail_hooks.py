@@ -73,7 +73,7 @@ def payment_edit_notice(request, service_request):
     """On the edit page of a request whose slip was sent (or payment confirmed): changing what it
     costs leaves the payment not matching it, so the applicant is told before, not after."""
     standing = queries.standing_of(service_request)
-    if standing is None or standing.state not in (PaymentState.SLIP_SENT, PaymentState.CONFIRMED):
+    if standing is None or not standing.proof_sent:
         return ""
     return render_to_string(
         "payments/edit_notice.html",
