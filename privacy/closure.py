@@ -1,5 +1,8 @@
 """What closing an account does to the user row and what hangs on it, besides its requests."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
@@ -62,13 +65,16 @@ def erase_user(user) -> None:
 
 
 def end_sessions(user) -> int:
-    """Delete every session logged in as the user (the database sessions of this portal)."""
+    """Delete every session logged in as the user: the database rows, and through the session
+    engine the copies it keeps in the cache (production's cached_db)."""
     ended = [
         session.pk
         for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
         if session.get_decoded().get("_auth_user_id") == str(user.pk)
     ]
-    Session.objects.filter(pk__in=ended).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in ended:
+        store(session_key=session_key).delete()
     return len(ended)
 
 

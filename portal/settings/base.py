@@ -72,6 +72,9 @@ MIDDLEWARE = [
     # below, so that a stored page holds their headers (the policy, the language's Vary) and a hit
     # runs none of them; after the HTTPS redirect (and, in production, whitenoise's static files).
     "base.page_cache.AnonymousPageCacheMiddleware",
+    # The request's site and office settings from the cache, under the same generation
+    # (base/site_cache.py).
+    "base.site_cache.SiteCacheMiddleware",
     # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
     # on every response (base/security_headers.py).
     "base.security_headers.PortalCSPMiddleware",

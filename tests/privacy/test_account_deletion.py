@@ -213,7 +213,15 @@ def test_requests_in_progress_must_be_cancelled_first(client, applicant, passwor
     assert not applicant.is_active
 
 
-def test_the_account_is_closed_at_once_and_log_in_is_refused(client, applicant, password):
+@pytest.mark.parametrize(
+    "session_engine",
+    # The embedded default's, and production's (read from the cache, written through).
+    ["django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"],
+)
+def test_the_account_is_closed_at_once_and_log_in_is_refused(
+    client, applicant, password, settings, session_engine
+):
+    settings.SESSION_ENGINE = session_engine
     client.force_login(applicant)
     other_browser = client.__class__()
     other_browser.force_login(applicant)
