@@ -75,7 +75,8 @@ class RequestDetails(models.Model):
     def create_for(cls, service_request, data):
         details = cls._new(data, request=service_request, status=service_request.status)
         details.validate_for_request()
-        details.save()
+        # A new row: its key is the request's, so a plain save() would try an UPDATE first.
+        details.save(force_insert=True)
         return details
 
     def update_from(self, data):
