@@ -12,10 +12,11 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import sessions
+        from . import admin_access, sessions
 
         # Every log-in (password, admin, tests' force_login) starts the clocks of accounts.sessions.
         user_logged_in.connect(lambda request, **kwargs: sessions.start(request.session), weak=False)
+        admin_access.connect_forgetting()
 
 
 class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):

@@ -4,6 +4,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .admin_access import has_admin_permission
 from .models import User
 
 RECOVERY_CODE_COUNT = 10
@@ -13,7 +14,7 @@ def is_staff_account(user: User) -> bool:
     """Officers, editors and administrators: anyone the admin lets in."""
     if not user.is_authenticated:
         return False
-    return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    return user.is_staff or user.is_superuser or has_admin_permission(user)
 
 
 def has_authenticator(user: User) -> bool:
