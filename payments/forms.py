@@ -14,6 +14,16 @@ class SlipForm(forms.Form):
         ),
     )
 
+    @classmethod
+    def showing(cls, errors=()):
+        """An empty form with the errors of the slip last sent by its file box: the slip step
+        redirects back to the request's page, and its errors come with it (views.send_slip)."""
+        form = cls()
+        if errors:
+            form.cleaned_data = {}  # an unbound form has none; add_error updates it
+            form.add_error("slip", list(errors))
+        return form
+
 
 class OfficerPaymentForm(forms.Form):
     message = forms.CharField(

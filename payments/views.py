@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import View
 
 from base.links import portal_base_url
-from base.templatetags.site_messages import section_tags
+from base.templatetags.site_messages import field_tags, section_tags
 from service_requests import queries as request_queries
 from service_requests.access_record import RecordsStaffAccess
 from service_requests.downloads import content_download, file_download
@@ -31,6 +31,10 @@ PAYMENT_ANCHOR = "#payment"
 # The slip step lands on #payment, far below the top of the page on a phone: its messages are
 # shown in the payment section (base.templatetags.site_messages), where the applicant is.
 PAYMENT_MESSAGE_TAGS = section_tags("payment")
+# A refused slip is said by the file box, where the applicant picks another (wagtail_hooks).
+SLIP_ERROR_TAGS = field_tags("payment", "slip")
+# The slip's form in the payment section (templates/payments/applicant_section.html).
+SLIP_FORM_ANCHOR = "#payment-slip"
 # Wagtail's panel with id="payment" is the section id="payment-section" on the process page.
 PROCESS_PAYMENT_ANCHOR = "#payment-section"
 # Pixels per module: a code of about 45 modules with its border comes out about 450 px wide,
@@ -46,23 +50,24 @@ def send_slip(request, reference):
     service_request = request_queries.request_of_applicant(request.user, reference)
     if service_request is None:
         raise Http404
-    detail_url = reverse("service_requests:detail", args=[reference]) + PAYMENT_ANCHOR
+    page_url = reverse("service_requests:detail", args=[reference])
+    detail_url = page_url + PAYMENT_ANCHOR
     if request.method != "POST":
         return redirect(detail_url)
     # A request of a service without payment has no payment section: its messages stay on top.
-    tags = PAYMENT_MESSAGE_TAGS if queries.takes_payment(service_request.service) else ""
+    takes_payment = queries.takes_payment(service_request.service)
+    tags = PAYMENT_MESSAGE_TAGS if takes_payment else ""
     form = SlipForm(request.POST, request.FILES)
     if not form.is_valid():
-        for error in form.errors.get("slip", []):
-            messages.error(request, error, extra_tags=tags)
-        return redirect(detail_url)
+        return _slip_refused(request, form.errors.get("slip", []), page_url, takes_payment)
     try:
         slip = actions.send_slip(
             applicant=request.user, service_request=service_request, uploaded=form.cleaned_data["slip"]
         )
-    except (ValidationError, PermissionDenied) as error:
-        for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message, extra_tags=tags)
+    except ValidationError as error:  # the file refused: not a slip, too large, already used
+        return _slip_refused(request, error.messages, page_url, takes_payment)
+    except PermissionDenied as error:  # no slip now at all: said in the section's messages
+        messages.error(request, str(error), extra_tags=tags)
     else:
         if slip.verification_code_read:
             messages.success(
@@ -78,6 +83,18 @@ def send_slip(request, reference):
                 extra_tags=tags,
             )
     return redirect(detail_url)
+
+
+def _slip_refused(request, errors, page_url, takes_payment):
+    """Back to the file box, with why the slip was refused by it (a phone shows the box and the
+    error together, not the top of the section far above)."""
+    if not takes_payment:  # no payment section, no file box: said at the top of the page
+        for error in errors:
+            messages.error(request, error)
+        return redirect(page_url + PAYMENT_ANCHOR)
+    for error in errors:
+        messages.error(request, error, extra_tags=SLIP_ERROR_TAGS)
+    return redirect(page_url + SLIP_FORM_ANCHOR)
 
 
 @login_required

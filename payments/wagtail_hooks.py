@@ -1,6 +1,7 @@
 """The payment section of a request's pages (through service_requests' hooks), the officers' URLs
 and the audit log's names for payment steps."""
 
+from django.contrib.messages import get_messages
 from django.template.loader import render_to_string
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -8,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from base.dates import format_date
+from base.links import email_url
+from base.templatetags.site_messages import field_errors
 from service_requests import hooks as request_hooks
 
 from . import actions, queries, tasks, urls
 from .forms import OfficerPaymentForm, SlipForm
 from .models import PaymentSettings, PaymentState
-from .presentation import amount_label, payment_code
+from .presentation import amount_in_thai_words, amount_label, payment_code
 
 
 @hooks.register("register_log_actions")
@@ -64,7 +67,8 @@ def applicant_payment_section(request, service_request, page):
         "page": page,
         "may_send_slip": page == "detail"
         and actions.can_send_slip(request.user, service_request, context["payment"]),
-        "slip_form": SlipForm(),
+        # A slip just refused: its errors by the file box (views.send_slip sends them).
+        "slip_form": SlipForm.showing(field_errors(get_messages(request), "payment", "slip")),
     }
     return render_to_string("payments/applicant_section.html", context, request=request)
 
@@ -80,6 +84,30 @@ def payment_edit_notice(request, service_request):
         {"state": standing.state, "amount": standing.amount, "amount_label": amount_label(standing)},
         request=request,
     )
+
+
+@hooks.register(request_hooks.REQUEST_EMAIL_SECTIONS)
+def payment_in_the_received_email(service_request, email, base_url):
+    """The "received" e-mail of a request to be paid says how much and links to where to pay: an
+    applicant who closed the confirmation page learns it from the e-mail."""
+    if email != "submitted":
+        return ""
+    standing = queries.standing_of(service_request)
+    if standing is None or not standing.amount or not queries.code_is_offered(service_request, standing):
+        return ""
+    url = email_url(
+        "service_requests:detail",
+        args=[service_request.reference],
+        base_url=base_url or None,
+        fragment="payment",
+    )
+    context = {
+        "amount": standing.amount,
+        "amount_label": amount_label(standing),
+        "amount_in_words": amount_in_thai_words(standing.amount),
+        "url": url,
+    }
+    return render_to_string("payments/email/submitted_section.txt", context)
 
 
 @hooks.register(request_hooks.REQUEST_PROCESS_SECTIONS)

@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,16 @@ from .uploads import check_upload
 CITIZEN_ID_DIGITS = 13
 
 ACCEPT = ".png,.jpg,.jpeg,.pdf,image/png,image/jpeg,application/pdf"
+# A file is attached, not typed: Django's "This field is required." reads "please fill in this field".
+ATTACH_REQUIRED = _("Please attach the file “%(label)s”.")
+
+
+def _attach_required(label) -> str:
+    return ATTACH_REQUIRED % {"label": label}
+
+
+# Lazy: in the language of the page the error is shown on (labels are lazy too).
+attach_required = lazy(_attach_required, str)
 
 
 def _profile_label(name):
@@ -76,6 +87,8 @@ class AttachmentsForm(forms.Form):
                 label=slot.label,
                 # When editing, a slot already filled keeps its file unless a new one is chosen.
                 required=slot.required and slot.name not in self.existing,
+                # The same message when the form came back and the browser dropped the chosen file.
+                error_messages={"required": attach_required(slot.label)},
                 help_text=_("png, jpg or pdf, at most 5 MB"),
                 widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
             )

@@ -14,6 +14,13 @@ REQUEST_DOCUMENTS = "register_service_request_documents"
 APPLICANT_NOTIFIED = "on_service_request_applicant_notified"
 REQUEST_HISTORY_PANELS = "register_service_request_history_panels"
 
+# The applicant's e-mails (tasks): fn(service_request, email, base_url) -> plain text (a short
+# paragraph or a few, "" for none) that the e-mail adds under the request's reference code, email
+# being the template's name: "submitted" (the "received" e-mail) or "status_changed". Called in
+# the e-mails' language; base_url is what their links start with (base.links.email_url(...,
+# base_url=base_url or None)). E.g. payments: the amount to pay and a link to the payment section.
+REQUEST_EMAIL_SECTIONS = "request_email_sections"
+
 # The applicant's edit of their request (actions.edit_request) has committed: fn(request_id,
 # base_url), e.g. payments telling the officers that a paid order now costs something else.
 REQUEST_EDITED = "on_service_request_edited"

@@ -12,12 +12,15 @@ from django.core.mail import EmailMessage, get_connection, send_mass_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from wagtail import hooks
+
 from django_tasks import task
 
 from accounts.queries import with_verified_email
 from base.links import absolute_url, email_url
 
 from . import ics, queries
+from .hooks import REQUEST_EMAIL_SECTIONS
 from .mail_text import one_line
 from .models import ServiceRequest
 from .sla import working_days_promised
@@ -68,6 +71,16 @@ def _marked_in_email_language(service_request) -> list[dict]:
         return queries.marked_parts(service_request)
 
 
+def _app_sections(template, service_request, base_url) -> list[str]:
+    """What the apps above add to the applicant's e-mail (payments: the amount to pay), in the
+    e-mails' language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        sections = (
+            add(service_request, template, base_url) for add in hooks.get_hooks(REQUEST_EMAIL_SECTIONS)
+        )
+        return [text.strip() for text in sections if text and text.strip()]
+
+
 def _applicant_email(template, request_id, base_url, *, with_calendar=False):
     service_request = ServiceRequest.objects.select_related("applicant").get(pk=request_id)
     url = email_url("service_requests:detail", args=[service_request.reference], base_url=base_url or None)
@@ -81,6 +94,7 @@ def _applicant_email(template, request_id, base_url, *, with_calendar=False):
         marked=_marked_in_email_language(service_request),
         # The days the confirmation page and the service's page say.
         working_days=working_days_promised(service_request.service_code),
+        app_sections=_app_sections(template, service_request, base_url),
     )
 
 

@@ -18,7 +18,9 @@ from PIL import Image
 
 from payments import actions, promptpay
 from payments.models import Payment, PaymentState, Slip, SlipClaim
+from service_requests.uploads import MESSAGES
 from tests.factories.service_requests import pdf_upload
+from tests.helpers import in_thai
 
 from .conftest import SLIP_PAYLOAD, slip_image, slip_payload, slip_upload
 
@@ -48,6 +50,21 @@ def assert_shown_in_the_payment_section(response, text):
     [region] = page.select("#payment [role=status]")
     assert text in region.get_text(" ", strip=True)
     assert page.select_one("#payment h2").find_next_sibling() == region  # right under the heading
+    assert all(text not in top.get_text() for top in page.select("main > .container > .messages"))
+
+
+def assert_shown_by_the_file_box(response, text):
+    """A refused slip lands on its form, far below the top of the section on a phone: why it was
+    refused is said by the file box, as a field error the box points at, and nowhere else."""
+    assert response.redirect_chain[-1][0].endswith("#payment-slip")
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    form = page.select_one("#payment #payment-slip")
+    error = form.select_one("#id_slip_error")
+    assert text in error.get_text(" ", strip=True)
+    box = form.select_one("input[type=file]#id_slip")
+    assert "id_slip_error" in box["aria-describedby"].split()
+    assert box["aria-invalid"] == "true"
+    assert all(text not in region.get_text() for region in page.select("#payment [role=status]"))
     assert all(text not in top.get_text() for top in page.select("main > .container > .messages"))
 
 
@@ -83,7 +100,7 @@ def test_the_same_slip_for_another_order_is_refused_in_thai(order, logged_in, us
     stored = private_files()
     response = send(client, second, slip_upload(SLIP_PAYLOAD, name="same-slip.png"))
     assert REFUSAL in response.content.decode()
-    assert_shown_in_the_payment_section(response, REFUSAL)
+    assert_shown_by_the_file_box(response, REFUSAL)
     assert "รอชำระเงิน" in section_text(response)
     assert not Payment.objects.filter(request=second).exists()
     assert Slip.objects.count() == 1
@@ -181,6 +198,26 @@ def test_a_file_that_is_not_a_slip_is_refused_by_the_upload_checks(order, logged
     )
     assert "รอชำระเงิน" in section_text(response)
     assert not Slip.objects.exists()
+
+
+def test_a_text_file_named_png_is_refused_by_the_file_box(order, logged_in, user):
+    service_request = order()
+    client = logged_in(user)
+    response = send(
+        client, service_request, SimpleUploadedFile("slip.png", b"hello, this is text\n", "image/png")
+    )
+    not_really = in_thai(MESSAGES["not_really"]) % {"extension": "png"}
+    assert_shown_by_the_file_box(response, not_really)
+    assert not Slip.objects.exists()
+    # Said once: the page opened again has a clean file box.
+    again = BeautifulSoup(client.get(response.redirect_chain[-1][0]).content.decode(), "html.parser")
+    assert again.select_one("#id_slip_error") is None
+    assert "aria-invalid" not in again.select_one("#id_slip").attrs
+
+
+def test_a_slip_form_sent_without_a_file_asks_for_the_slips_file_by_the_box(order, logged_in, user):
+    response = logged_in(user).post(reverse("payments:send_slip", args=[order().reference]), {}, follow=True)
+    assert_shown_by_the_file_box(response, "กรุณาเลือกไฟล์สลิปการโอนเงิน")
 
 
 def test_only_the_applicant_sends_a_slip(order, logged_in, other_applicant):
