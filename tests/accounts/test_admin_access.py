@@ -73,3 +73,19 @@ def test_a_permission_given_to_the_account_itself_counts(client, notice_pending)
     assert asked_to_accept(client)
     notice_pending.user_permissions.add(Permission.objects.get(codename="access_admin"))
     assert not asked_to_accept(client)
+
+
+def test_an_applicants_service_page_asks_for_no_permissions_and_has_no_user_bar(client, user, page_tree):
+    client.force_login(user)
+    client.get(SERVICE)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SERVICE)
+    assert response.status_code == 200 and "วิลัยวรรณ" in response.content.decode()
+    assert not [query for query in queries.captured_queries if "auth_permission" in query["sql"]]
+    assert "wagtail-userbar" not in response.content.decode()
+
+
+def test_staff_see_wagtails_user_bar_on_public_pages(client, user, page_tree, admin_group):
+    user.groups.add(admin_group)
+    client.force_login(user)
+    assert "wagtail-userbar" in client.get(SERVICE).content.decode()
