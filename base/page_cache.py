@@ -68,6 +68,20 @@ def current_generation(request=None, *, known=None) -> str:
     return generation
 
 
+def kept_for_everyone(request, name: str, compute):
+    """compute(), kept under the current generation for every visitor of this host: for answers
+    that are the same for everyone and change only with what a purge follows (the menu's links, a
+    page's translation). Computed every time when the cache is off or in an editor's preview."""
+    if not settings.ANONYMOUS_PAGE_CACHE or request is None or getattr(request, "is_preview", False):
+        return compute()
+    key = f"page-cache:kept:{current_generation(request)}:{request.get_host()}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = (compute(),)  # a tuple, so that a kept None or "" is told from a miss
+        cache.set(key, found, TIMEOUT)
+    return found[0]
+
+
 def _may_use_cache(request) -> bool:
     return (
         request.method in ("GET", "HEAD")

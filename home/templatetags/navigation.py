@@ -12,6 +12,7 @@ from django.utils.translation import override
 from wagtail.models import Page
 
 from base.languages import active_language
+from base.page_cache import kept_for_everyone
 from service_pages.models import DownloadsPage, ServiceIndexPage
 
 from ..models import HomePage
@@ -42,18 +43,7 @@ def _home_fallback_url():
         return "/"
 
 
-@register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """URLs of the home, services and downloads pages in the visitor's language, in one query.
-
-    Remembered on the request, because the header and the footer both ask.
-    """
-    request = context.get("request")
-    language = active_language()
-    cached = getattr(request, "_menu_pages", None)
-    if cached and cached[0] == language:
-        return cached[1]
-
+def _find_menu_pages(request, language) -> MenuPages:
     keys_by_content_type = {
         ContentType.objects.get_for_model(model).pk: key
         for key, model in (("home", HomePage), ("services", ServiceIndexPage), ("downloads", DownloadsPage))
@@ -72,11 +62,27 @@ def menu_pages(context):
         page = found.get(key)
         return (page.get_url(request) or "") if page else ""
 
-    result = MenuPages(
+    return MenuPages(
         home_url=url_of("home") or _home_fallback_url(),
         services_url=url_of("services"),
         downloads_url=url_of("downloads"),
     )
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """URLs of the home, services and downloads pages in the visitor's language, in one query.
+
+    Remembered on the request, because the header and the footer both ask, and kept for everyone
+    under the page cache's generation (a publish or a move renews them).
+    """
+    request = context.get("request")
+    language = active_language()
+    cached = getattr(request, "_menu_pages", None)
+    if cached and cached[0] == language:
+        return cached[1]
+
+    result = kept_for_everyone(request, f"menu-pages:{language}", lambda: _find_menu_pages(request, language))
     if request is not None:
         request._menu_pages = (language, result)
     return result
@@ -95,7 +101,7 @@ def aria_current(context, url, exact=False):
     return ""
 
 
-def _translated_page_url(request, page, language):
+def _find_translation_url(request, page, language) -> str:
     translation = (
         Page.objects.live()
         .filter(translation_key=page.translation_key, locale__language_code=language)
@@ -105,7 +111,15 @@ def _translated_page_url(request, page, language):
         # Not translated (yet): the home page of that language rather than a "page not found".
         with override(language):
             return _home_fallback_url()
-    url = translation.get_url(request) or ""
+    return translation.get_url(request) or ""
+
+
+def _translated_page_url(request, page, language):
+    url = kept_for_everyone(
+        request,
+        f"translation-url:{page.translation_key}:{language}",
+        lambda: _find_translation_url(request, page, language),
+    )
     if url and request is not None and request.GET:
         url = f"{url}?{request.GET.urlencode()}"
     return url

@@ -2,8 +2,11 @@
 
 import re
 
+from django.core.cache import cache
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 import pytest
@@ -135,3 +138,39 @@ def test_the_footer_shows_the_office_from_its_settings(client, page_tree, englis
     assert office.name_en in english
     assert office.address_en in english
     assert '<a href="/en/privacy/">Privacy policy</a>' in english
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.ANONYMOUS_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_logged_in_page_finds_the_menu_and_translations_without_a_query_once_kept(
+    client, page_tree, user, english_locale, cache_on
+):
+    publish_english_translation(page_tree.service_pages["id-card"], english_locale)
+    client.force_login(user)
+    client.get("/services/id-card/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/services/id-card/").content.decode()
+    assert language_link(html, "en") == "/en/services/id-card/"
+    assert (in_thai("Services"), "/services/") in menu_links(html)
+    menu_or_translation_reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if '"content_type_id" IN' in query["sql"] or '"translation_key" = ' in query["sql"]
+    ]
+    assert menu_or_translation_reads == []
+
+
+def test_a_translation_published_later_is_linked_at_once_with_the_cache_on(
+    client, page_tree, english_locale, user, cache_on
+):
+    publish_english_translation(page_tree.home, english_locale)
+    client.force_login(user)
+    assert language_link(client.get("/services/id-card/").content.decode(), "en") == "/en/"
+    publish_english_translation(page_tree.service_pages["id-card"], english_locale)
+    assert language_link(client.get("/services/id-card/").content.decode(), "en") == "/en/services/id-card/"
