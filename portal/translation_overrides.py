@@ -272,6 +272,8 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop('Sorry, no images match "<em>%(query_string)s</em>"'),
     gettext_noop("Image focal point"),
     gettext_noop('Multi-word tags with spaces will automatically be enclosed in double quotes (").'),
+    # Also the message of a "wagtail.create" history entry, so said as the action (สร้าง), not as
+    # the date column it heads here (วันที่สร้าง read as "date created" in a page's history).
     gettext_noop("Created"),
     gettext_noop("Usage"),
     gettext_noop("Usage count"),
@@ -383,4 +385,29 @@ OVERRIDDEN_MSGIDS = [
         "%(count)s of the pages being copied are live. Would you like to publish their copies?",
         "count",
     ),
+    # A page's history and the site history (the QA walk of the Thai admin): the paginator's
+    # count ("8 page log entries", Wagtail's f-string of the model's verbose names), a log entry
+    # without a user, the site history's date column.
+    gettext_noop("page log entry"),
+    gettext_noop("page log entries"),
+    gettext_noop("system"),
+    gettext_noop("Date / Time"),
+    # The preview panel when the form has errors.
+    gettext_noop("Preview not available"),
+    gettext_noop(
+        "Preview cannot display due to validation errors. <br /> Click save to highlight the relevant fields."
+    ),
+    # The account screen.
+    gettext_noop("Name and Email"),
+    gettext_noop("Profile picture"),
+    gettext_noop("Upload a profile picture:"),
+    gettext_noop("Upload a profile picture"),
+    gettext_noop("Use server language: %(language_name)s"),
+    gettext_noop("Use server time zone"),
+    # Screen-reader labels of the editor's and the dashboard's panels and fields (the StreamField's
+    # own "Toggle section" and "Insert a block" are JavaScript's: locale/th/LC_MESSAGES/djangojs.po).
+    gettext_noop("Toggle section"),
+    gettext_noop("Add comment"),
+    gettext_noop("Add Comment"),
+    gettext_noop("Privacy and access"),
 ]

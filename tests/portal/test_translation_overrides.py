@@ -151,7 +151,14 @@ def test_the_editors_daily_screens_have_no_english_left(client, page_tree, edito
 def test_the_page_editor_speaks_thai(client, editor, page_tree):
     page = page_tree.service_pages["id-card"]
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    for english in ["More actions", "Autosave is paused", "Content metrics", "Once live anyone can view"]:
+    for english in [
+        "More actions",
+        "Autosave is paused",
+        "Content metrics",
+        "Once live anyone can view",
+        'aria-label="Toggle section"',
+        'aria-label="Add comment"',
+    ]:
         assert english not in html
     assert "การบันทึกอัตโนมัติหยุดชั่วคราว" in html
 
@@ -249,3 +256,73 @@ def test_the_rich_text_placeholder_is_in_thai(client, editor):
     catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
     assert "insert a block" in catalogue  # the msgid, as the key
     assert "\\u0e41\\u0e17\\u0e23\\u0e01\\u0e1a\\u0e25\\u0e47\\u0e2d\\u0e01" in catalogue  # แทรกบล็อก
+
+
+# The QA walk of the Thai admin: a page's history, the account screen, the site history, the
+# dashboard, the preview and the editor's screen-reader labels.
+
+
+def test_a_pages_history_is_in_thai(client, superuser, page_tree):
+    page = page_tree.service_pages["id-card"]
+    log(instance=page, action="wagtail.create")  # by no one: Wagtail says "system"
+    page.save_revision(user=superuser, log_action=True)
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
+    assert "page log entries" not in html and "page log entry" not in html
+    assert re.search(r"\d+ รายการประวัติของหน้า", html)
+    assert not shows(html, "system")
+    assert shows(html, "ระบบ")
+    # The created entry says what was done, not "date created".
+    assert "วันที่สร้าง" not in html
+    assert shows(html, "สร้าง")
+
+
+def test_the_account_screen_is_in_thai(client, superuser):
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_account")).content.decode()
+    english = [
+        "Name and Email",
+        "Profile picture",
+        "Upload a profile picture",
+        "Use server language",
+        "Use server time zone",
+        "Toggle section",
+    ]
+    assert [phrase for phrase in english if phrase in html] == []
+    assert "ชื่อและอีเมล" in html
+    assert "ใช้ภาษาตามค่าเริ่มต้นของระบบ: " in html
+
+
+def test_the_site_history_is_in_thai(client, superuser, page_tree):
+    log(instance=page_tree.service_pages["id-card"], action="wagtail.edit")
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert [phrase for phrase in ["Date / Time", "system"] if shows(html, phrase)] == []
+    assert shows(html, "วันที่ / เวลา")
+
+
+def test_the_dashboards_hidden_column_headings_are_in_thai(client, superuser, page_tree):
+    page_tree.service_pages["id-card"].save_revision(user=superuser, log_action=True)
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert not shows(html, "Privacy and access")
+    assert shows(html, "ความเป็นส่วนตัวและสิทธิ์การเข้าถึง")
+
+
+@pytest.mark.parametrize(
+    "msgid",
+    [
+        "Preview not available",
+        "Preview cannot display due to validation errors. <br /> Click save to highlight the relevant fields.",
+        "Add Comment",  # a StreamField text block's comment button, given to its JavaScript
+    ],
+)
+def test_the_preview_and_the_blocks_say_it_in_thai(msgid):
+    with translation.override("th"):
+        assert re.search(r"[\u0E00-\u0E7F]", translation.gettext(msgid))
+
+
+def test_the_stream_fields_screen_reader_labels_are_in_thai(client, editor):
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    for msgid, thai in {"Insert a block": "แทรกบล็อก", "Toggle section": "แสดง/ซ่อนส่วนนี้"}.items():
+        assert json.dumps({msgid: thai})[1:-1] in catalogue  # as the catalogue writes it, escaped
