@@ -15,8 +15,11 @@ class ServiceTexts:
 
     title: str  # the page title
     form_title: str
-    manual_title: str  # the manual's document title (คู่มือ ...)
-    blank_form_title: str  # the blank form's document title (แบบฟอร์ม ...)
+    # The documents' titles (Thai: คู่มือ ..., แบบฟอร์ม ...). The English ones are link texts only,
+    # after the page's own "Manual:"/"Blank form:" (or under its "Manuals"/"Blank forms"
+    # heading), so they do not start with the word again.
+    manual_title: str
+    blank_form_title: str
     summary: str
     description: tuple[str, ...]  # paragraphs
     eligibility: tuple[str, ...]  # bullet points
@@ -166,8 +169,8 @@ SERVICES: dict[str, ServiceContent] = {
         en=ServiceTexts(
             title="Government officer ID card",
             form_title="Application for a new or replacement government officer ID card",
-            manual_title="Manual: applying for a government officer ID card",
-            blank_form_title="Blank form: government officer ID card",
+            manual_title="Applying for a government officer ID card",
+            blank_form_title="Government officer ID card",
             summary="Apply online for your first government officer ID card or for a replacement card.",
             description=(
                 "Teachers and educational personnel, permanent employees, government employees and "
@@ -277,8 +280,8 @@ SERVICES: dict[str, ServiceContent] = {
         en=ServiceTexts(
             title="Certificate letter",
             form_title="Application for a certificate letter",
-            manual_title="Manual: applying for a certificate letter",
-            blank_form_title="Blank form: certificate letter",
+            manual_title="Applying for a certificate letter",
+            blank_form_title="Certificate letter",
             summary="Ask for a certificate about yourself, e.g. of good conduct, salary or employment.",
             description=(
                 "Personnel of the office can ask for a certificate letter about themselves, such as a "
@@ -372,8 +375,8 @@ SERVICES: dict[str, ServiceContent] = {
         en=ServiceTexts(
             title="Living pension",
             form_title="Application for the living pension lump sum",
-            manual_title="Manual: applying for the living pension",
-            blank_form_title="Blank form: living pension",
+            manual_title="Applying for the living pension",
+            blank_form_title="Living pension",
             summary="Pensioners apply online for the living pension lump sum, without coming to the office.",
             description=(
                 "Pensioners of the Amnat Charoen Primary Educational Service Area Office can apply for "
@@ -449,8 +452,8 @@ SERVICES: dict[str, ServiceContent] = {
         en=ServiceTexts(
             title="Meeting room booking",
             form_title="Meeting room booking",
-            manual_title="Manual: booking a meeting room",
-            blank_form_title="Blank form: meeting room booking",
+            manual_title="Booking a meeting room",
+            blank_form_title="Meeting room booking",
             summary="Book one of the office's meeting rooms in advance; no two bookings can overlap.",
             description=(
                 "Offices, schools and personnel can book a meeting room of the Amnat Charoen Primary "
@@ -533,8 +536,8 @@ SERVICES: dict[str, ServiceContent] = {
         en=ServiceTexts(
             title="Appointment with executives",
             form_title="Appointment request to meet the executives",
-            manual_title="Manual: requesting an appointment with the executives",
-            blank_form_title="Blank form: appointment with the executives",
+            manual_title="Requesting an appointment with the executives",
+            blank_form_title="Appointment with the executives",
             summary="Ask for an appointment with the director or a deputy director of the office.",
             description=(
                 "Ask for an appointment with the director of the Amnat Charoen Primary Educational "
@@ -614,8 +617,8 @@ SERVICES: dict[str, ServiceContent] = {
         en=ServiceTexts(
             title=FORM_ORDER_TITLE["en"],
             form_title=FORM_ORDER_TITLE["en"],
-            manual_title="Manual: ordering educational record forms (ปพ.)",
-            blank_form_title="Blank form: order of educational record forms (ปพ.)",
+            manual_title="Ordering educational record forms (ปพ.)",
+            blank_form_title="Order of educational record forms (ปพ.)",
             summary="Schools order the ปพ.1, ปพ.2 and ปพ.3 record forms; the total and shipping are computed.",
             description=(
                 "Schools can order the educational record forms (ปพ.): for primary schools ปพ.1-ป "

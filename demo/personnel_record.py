@@ -17,6 +17,9 @@ from .pages import bullets, ensure_translation, paragraphs, publish
 CODE = "13"
 SLUG = "personnel-record-copy"
 SHORT_NAME = "สำเนา ก.พ.7"
+# The form's English texts (the Thai page holds them: service_pages.ServicePage.title_en, ...).
+TITLE_EN = "Copy of the personnel record (Kor.Por.7)"
+SHORT_NAME_EN = "Kor.Por.7 copy"
 PROCESSING_DAYS = 3
 RETENTION_YEARS = 5
 
@@ -125,12 +128,13 @@ TEXTS = {
         "form_note": "ขอได้ครั้งละไม่เกิน 5 ชุด หากเลือกรับทางอีเมล โปรดกรอกอีเมลสำหรับส่งเอกสาร",
     },
     "en": {
-        "title": "Copy of the civil-service history record (ก.พ.7)",
-        "summary": "Ask for a copy of your civil-service history record (ก.พ.7), to pick up or by e-mail, "
+        "title": TITLE_EN,
+        "summary": "Ask for a copy of your personnel record (Kor.Por.7), to pick up or by e-mail, "
         "within 3 working days.",
         "description": (
-            "Teachers and educational personnel of the office can ask for copies of their civil-service "
-            "history record (ก.พ.7), for a promotion, a transfer, a royal decoration or anything else.",
+            "Teachers and educational personnel of the office can ask for copies of their personnel "
+            "record (Kor.Por.7), the civil-service history record, for a promotion, a transfer, a royal "
+            "decoration or anything else.",
             "The personnel group's officers make the copies you ask for, certify them if you wish, and "
             "tell you when to pick them up or send them by e-mail.",
         ),
@@ -156,11 +160,17 @@ def page_fields(language: str) -> dict:
     }
 
 
+def english_texts() -> dict:
+    """The form's English texts, kept on the Thai page with the Thai ones."""
+    return {"title_en": TITLE_EN, "short_name_en": SHORT_NAME_EN, "form_note_en": TEXTS["en"]["form_note"]}
+
+
 def ensure_personnel_record_service(
     index: ServiceIndexPage, *, officer_group: Group, english: Locale
 ) -> dict:
     """The Thai service page (published, so its form version is frozen and it takes requests) and
-    its English translation; an existing page of the code is left as editors keep it."""
+    its English translation; an existing page of the code is left as editors keep it, except that
+    one from before the form had English texts (none filled in, no draft pending) gets them."""
     thai = ServicePage.objects.child_of(index).filter(service_code=CODE).first()
     if thai is None:
         thai = ServicePage(
@@ -172,8 +182,17 @@ def ensure_personnel_record_service(
             processing_days=PROCESSING_DAYS,
             retention_years=RETENTION_YEARS,
             form_definition=form_definition(),
+            **english_texts(),
             **page_fields("th"),
         )
         index.add_child(instance=thai)
         publish(thai)
+    elif (
+        thai.live
+        and not thai.has_unpublished_changes
+        and not any(getattr(thai, name) for name in english_texts())
+    ):
+        for name, value in english_texts().items():
+            setattr(thai, name, value)
+        publish(thai)  # its form's next version, with the English texts
     return {"th": thai, "en": ensure_translation(thai, english, page_fields("en"))}

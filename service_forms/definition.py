@@ -8,13 +8,16 @@ The file format (README: "Configured services: the form definition file"):
 
     {"format": "oss-service-form", "version": 1,
      "service": {"code": "13", "title": ..., "short_name": ..., "officer_group": <group name>,
-                 "processing_days": 5, "retention_years": 5, "form_note": ...},
+                 "processing_days": 5, "retention_years": 5, "form_note": ...,
+                 "title_en": ..., "short_name_en": ..., "form_note_en": ...},
      "fields": [{"type": "short_text", "name": "purpose", "label_th": ..., "label_en": ...,
                  "help_text": ..., "help_text_en": ..., "required": true, "max_length": 255}, ...]}
 
 Decimal limits are written as strings ("100.00") so no precision is lost. A field required only
 when another field has an answer carries "required_when_field" and "required_when_answer" (written
-only when set, so definitions without a condition read and compare as before).
+only when set, so definitions without a condition read and compare as before). So are the
+service's English title, short name and form note (English pages show them; the Thai ones when
+they are empty): a file or frozen version without them reads as before, with none.
 """
 
 import re
@@ -145,6 +148,9 @@ class FieldDefinition:
 
 @dataclass(frozen=True)
 class ServiceSettings:
+    """A configured service's settings. Its texts are Thai, each with an English counterpart
+    (`..._en`) that English pages show when it is filled in."""
+
     code: str = ""
     title: str = ""
     short_name: str = ""
@@ -152,6 +158,28 @@ class ServiceSettings:
     processing_days: int | None = None
     retention_years: int | None = None
     form_note: str = ""
+    title_en: str = ""
+    short_name_en: str = ""
+    form_note_en: str = ""
+
+    @property
+    def name(self) -> str:
+        """Its name in lists, in the reader's language: the short name, else the title."""
+        return _in_language(self.short_name or self.title, self.short_name_en or self.title_en)
+
+    @property
+    def form_title(self) -> str:
+        """The heading of its form, in the reader's language: the title, else the short name."""
+        return _in_language(self.title or self.short_name, self.title_en or self.short_name_en)
+
+    @property
+    def note(self) -> str:
+        """The note above its form, in the reader's language."""
+        return _in_language(self.form_note, self.form_note_en)
+
+
+# The settings a definition file and a frozen version hold only when they are filled in.
+OPTIONAL_SERVICE_TEXTS = ("title_en", "short_name_en", "form_note_en")
 
 
 @dataclass(frozen=True)
@@ -192,7 +220,7 @@ class FormDefinition:
         return {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
-            "service": asdict(self.service),
+            "service": _service_to_json(self.service),
             "fields": [_field_to_json(item) for item in self.fields],
         }
 
@@ -300,6 +328,14 @@ def stream_data(fields_: tuple[FieldDefinition, ...]) -> list[dict]:
 
 
 # JSON --------------------------------------------------------------------------------------------
+
+
+def _service_to_json(settings: ServiceSettings) -> dict:
+    data = asdict(settings)
+    for name in OPTIONAL_SERVICE_TEXTS:
+        if not data[name]:
+            del data[name]
+    return data
 
 
 def _field_to_json(item: FieldDefinition) -> dict:
@@ -421,6 +457,7 @@ def definition_from_json(data) -> FormDefinition:
         processing_days=_whole_number(service, "processing_days", where),
         retention_years=_whole_number(service, "retention_years", where),
         form_note=_text(service, "form_note", where),
+        **{name: _text(service, name, where) for name in OPTIONAL_SERVICE_TEXTS},
     )
     raw_fields = data.get("fields")
     if not isinstance(raw_fields, list):

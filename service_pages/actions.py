@@ -108,6 +108,9 @@ def import_service_definition(*, parent_page, data, user) -> ServicePage:
         processing_days=settings.processing_days,
         retention_years=settings.retention_years,
         form_note=settings.form_note,
+        title_en=settings.title_en,
+        short_name_en=settings.short_name_en,
+        form_note_en=settings.form_note_en,
         form_definition=stream_data(definition.fields),
         live=False,
     )

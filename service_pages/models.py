@@ -149,6 +149,27 @@ class ServicePage(Page):
         help_text=_("How long finished requests are kept."),
     )
     form_note = models.TextField(_("note above the form"), blank=True)
+    # Their English counterparts, for English pages (the Thai page holds both languages' texts of
+    # the form, as its fields do their labels: the translation shares its form version).
+    title_en = models.CharField(
+        _("title (English)"),
+        max_length=255,
+        blank=True,
+        help_text=_("The form's heading on English pages. Empty: the Thai title."),
+    )
+    short_name_en = models.CharField(
+        _("short name (English)"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The service's name in lists on English pages. Empty: the English title, else the Thai name."
+        ),
+    )
+    form_note_en = models.TextField(
+        _("note above the form (English)"),
+        blank=True,
+        help_text=_("Shown on English pages. Empty: the Thai note."),
+    )
     form_definition = StreamField(
         FormDefinitionBlock(),
         verbose_name=_("form fields"),
@@ -177,6 +198,8 @@ class ServicePage(Page):
         OwnServiceMultiFieldPanel(
             [
                 FieldPanel("short_name"),
+                FieldPanel("title_en"),
+                FieldPanel("short_name_en"),
                 FieldPanel("officer_group"),
                 FieldPanel("processing_days"),
                 FieldPanel("retention_years"),
@@ -184,6 +207,7 @@ class ServicePage(Page):
             heading=_("Service settings"),
         ),
         OwnServiceFieldPanel("form_note"),
+        OwnServiceFieldPanel("form_note_en"),
         OwnServiceFieldPanel("form_definition"),
     ]
     base_form_class = ServicePageForm
@@ -256,6 +280,9 @@ class ServicePage(Page):
                 processing_days=self.processing_days,
                 retention_years=self.retention_years,
                 form_note=self.form_note,
+                title_en=self.title_en,
+                short_name_en=self.short_name_en,
+                form_note_en=self.form_note_en,
             ),
             fields=fields_from_stream(self.form_definition),
         )

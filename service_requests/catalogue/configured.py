@@ -264,7 +264,8 @@ def _answer_of(item):
 
 
 def _in_active_language(item, attribute):
-    """The item's label or help in the language of whoever reads it (the service is kept a while)."""
+    """The item's label or help (or the service's name, form title) in the language of whoever
+    reads it (the service is kept a while)."""
     return lazy(lambda: getattr(item, attribute), str)()
 
 
@@ -273,12 +274,11 @@ def configured_service(version: FormVersion, *, draft: bool = False) -> Configur
     as Wagtail's preview shows it."""
     definition = version.form_definition
     settings = definition.service
-    name = settings.short_name or settings.title
     return ConfiguredService(
         code=version.service_code,
         slug=version.page.slug if version.page else "",
-        name=name,
-        form_title=settings.title or name,
+        name=_in_active_language(settings, "name"),
+        form_title=_in_active_language(settings, "form_title"),
         officer_group=settings.officer_group,
         details_form=type("ConfiguredDetailsForm", (ConfiguredDetailsForm,), {"version": version}),
         attachment_slots=tuple(

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, npgettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -29,6 +30,25 @@ DELIVERY_ADDRESS_LENGTH = 500
 def to_baht(amount) -> Decimal:
     """Round to the satang, half up, as money is counted."""
     return Decimal(amount).quantize(SATANG, rounding=ROUND_HALF_UP)
+
+
+# The price list's units as offices write them (Thai, stored as typed on the items and the order
+# lines), with their English names by count. English pages show those; Thai pages and the Thai
+# printout show the unit as stored, as does an English page for a unit not named here.
+ENGLISH_UNITS = {
+    "เล่ม": lambda count: npgettext("unit of a record form", "book", "books", count),
+    "แผ่น": lambda count: npgettext("unit of a record form", "sheet", "sheets", count),
+    "ชุด": lambda count: npgettext("unit of a record form", "set", "sets", count),
+    "ฉบับ": lambda count: npgettext("unit of a record form", "copy", "copies", count),
+}
+
+
+def unit_name(unit: str, count: int = 1) -> str:
+    """A unit in the reader's language: "เล่ม" on Thai pages, "book" or "books" on English ones."""
+    english = ENGLISH_UNITS.get((unit or "").strip())
+    if english is None or not (get_language() or "").startswith("en"):
+        return unit
+    return english(count)
 
 
 class SchoolLevel(models.TextChoices):
@@ -52,7 +72,12 @@ class PriceItem(models.Model):
         ordering = ["sort_order", "code"]
 
     def __str__(self):
-        return f"{self.code} ({self.price} / {self.unit})"
+        return f"{self.code} ({self.price} / {self.unit_name})"
+
+    @property
+    def unit_name(self) -> str:
+        """Its unit as the price table says it: per book, per sheet (unit_name())."""
+        return unit_name(self.unit)
 
 
 @register_setting(icon="tag")
@@ -223,6 +248,11 @@ class FormOrderLine(models.Model):
     def __str__(self):
         return f"{self.code} × {self.quantity}"
 
+    @property
+    def unit_name(self) -> str:
+        """Its unit by its quantity, in the reader's language: 3 books, 1 sheet (unit_name())."""
+        return unit_name(self.unit, self.quantity)
+
 
 @dataclass(frozen=True)
 class PriceRow:
@@ -257,7 +287,7 @@ class FormOrderForm(DetailsForm):
             ordered = {line.price_item_id: line.quantity for line in self.instance.lines.all()}
         for item in self.price_items:
             self.fields[f"quantity_{item.pk}"] = forms.IntegerField(
-                label=f"{item.code} ({item.price:,.2f} / {item.unit})",
+                label=f"{item.code} ({item.price:,.2f} / {item.unit_name})",
                 min_value=0,
                 max_value=MAX_QUANTITY,
                 required=False,

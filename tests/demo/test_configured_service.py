@@ -7,10 +7,12 @@ import uuid
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Locale, Page, Workflow, WorkflowState
 
 import pytest
+from bs4 import BeautifulSoup
 
 from accounts.models import User
 from demo.accounts import APPLICANT, EDITOR_ID, OFFICERS
@@ -100,9 +102,87 @@ def test_the_english_page_shares_the_code_and_shows_the_english_labels(demo, cli
 
     html = client.get(english.url).content.decode()
 
-    assert "Copy of the civil-service history record (ก.พ.7)" in html
+    assert "Copy of the personnel record (Kor.Por.7)" in html
     assert "Number of copies" in html
     assert FormVersion.objects.filter(service_code="13").count() == 1  # the translation froze none
+
+
+def texts_of(client, url, selector) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    return [element.get_text(" ", strip=True) for element in page.select(selector)]
+
+
+def filed_request(applicant):
+    return actions.submit_request(
+        applicant=applicant,
+        service_code="13",
+        contact=contact_of(applicant),
+        details=details_for("13"),
+        attachments={},
+        submission_key=uuid.uuid4(),
+    )
+
+
+def test_an_english_reader_sees_the_services_english_name_heading_and_note(demo, client):
+    applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
+    client.force_login(applicant)
+    service_request = filed_request(applicant)
+    with translation.override("en"):
+        submitted = reverse("service_requests:submitted", args=[service_request.reference])
+        detail = reverse("service_requests:detail", args=[service_request.reference])
+        my_requests = reverse("service_requests:my_requests")
+    assert detail.startswith("/en/")
+
+    for url in ("/en/", "/en/services/"):
+        assert "Kor.Por.7 copy" in texts_of(client, url, ".tile__title"), url
+    assert texts_of(client, "/en/services/personnel-record-copy/", ".form-title") == [
+        "Copy of the personnel record (Kor.Por.7)"
+    ]
+    assert texts_of(client, "/en/services/personnel-record-copy/", "#apply .form-intro:not(.alert)") == [
+        "At most 5 copies at a time. If you choose e-mail, give the address to send them to."
+    ]
+    assert "Kor.Por.7 copy" in texts_of(client, submitted, "dd")
+    assert texts_of(client, detail, "h1") == ["Kor.Por.7 copy"]
+    assert texts_of(client, detail, ".page__lead") == ["Copy of the personnel record (Kor.Por.7)"]
+    list_page = " ".join(texts_of(client, my_requests, "main"))
+    assert "Kor.Por.7 copy" in list_page and "สำเนา ก.พ.7" not in list_page
+
+
+def test_a_thai_reader_sees_the_thai_name_heading_and_note(demo, client):
+    applicant = User.objects.get(citizen_id=APPLICANT.citizen_id)
+    client.force_login(applicant)
+    service_request = filed_request(applicant)
+
+    assert "สำเนา ก.พ.7" in texts_of(client, "/services/", ".tile__title")
+    assert texts_of(client, "/services/personnel-record-copy/", ".form-title") == [
+        "ขอสำเนาทะเบียนประวัติ (ก.พ.7)"
+    ]
+    assert texts_of(client, "/services/personnel-record-copy/", "#apply .form-intro:not(.alert)") == [
+        "ขอได้ครั้งละไม่เกิน 5 ชุด หากเลือกรับทางอีเมล โปรดกรอกอีเมลสำหรับส่งเอกสาร"
+    ]
+    with translation.override("th"):
+        detail = reverse("service_requests:detail", args=[service_request.reference])
+    assert texts_of(client, detail, "h1") == ["สำเนา ก.พ.7"]
+
+
+def test_a_rerun_gives_the_english_texts_to_a_page_loaded_without_them(
+    demo, django_capture_on_commit_callbacks
+):
+    page = thai_page()
+    page.title_en = page.short_name_en = page.form_note_en = ""
+    page.save_revision().publish()
+    assert str(get_service("13").name) == "สำเนา ก.พ.7"
+    with translation.override("en"):
+        assert str(get_service("13").name) == "สำเนา ก.พ.7"  # the Thai name, for want of an English one
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=io.StringIO())
+
+    with translation.override("en"):
+        assert str(get_service("13").name) == "Kor.Por.7 copy"
+    assert thai_page().short_name_en == "Kor.Por.7 copy"
 
 
 def test_loading_twice_keeps_one_page_one_version_and_one_workflow(demo, django_capture_on_commit_callbacks):

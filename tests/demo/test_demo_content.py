@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from accounts.models import User
@@ -135,6 +136,31 @@ def test_each_service_has_a_page_in_both_languages_with_a_manual_and_a_blank_for
         english_response = client.get(english.url)
         assert english_response.status_code == 200
         assert english.title in english_response.content.decode()
+
+
+def form_intro_links(client, url) -> list[str]:
+    html = client.get(url).content.decode()
+    return [
+        item.get_text(" ", strip=True)
+        for item in BeautifulSoup(html, "html.parser").select(".form-intro__links li")
+    ]
+
+
+def test_the_form_intro_names_each_document_once_after_its_kind_in_both_languages(client):
+    load_demo_content()
+    client.force_login(User.objects.get(citizen_id=APPLICANT.citizen_id))
+
+    assert form_intro_links(client, "/en/services/certificate/") == [
+        "Manual: Applying for a certificate letter (Thai)",
+        "Blank form: Certificate letter (Thai)",
+    ]
+    assert form_intro_links(client, "/services/certificate/") == [
+        "คู่มือ: คู่มือการขอหนังสือรับรอง",
+        "แบบฟอร์ม: แบบฟอร์มแบบคำขอหนังสือรับรอง",
+    ]
+    for service in builtin_services():
+        for link in form_intro_links(client, f"/en/services/{service.slug}/"):
+            assert "Manual: Manual" not in link and "Blank form: Blank form" not in link, link
 
 
 FORM_ORDER = "สั่งซื้อแบบพิมพ์ทางการศึกษา (ปพ.)"  # the manual's name of service 41

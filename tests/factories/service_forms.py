@@ -210,8 +210,16 @@ def personnel_record_form() -> list[dict]:
 
 
 def definition_json(
-    code="13", *, fields=None, title="ขอสำเนาทะเบียนประวัติ (ก.พ.7)", short_name="สำเนา ก.พ.7", group=""
+    code="13",
+    *,
+    fields=None,
+    title="ขอสำเนาทะเบียนประวัติ (ก.พ.7)",
+    short_name="สำเนา ก.พ.7",
+    group="",
+    english=None,
 ):
+    """`english`: the service's English texts ({"title_en": ..., ...}); none by default, as in a
+    version frozen before there were any."""
     return {
         "format": "oss-service-form",
         "version": 1,
@@ -223,7 +231,8 @@ def definition_json(
             "processing_days": 3,
             "retention_years": 5,
             "form_note": "ยื่นได้เฉพาะข้าราชการในสังกัด",
-        },
+        }
+        | (english or {}),
         "fields": fields if fields is not None else EVERY_FIELD,
     }
 

@@ -11,7 +11,7 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from demo.payments import DEMO_BILLER_ID, ensure_payment_settings
+from demo.payments import DEMO_BILLER_ID, FORMER_DEMO_ACCOUNT_NAME, ensure_payment_settings
 from payments import promptpay
 from service_requests import actions as request_actions
 from service_requests.catalogue.school_record_forms import FormOrderDetails
@@ -142,6 +142,31 @@ def test_the_demo_office_takes_bill_payments_with_a_made_up_biller_id(page_tree)
     settings.promptpay_id, settings.biller_id = "0812345678", ""
     settings.save()
     assert ensure_payment_settings(site=page_tree.site).promptpay_id == "0812345678"  # kept
+
+
+DEMO_OFFICE_ACCOUNT = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอำนาจเจริญ (บัญชีทดสอบ)"
+
+
+def test_the_demo_code_names_the_demo_office_as_a_test_account(order, logged_in, user, page_tree):
+    ensure_payment_settings(site=page_tree.site)
+    service_request = order()
+
+    response = logged_in(user).get(reverse("service_requests:submitted", args=[service_request.reference]))
+
+    text = payment_section(response).get_text(" ", strip=True)
+    assert DEMO_OFFICE_ACCOUNT in text
+    assert "การศึกษาตัวอย่าง" not in text
+
+
+def test_the_demo_replaces_its_former_made_up_account_name_and_keeps_an_administrators(page_tree):
+    settings = ensure_payment_settings(site=page_tree.site)
+    settings.account_name = FORMER_DEMO_ACCOUNT_NAME
+    settings.save()
+    assert ensure_payment_settings(site=page_tree.site).account_name == DEMO_OFFICE_ACCOUNT
+
+    settings.account_name = "สพป.อำนาจเจริญ"
+    settings.save()
+    assert ensure_payment_settings(site=page_tree.site).account_name == "สพป.อำนาจเจริญ"
 
 
 def test_a_cancelled_order_shows_no_code(order, logged_in, user, office_payments):

@@ -3,6 +3,7 @@
 import io
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import capfirst
 
 from wagtail.models import Collection
@@ -91,6 +92,17 @@ def test_an_order_prints_its_price_table(file_request, page_tree):
     assert comparable("ปพ.3-ป") in text
     assert comparable("530.00") in text  # 3 × 160 + 10 × 5
     assert comparable("555.00") in text  # + the 25 baht minimum shipping
+
+
+def test_an_order_prints_its_units_in_thai_whatever_the_readers_language(file_request, page_tree):
+    service_request = file_request("41")
+
+    with translation.override("en"):
+        text = pdf_text(render_printout(service_request, office=page_tree.office))
+
+    assert comparable("3 เล่ม") in text
+    assert comparable("10 แผ่น") in text
+    assert "book" not in text and "sheet" not in text
 
 
 def test_a_one_page_request_prints_on_one_page(file_request, page_tree):

@@ -3,6 +3,8 @@ and read from its versioned JSON file format."""
 
 from decimal import Decimal
 
+from django.utils import translation
+
 import pytest
 
 from service_forms.definition import (
@@ -18,7 +20,7 @@ from service_forms.definition import (
     stream_data,
     validate_definition,
 )
-from tests.factories.service_forms import attachment, input_field, personnel_record_form
+from tests.factories.service_forms import attachment, definition_json, input_field, personnel_record_form
 from tests.helpers import THAI_SCRIPT
 
 
@@ -97,6 +99,61 @@ def test_the_json_file_gives_back_the_same_definition():
     assert data["service"]["code"] == "13"
     assert data["fields"][-1]["max_value"] == "99.50"
     assert definition_from_json(data) == definition
+
+
+ENGLISH = {
+    "title_en": "Copy of the personnel record (Kor.Por.7)",
+    "short_name_en": "Kor.Por.7 copy",
+    "form_note_en": "At most 5 copies at a time.",
+}
+
+
+def test_the_services_english_texts_are_kept_in_the_file_and_read_on_english_pages():
+    data = definition_json(english=ENGLISH)
+    settings = definition_from_json(data).service
+    assert definition_from_json(data).to_json()["service"] == data["service"]
+
+    with translation.override("en"):
+        assert (settings.name, settings.form_title, settings.note) == (
+            "Kor.Por.7 copy",
+            "Copy of the personnel record (Kor.Por.7)",
+            "At most 5 copies at a time.",
+        )
+    with translation.override("th"):
+        assert (settings.name, settings.form_title, settings.note) == (
+            "สำเนา ก.พ.7",
+            "ขอสำเนาทะเบียนประวัติ (ก.พ.7)",
+            "ยื่นได้เฉพาะข้าราชการในสังกัด",
+        )
+
+
+def test_an_old_definition_without_english_texts_reads_as_thai_and_writes_as_before():
+    old = definition_json()
+    settings = definition_from_json(old).service
+    assert (settings.title_en, settings.short_name_en, settings.form_note_en) == ("", "", "")
+    assert definition_from_json(old).to_json()["service"] == old["service"]  # no new version
+
+    with translation.override("en"):
+        assert (settings.name, settings.form_title, settings.note) == (
+            "สำเนา ก.พ.7",
+            "ขอสำเนาทะเบียนประวัติ (ก.พ.7)",
+            "ยื่นได้เฉพาะข้าราชการในสังกัด",
+        )
+
+
+def test_an_english_title_without_an_english_short_name_names_the_service_in_english():
+    settings = ServiceSettings(title="ขอสำเนา", short_name="สำเนา", title_en="Copy of the record")
+    with translation.override("en"):
+        assert settings.name == settings.form_title == "Copy of the record"
+    settings = ServiceSettings(title="ขอสำเนา", short_name="สำเนา", short_name_en="Record copy")
+    with translation.override("en"):
+        assert settings.name == settings.form_title == "Record copy"
+
+
+def test_english_texts_that_are_not_text_are_refused_in_thai():
+    with pytest.raises(DefinitionError) as refused:
+        definition_from_json(definition_json(english={"short_name_en": 7}))
+    assert refused.value.messages == ["บริการ: “short_name_en” ต้องเป็นข้อความ"]
 
 
 def test_a_file_of_another_format_or_version_is_refused_in_thai():

@@ -232,6 +232,38 @@ def test_an_exported_definition_imports_as_the_same_form_in_a_fresh_portal(
     assert imported.service_definition().to_json() == exported
 
 
+def test_the_english_texts_are_frozen_with_the_form_and_travel_with_the_definition(
+    client, superuser, configured
+):
+    configured.title_en = "Copy of the personnel record (Kor.Por.7)"
+    configured.short_name_en = "Kor.Por.7 copy"
+    configured.form_note_en = "Please check before you send it."
+    configured.save_revision().publish()
+    version = FormVersion.objects.filter(service_code="13").order_by("-number").first()
+    assert version.number == 2
+    assert version.definition["service"]["short_name_en"] == "Kor.Por.7 copy"
+    client.force_login(superuser)
+    exported = client.get(reverse("service_pages_export_definition", args=[configured.pk])).content
+    configured.delete()
+
+    upload = SimpleUploadedFile("service-13.json", exported, content_type="application/json")
+    client.post(reverse("service_pages_import_definition"), {"file": upload})
+
+    imported = ServicePage.objects.get(service_code="13")
+    assert (imported.title_en, imported.short_name_en, imported.form_note_en) == (
+        "Copy of the personnel record (Kor.Por.7)",
+        "Kor.Por.7 copy",
+        "Please check before you send it.",
+    )
+
+
+def test_the_builder_asks_for_the_english_texts(client, superuser, configured):
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[configured.pk])).content.decode()
+    for name in ("title_en", "short_name_en", "form_note_en"):
+        assert f'name="{name}"' in html
+
+
 def test_an_import_that_clashes_is_refused_in_thai(client, superuser, configured):
     client.force_login(superuser)
     data = configured.service_definition().to_json()

@@ -43,8 +43,9 @@ def test_a_built_in_service_shows_the_group_and_days_it_runs_with_instead_of_the
     assert "<dd>5 ปี (1,825 วัน)</dd>" in html
     # The settings, the note and the fields are not offered as if they applied.
     hidden = hidden_panels(html)
-    assert len(hidden) == 3
+    assert len(hidden) == 4
     assert any(panel.endswith("-form_note-section") for panel in hidden)
+    assert any(panel.endswith("-form_note_en-section") for panel in hidden)
     assert any(panel.endswith("-form_definition-section") for panel in hidden)
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 import openpyxl
 import pytest
@@ -58,6 +59,39 @@ def test_a_published_service_is_in_the_catalogue_beside_the_built_in_six(version
     assert [slot.required for slot in service.attachment_slots] == [True, False]
     assert (CODE, "สำเนา ก.พ.7") in service_choices()
     assert [service.code for service in all_services()][-1] == CODE
+
+
+ENGLISH = {
+    "title_en": "Copy of the personnel record (Kor.Por.7)",
+    "short_name_en": "Kor.Por.7 copy",
+    "form_note_en": "Civil servants of the office only.",
+}
+
+
+def test_its_name_and_form_title_are_english_on_english_pages_and_thai_otherwise(page, submit, client, user):
+    publish_version(CODE, page=page, english=ENGLISH)
+    service_request = submit(CODE)
+    service = get_service(CODE)
+    client.force_login(user)
+
+    with translation.override("en"):
+        assert (str(service.name), str(service.form_title)) == (
+            "Kor.Por.7 copy",
+            "Copy of the personnel record (Kor.Por.7)",
+        )
+        assert (CODE, "Kor.Por.7 copy") in service_choices()
+        my_requests = client.get(reverse("service_requests:my_requests")).content.decode()
+        detail = client.get(reverse("service_requests:detail", args=[service_request.reference]))
+    assert "Kor.Por.7 copy" in my_requests and "สำเนา ก.พ.7" not in my_requests
+    assert "Copy of the personnel record (Kor.Por.7)" in detail.content.decode()
+    assert (str(service.name), str(service.form_title)) == ("สำเนา ก.พ.7", "ขอสำเนาทะเบียนประวัติ (ก.พ.7)")
+    assert "สำเนา ก.พ.7" in client.get(reverse("service_requests:my_requests")).content.decode()
+
+
+def test_without_english_texts_english_pages_name_it_in_thai(version):
+    with translation.override("en"):
+        assert str(get_service(CODE).name) == "สำเนา ก.พ.7"
+        assert str(get_service(CODE).form_title) == "ขอสำเนาทะเบียนประวัติ (ก.พ.7)"
 
 
 def test_a_service_without_a_published_version_is_not_found(page):

@@ -6,6 +6,7 @@ import uuid
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 import pytest
@@ -13,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from demo.price_list import ensure_price_list
 from service_requests import actions
-from service_requests.catalogue.school_record_forms import PriceItem, ShippingSettings
+from service_requests.catalogue.school_record_forms import FormOrderLine, PriceItem, ShippingSettings
 from service_requests.models import ServiceRequest
 from service_requests.workflow import RequestStatus, Role
 from tests.factories.accounts import UserFactory
@@ -194,6 +195,47 @@ def test_the_order_page_shows_the_stored_lines_and_totals_after_a_price_change(
     assert rows[1:3] == STORED_ORDER
     assert [row[-1] for row in rows[3:]] == ["530.00", "25.00", "555.00"]
     assert "โรงเรียนบ้านหนองบัว" in response.content.decode()
+
+
+ENGLISH_ORDER = [
+    ["ปพ.1-ป", "160.00", "3 books", "480.00"],
+    ["ปพ.3-ป", "5.00", "10 sheets", "50.00"],
+]
+
+
+def test_the_english_order_page_says_the_units_in_english(client, user, order):
+    client.force_login(user)
+    with translation.override("en"):
+        url = reverse("service_requests:detail", args=[order.reference])
+
+    rows = figures(order_table_of(client.get(url)))
+
+    assert url.startswith("/en/")
+    assert rows[1:3] == ENGLISH_ORDER
+
+
+def test_the_english_order_form_gives_the_prices_per_book_and_per_sheet(
+    client, user, price_list, page_tree, english_tree
+):
+    english = page_tree.service_pages["school-record-forms"].copy_for_translation(
+        english_tree.services.locale
+    )
+    english.save_revision().publish()
+    client.force_login(user)
+
+    table = page_of(client.get("/en/services/school-record-forms/")).select_one("[data-order-table]")
+
+    prices = [row.select("td")[0].get_text(" ", strip=True) for row in table.select("[data-price-row]")]
+    assert prices == ["160.00 / book", "5.00 / sheet", "160.00 / book", "2.00 / sheet", "5.00 / sheet"]
+
+
+def test_a_unit_without_an_english_name_shows_as_the_office_wrote_it(client, user, order):
+    FormOrderLine.objects.filter(order__request=order, code="ปพ.3-ป").update(unit="ม้วน")
+    client.force_login(user)
+    with translation.override("en"):
+        url = reverse("service_requests:detail", args=[order.reference])
+
+    assert figures(order_table_of(client.get(url)))[2] == ["ปพ.3-ป", "5.00", "10 ม้วน", "50.00"]
 
 
 def test_the_officers_process_page_shows_the_order_as_a_price_table(client, order, officer_for):
