@@ -55,6 +55,19 @@ def can_handle(user, service_request) -> bool:
     return RequestPermissionTester(user, service_request).can_act_as(Role.OFFICER)
 
 
+def can_refund(user, service_request, payment) -> bool:
+    """Whether the officer may record a refund now: a confirmed payment (its confirmation page
+    asks for the reason and a tick before refund_payment is called)."""
+    return (
+        can_handle(user, service_request)
+        and (PaymentState(queries.state_of(payment)), PaymentState.REFUNDED) in MOVES[Role.OFFICER]
+    )
+
+
+def refund_reason_required_message():
+    return _("Please give the reason for the refund. The applicant receives it by e-mail.")
+
+
 def completion_refusal(service_request, to_status) -> str:
     """Why the request cannot be moved to `to_status` yet: a move to a done status (completed,
     handed over) waits for its fee, paid and confirmed (hooks.REQUEST_MOVE_GUARDS); "" when it may.
@@ -179,7 +192,9 @@ def _officer_move(*, actor, service_request, to_state):
 
 @transaction.atomic
 def confirm_payment(*, actor, service_request, message="", base_url="") -> Payment:
-    """ยืนยันการชำระเงิน: the officer has seen the money arrive."""
+    """ยืนยันการชำระเงิน: the officer has seen the money arrive; their message (optional, e.g.
+    "ได้รับเงินแล้ว ขอบคุณค่ะ") goes in the history and the applicant's e-mail like a refusal's."""
+    message = (message or "").strip()
     payment, moment = _officer_move(
         actor=actor, service_request=service_request, to_state=PaymentState.CONFIRMED
     )
@@ -221,8 +236,13 @@ def refuse_payment(*, actor, service_request, message, base_url="") -> Payment:
 
 
 @transaction.atomic
-def refund_payment(*, actor, service_request, message="") -> Payment:
-    """คืนเงิน: the office has paid the money back; it no longer counts as received."""
+def refund_payment(*, actor, service_request, message, base_url="") -> Payment:
+    """คืนเงิน: the office has paid the money back; it no longer counts as received. The reason is
+    required: it stays in the history and the audit log and is e-mailed to the applicant. A refund
+    cannot be undone (its page asks the officer to confirm it first: views.RefundView)."""
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError(refund_reason_required_message(), code="message_required")
     payment, moment = _officer_move(
         actor=actor, service_request=service_request, to_state=PaymentState.REFUNDED
     )
@@ -234,6 +254,7 @@ def refund_payment(*, actor, service_request, message="") -> Payment:
         message=message,
         action="payments.refund",
         moment=moment,
+        base_url=base_url,
     )
     return payment
 

@@ -1,4 +1,4 @@
-"""The applicant's e-mail when an officer confirms or refuses their payment, and the officers'
+"""The applicant's e-mail when an officer confirms, refuses or refunds their payment, and the officers'
 when the applicant's edit reprices a paid request (django-tasks, like service_requests.tasks: at
 once in development and tests, by the worker in production)."""
 

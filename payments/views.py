@@ -1,5 +1,5 @@
 """The applicant's proof of payment and picture of the code to pay with, the slip downloads, and
-the officers' confirm/refuse/refund.
+the officers' confirm/refuse (the process page's panel) and refund (its own confirmation page).
 
 Views ask and hand every change to payments.actions."""
 
@@ -11,9 +11,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from django.views.generic import View
+from django.views.generic import TemplateView, View
 
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from base.admin_views import link_errors
+from base.faults import kept_on_fault
 from base.links import portal_base_url
 from base.templatetags.site_messages import field_tags, section_tags
 from service_requests import queries as request_queries
@@ -21,11 +26,12 @@ from service_requests.access_record import RecordsStaffAccess
 from service_requests.downloads import content_download, file_download
 from service_requests.models import AccessKind
 from service_requests.permissions import RequestPermissionTester
+from service_requests.workflow import CLOSED
 
 from . import actions, promptpay, queries
-from .forms import OfficerPaymentForm, SlipForm
+from .forms import OfficerPaymentForm, RefundForm, SlipForm
 from .models import PaymentSettings, PaymentState
-from .presentation import payment_code
+from .presentation import amount_label, payment_code
 
 PAYMENT_ANCHOR = "#payment"
 # The slip step lands on #payment, far below the top of the page on a phone: its messages are
@@ -139,14 +145,23 @@ class SlipView(RecordsStaffAccess, View):
 OFFICER_ACTIONS = {
     "confirm": (actions.confirm_payment, PaymentState.CONFIRMED),
     "refuse": (actions.refuse_payment, PaymentState.PENDING),
-    "refund": (actions.refund_payment, PaymentState.REFUNDED),
 }
+# An error of the panel's message box, said by the box (wagtail_hooks.officer_payment_panel) as
+# well as at the top of the page: the page lands on the panel.
+MESSAGE_ERROR_TAGS = field_tags("payment", "message")
+
+
+def kept_message_key(reference) -> str:
+    """Where the session keeps what the officer typed in the panel's message box when nothing was
+    saved, for the panel to show it again (wagtail_hooks.officer_payment_panel)."""
+    return f"payments:officer_message:{reference}"
 
 
 @require_http_methods(["GET", "POST"])
 def officer_action(request, reference, action):
-    """Confirm, refuse (with a message) or refund, from the process page's payment panel; back
-    to it with what happened. Anyone but an officer of the service gets 404."""
+    """Confirm or refuse, each with the panel's message (a refusal's required), from the process
+    page's payment panel; back to it with what happened, what was typed kept when nothing was
+    saved. Anyone but an officer of the service gets 404. A refund has its own page (RefundView)."""
     service_request = request_queries.request_with_reference(reference)
     if (
         service_request is None
@@ -158,18 +173,128 @@ def officer_action(request, reference, action):
     if request.method != "POST":  # the panel's forms post here; a GET goes to the page
         return redirect(process_url)
     form = OfficerPaymentForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
+    typed = request.POST.get("message", "")
     act, state = OFFICER_ACTIONS[action]
-    extra = {"base_url": portal_base_url(request)} if action in ("confirm", "refuse") else {}
+    if not form.is_valid():  # too long: said by the box, nothing saved
+        return _message_refused(request, reference, typed, form.errors.get("message", []), process_url)
     try:
-        act(actor=request.user, service_request=service_request, message=message, **extra)
-    except (ValidationError, PermissionDenied) as error:
-        for text in getattr(error, "messages", [str(error)]):
-            messages.error(request, text)
-    else:
-        messages.success(
-            request,
-            _("Saved. The payment of %(reference)s is now “%(state)s”.")
-            % {"reference": service_request.reference, "state": state.label},
+        act(
+            actor=request.user,
+            service_request=service_request,
+            message=form.cleaned_data["message"],
+            base_url=portal_base_url(request),
         )
+    except ValidationError as error:  # a refusal without its reason
+        return _message_refused(request, reference, typed, error.messages, process_url)
+    except PermissionDenied as error:  # changed meanwhile: the panel shows what is possible now
+        messages.error(request, str(error))
+        if typed.strip():  # the box may be gone: the message is said, to be copied
+            messages.warning(
+                request, _("Your message was not sent to the applicant: “%(message)s”") % {"message": typed}
+            )
+        return redirect(process_url)
+    messages.success(
+        request,
+        _("Saved. The payment of %(reference)s is now “%(state)s”.")
+        % {"reference": service_request.reference, "state": state.label},
+    )
     return redirect(process_url)
+
+
+def _message_refused(request, reference, typed, errors, process_url):
+    for text in errors:
+        messages.error(request, text, extra_tags=MESSAGE_ERROR_TAGS)
+    if typed.strip():
+        request.session[kept_message_key(reference)] = typed
+    return redirect(process_url)
+
+
+class RefundView(RecordsStaffAccess, WagtailAdminTemplateMixin, TemplateView):
+    """บันทึกการคืนเงิน: its own page, like cancelling a request. The officer gives the reason
+    (required, e-mailed to the applicant) and ticks that the money was paid back; without either
+    the page comes back with the error and what was typed, and nothing is recorded."""
+
+    template_name = "payments/refund.html"
+    page_title = gettext_lazy("Record a refund")
+    header_icon = "rotate"
+    access_kind = AccessKind.VIEWED
+    access_detail = "refund"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = request_queries.request_with_reference(kwargs["reference"])
+        if self.object is None or not actions.can_handle(request.user, self.object):
+            raise Http404
+        self.standing = queries.standing_of(self.object)
+        self.process_url = reverse("service_request_admin:process", args=[self.object.pk])
+        return super().dispatch(request, *args, **kwargs)
+
+    def may_refund(self):
+        payment = self.standing.payment if self.standing is not None else None
+        return actions.can_refund(self.request.user, self.object, payment)
+
+    def refuse(self):
+        """Back to the panel, saying why there is nothing to refund here."""
+        messages.error(self.request, _("There is no confirmed payment to refund on this request."))
+        return redirect(self.process_url + PROCESS_PAYMENT_ANCHOR)
+
+    def get_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return RefundForm(data, amount=self.standing.amount)
+
+    def get(self, request, *args, **kwargs):
+        if not self.may_refund():
+            return self.refuse()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.may_refund():
+            return self.refuse()
+        form = self.get_form()
+        if form.is_valid():
+            with kept_on_fault(request, form, where="refund"):
+                try:
+                    actions.refund_payment(
+                        actor=request.user,
+                        service_request=self.object,
+                        message=form.cleaned_data["reason"],
+                        base_url=portal_base_url(request),
+                    )
+                except PermissionDenied:
+                    return self.refuse()
+                except ValidationError as error:
+                    form.add_error("reason", error)
+                else:
+                    messages.success(
+                        request,
+                        _("Saved. The payment of %(reference)s is now “%(state)s”.")
+                        % {"reference": self.object.reference, "state": PaymentState.REFUNDED.label},
+                    )
+                    return redirect(self.process_url + PROCESS_PAYMENT_ANCHOR)
+        link_errors(form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_page_subtitle(self):
+        return self.object.reference
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("service_request_admin:index"), "label": _("Service requests")},
+            {"url": self.process_url, "label": self.object.reference},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            service_request=self.object,
+            standing=self.standing,
+            payment=self.standing.payment,
+            amount_label=amount_label(self.standing, officer=True),
+            form=kwargs.get("form") or self.get_form(),
+            refund_url=reverse("payments_admin:refund", args=[self.object.reference]),
+            process_url=self.process_url + PROCESS_PAYMENT_ANCHOR,
+            # A completed request stays completed: the refund changes only its payment.
+            request_closed=self.object.status in CLOSED,
+        )
+        return context

@@ -13,7 +13,7 @@ from base.links import email_url
 from base.templatetags.site_messages import field_errors
 from service_requests import hooks as request_hooks
 
-from . import actions, queries, tasks, urls
+from . import actions, queries, tasks, urls, views
 from .forms import OfficerPaymentForm, SlipForm
 from .models import PaymentSettings, PaymentState
 from .presentation import amount_in_thai_words, amount_label, payment_code
@@ -116,12 +116,17 @@ def officer_payment_panel(request, service_request):
     if context is None:
         return ""
     state = context["state"]
+    # What the officer typed when nothing was saved (a refusal without its reason, a payment
+    # changed meanwhile) comes back in the box, with the box's error (views.officer_action).
+    typed = request.session.pop(views.kept_message_key(service_request.reference), "")
     context |= {
         "amount_label": amount_label(context["standing"], officer=True),
         "may_handle": actions.can_handle(request.user, service_request),
         "may_confirm": state == PaymentState.SLIP_SENT,
-        "may_refund": state == PaymentState.CONFIRMED,
-        "message_form": OfficerPaymentForm(),
+        "may_refund": actions.can_refund(request.user, service_request, context["payment"]),
+        "message_form": OfficerPaymentForm.showing(
+            typed, field_errors(get_messages(request), "payment", "message")
+        ),
     }
     return render_to_string("payments/process_panel.html", context, request=request)
 

@@ -19,11 +19,13 @@ from bs4 import BeautifulSoup
 
 from base.working_days import BANGKOK, bangkok_today
 from payments import actions, queries
+from payments.forms import OfficerPaymentForm
 from payments.models import Payment, PaymentState
 from reports.presenters import format_month
 from service_requests import actions as request_actions
 from service_requests.models import AccessKind, DeidentificationReason, RequestAccess
 from service_requests.workflow import RequestStatus, Role
+from tests.helpers import in_thai
 
 from .conftest import SLIP_PAYLOAD, slip_payload, slip_upload
 
@@ -126,16 +128,197 @@ def test_after_a_refusal_the_same_slip_may_be_sent_again_for_the_same_order_only
     assert Payment.objects.get(request=paid_order).state == PaymentState.SLIP_SENT
 
 
-def test_a_confirmed_payment_is_refunded(paid_order, logged_in, officer):
+def refund_url(service_request):
+    return reverse("payments_admin:refund", args=[service_request.reference])
+
+
+def history_lines(client, url):
+    page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    heading = page.find(lambda tag: tag.name in ("h2", "h3") and "ประวัติสถานะ" in tag.get_text())
+    return [row.get_text(" ", strip=True) for row in heading.find_next("table").select("tbody tr")]
+
+
+def audit_messages(service_request):
+    payment = Payment.objects.get(request=service_request)
+    return {
+        entry.action: entry.data.get("message")
+        for entry in ModelLogEntry.objects.filter(object_id=str(payment.pk), action__startswith="payments.")
+    }
+
+
+@pytest.fixture
+def with_email(user):
+    user.email = user.verified_email = "wilaiwan@example.com"
+    user.save(update_fields=["email", "verified_email"])
+    return user
+
+
+def test_the_message_box_goes_with_the_confirm_button_too(paid_order, logged_in, officer):
+    """The box under "ยืนยันการชำระเงิน" is in the same form as both buttons: whichever is clicked
+    sends what was typed."""
+    page = process_page(logged_in(officer), paid_order)
+    box = page.select_one("#panel-payment-content textarea[name=message]") or page.select_one(
+        "textarea[name=message]"
+    )
+    form = box.find_parent("form")
+    buttons = {button.get_text(strip=True): button for button in form.select("button[type=submit]")}
+    assert set(buttons) == {"ยืนยันการชำระเงิน", "ไม่รับการชำระเงิน"}
+    assert form["action"].endswith("/confirm/")
+    assert buttons["ไม่รับการชำระเงิน"]["formaction"].endswith("/refuse/")
+    help_text = in_thai(OfficerPaymentForm.base_fields["message"].help_text)
+    assert help_text in form.get_text(" ", strip=True)
+
+
+def test_a_message_typed_with_the_confirmation_reaches_the_history_and_the_applicant(
+    paid_order, logged_in, officer, with_email, mailoutbox, django_capture_on_commit_callbacks
+):
     client = logged_in(officer)
-    post_action(client, paid_order, "confirm")
-    page = process_page(client, paid_order)
-    assert page.find("button", string=lambda s: s and "บันทึกการคืนเงิน" in s) is not None
-    post_action(client, paid_order, "refund", "ยกเลิกการสั่งซื้อ")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_action(client, paid_order, "confirm", "ได้รับเงินแล้ว ขอบคุณค่ะ")
+    payment = Payment.objects.get(request=paid_order)
+    assert (payment.state, payment.officer_message) == (PaymentState.CONFIRMED, "ได้รับเงินแล้ว ขอบคุณค่ะ")
+    assert audit_messages(paid_order)["payments.confirm"] == "ได้รับเงินแล้ว ขอบคุณค่ะ"
+    applicant_lines = history_lines(
+        logged_in(with_email), reverse("service_requests:detail", args=[paid_order.reference])
+    )
+    assert any("การชำระเงิน: ยืนยันการชำระแล้ว (ได้รับเงินแล้ว ขอบคุณค่ะ)" in line for line in applicant_lines)
+    officer_lines = history_lines(client, reverse("service_request_admin:process", args=[paid_order.pk]))
+    assert "การชำระเงิน: ยืนยันการชำระแล้ว (ได้รับเงินแล้ว ขอบคุณค่ะ)" in officer_lines[-1]
+    [message] = [m for m in mailoutbox if m.to == ["wilaiwan@example.com"]]
+    assert "ยืนยันการชำระแล้ว" in message.subject
+    assert "> ได้รับเงินแล้ว ขอบคุณค่ะ" in message.body
+
+
+def test_what_was_typed_comes_back_in_the_box_when_nothing_was_saved(paid_order, logged_in, officer):
+    client = logged_in(officer)
+    # A colleague refused the slip meanwhile: this officer's confirmation is refused, and the
+    # message typed with it is said back (the box is gone with the slip).
+    actions.refuse_payment(actor=officer, service_request=paid_order, message="ยอดเงินไม่ตรง")
+    response = post_action(client, paid_order, "confirm", "ได้รับเงินแล้ว ขอบคุณค่ะ")
+    text = BeautifulSoup(response.content.decode(), "html.parser").get_text(" ", strip=True)
+    assert (
+        in_thai("The payment is “%(state)s”: it cannot be changed that way.") % {"state": "รอชำระเงิน"} in text
+    )
+    assert (
+        in_thai("Your message was not sent to the applicant: “%(message)s”")
+        % {"message": "ได้รับเงินแล้ว ขอบคุณค่ะ"}
+        in text
+    )
+    assert Payment.objects.get(request=paid_order).state == PaymentState.PENDING
+    # A slip again; a refusal without its reason, and a message too long: the box says why and
+    # holds what was typed, nothing is recorded.
+    actions.send_slip(
+        applicant=paid_order.applicant, service_request=paid_order, uploaded=slip_upload(SLIP_PAYLOAD)
+    )
+    response = post_action(client, paid_order, "refuse", "   ")
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    box = page.select_one("textarea[name=message]")
+    assert box.get_text(strip=True) == ""  # nothing typed, nothing kept
+    error = in_thai("Please tell the applicant why the payment is refused.")
+    assert error in box.find_parent("form").get_text(" ", strip=True)  # said by the box
+    assert Payment.objects.get(request=paid_order).state == PaymentState.SLIP_SENT
+    too_long = "ก" * 2001
+    page = BeautifulSoup(post_action(client, paid_order, "confirm", too_long).content.decode(), "html.parser")
+    assert page.select_one("textarea[name=message]").get_text().strip() == too_long
+    assert Payment.objects.get(request=paid_order).state == PaymentState.SLIP_SENT
+    assert process_page(client, paid_order).select_one("textarea[name=message]").get_text().strip() == ""
+
+
+def test_a_refund_asks_on_its_own_page_for_a_reason_and_a_confirmation(
+    paid_order, logged_in, officer, with_email, mailoutbox, django_capture_on_commit_callbacks
+):
+    client = logged_in(officer)
+    actions.confirm_payment(actor=officer, service_request=paid_order)
+    # The panel links to the refund's page: one click records nothing.
+    link = process_page(client, paid_order).find("a", string=lambda s: s and "บันทึกการคืนเงิน" in s)
+    assert link is not None and link["href"] == refund_url(paid_order)
+    page = BeautifulSoup(client.get(link["href"]).content.decode(), "html.parser")
+    text = page.get_text(" ", strip=True)
+    assert paid_order.reference in text and "555.00 บาท" in text
+    assert page.select_one("textarea[name=reason]") is not None
+    assert page.select_one("input[type=checkbox][name=confirmed]") is not None
+    assert RequestAccess.objects.filter(request=paid_order, officer=officer, detail="refund").exists()
+
+    # Neither reason nor tick: both said, nothing recorded.
+    response = client.post(refund_url(paid_order), {"reason": "", "confirmed": ""})
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content.decode(), "html.parser").get_text(" ", strip=True)
+    assert in_thai(actions.refund_reason_required_message()) in text
+    assert in_thai("Please tick the box to confirm the refund.") in text
+    # A reason without the tick: still nothing, and the reason is kept in its box.
+    response = client.post(refund_url(paid_order), {"reason": "ผู้ยื่นขอยกเลิกการสั่งซื้อ"})
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.select_one("textarea[name=reason]").get_text(strip=True) == "ผู้ยื่นขอยกเลิกการสั่งซื้อ"
+    assert in_thai("Please tick the box to confirm the refund.") in page.get_text(" ", strip=True)
+    # A tick without a reason (spaces only): nothing.
+    response = client.post(refund_url(paid_order), {"reason": "   ", "confirmed": "on"})
+    assert in_thai(actions.refund_reason_required_message()) in response.content.decode()
+    payment = Payment.objects.get(request=paid_order)
+    assert payment.state == PaymentState.CONFIRMED and payment.refunded_at is None
+    assert "payments.refund" not in audit_actions(paid_order)
+    assert mailoutbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            refund_url(paid_order), {"reason": "ผู้ยื่นขอยกเลิกการสั่งซื้อ", "confirmed": "on"}, follow=True
+        )
+    assert response.redirect_chain[-1][0].endswith("#payment-section")
     payment = Payment.objects.get(request=paid_order)
     assert payment.state == PaymentState.REFUNDED and payment.refunded_at is not None
     assert audit_actions(paid_order) == ["payments.send_slip", "payments.confirm", "payments.refund"]
-    assert "คืนเงินแล้ว" in process_page(client, paid_order).get_text()
+    assert audit_messages(paid_order)["payments.refund"] == "ผู้ยื่นขอยกเลิกการสั่งซื้อ"
+    panel_text = process_page(client, paid_order).get_text(" ", strip=True)
+    assert "คืนเงินแล้ว" in panel_text
+    officer_lines = history_lines(client, reverse("service_request_admin:process", args=[paid_order.pk]))
+    assert "การชำระเงิน: คืนเงินแล้ว (ผู้ยื่นขอยกเลิกการสั่งซื้อ)" in officer_lines[-1]
+    # The applicant is told: by e-mail, in the history and in the payment section.
+    [message] = [m for m in mailoutbox if m.to == ["wilaiwan@example.com"]]
+    assert paid_order.reference in message.subject and "คืนเงินแล้ว" in message.subject
+    assert in_thai("The office has paid your payment back to you.") in message.body
+    assert "> ผู้ยื่นขอยกเลิกการสั่งซื้อ" in message.body
+    applicant_page = logged_in(with_email).get(
+        reverse("service_requests:detail", args=[paid_order.reference])
+    )
+    section = BeautifulSoup(applicant_page.content.decode(), "html.parser").select_one("#payment")
+    assert "ผู้ยื่นขอยกเลิกการสั่งซื้อ" in section.get_text()
+    assert in_thai("The office refunded your payment") in section.get_text()
+    applicant_lines = history_lines(
+        logged_in(with_email), reverse("service_requests:detail", args=[paid_order.reference])
+    )
+    assert any("การชำระเงิน: คืนเงินแล้ว (ผู้ยื่นขอยกเลิกการสั่งซื้อ)" in line for line in applicant_lines)
+
+
+def test_a_refund_is_not_recorded_by_a_stale_panel_or_without_a_confirmed_payment(
+    paid_order, logged_in, officer, officer_for
+):
+    client = logged_in(officer)
+    # Not confirmed yet: nothing to refund, back to the panel saying so.
+    response = client.get(refund_url(paid_order), follow=True)
+    assert response.redirect_chain[-1][0].endswith("#payment-section")
+    assert in_thai("There is no confirmed payment to refund on this request.") in response.content.decode()
+    actions.confirm_payment(actor=officer, service_request=paid_order)
+    # The old panel's one-click form (a message, no reason or tick) posts to the same address.
+    response = post_action(client, paid_order, "refund", "ยกเลิกการสั่งซื้อ")
+    assert response.status_code == 200
+    assert Payment.objects.get(request=paid_order).state == PaymentState.CONFIRMED
+    # An officer of another service: 404, nothing recorded.
+    other = logged_in(officer_for("11"))
+    assert other.get(refund_url(paid_order)).status_code == 404
+    assert other.post(refund_url(paid_order), {"reason": "x", "confirmed": "on"}).status_code == 404
+    with pytest.raises(ValidationError):
+        actions.refund_payment(actor=officer, service_request=paid_order, message=" ")
+    assert Payment.objects.get(request=paid_order).state == PaymentState.CONFIRMED
+    assert "payments.refund" not in audit_actions(paid_order)
+
+
+def test_the_refund_page_of_a_completed_request_says_it_stays_completed(paid_order, logged_in, officer):
+    actions.confirm_payment(actor=officer, service_request=paid_order)
+    request_actions.move_request(
+        actor=officer, service_request=paid_order, to_status=RequestStatus.COMPLETED, role=Role.OFFICER
+    )
+    page = BeautifulSoup(logged_in(officer).get(refund_url(paid_order)).content.decode(), "html.parser")
+    warning = page.select_one(".payment-refund-closed")
+    assert warning is not None and "ดำเนินการเรียบร้อย" in warning.get_text()
 
 
 def test_only_officers_of_the_service_handle_payments(paid_order, logged_in, officer_for, user):
@@ -161,7 +344,7 @@ def test_the_report_shows_the_money_received_per_month(order, user, officer, log
             uploaded=slip_upload(slip_payload(f"20251130REPORT{index}")),
         )
         actions.confirm_payment(actor=officer, service_request=service_request)
-    actions.refund_payment(actor=officer, service_request=refunded)
+    actions.refund_payment(actor=officer, service_request=refunded, message="ผู้ยื่นขอยกเลิก")
     # Months are Bangkok's: 00:30 on the 1st in Bangkok is still the month before in UTC.
     month_start = bangkok_today().replace(day=1)
     previous = (month_start - datetime.timedelta(days=1)).replace(day=1)
@@ -211,7 +394,7 @@ def test_a_refund_counts_in_the_month_it_was_made(order, user, officer, django_a
     service_request = order()
     actions.send_slip(applicant=user, service_request=service_request, uploaded=slip_upload(SLIP_PAYLOAD))
     actions.confirm_payment(actor=officer, service_request=service_request)
-    actions.refund_payment(actor=officer, service_request=service_request)
+    actions.refund_payment(actor=officer, service_request=service_request, message="ผู้ยื่นขอยกเลิก")
     month_start = bangkok_today().replace(day=1)
     previous = (month_start - datetime.timedelta(days=1)).replace(day=1)
     Payment.objects.filter(request=service_request).update(

@@ -53,7 +53,7 @@ def test_a_paid_order_prints_the_date_of_the_confirmation_in_the_buddhist_era(cl
 def test_a_refunded_order_prints_the_refund(client, order, user, officer):
     service_request = order(**{"ปพ.1-ป": 20})
     payment_factories.paid(service_request, applicant=user, officer=officer, payload=SLIP_PAYLOAD)
-    payment = actions.refund_payment(actor=officer, service_request=service_request)
+    payment = actions.refund_payment(actor=officer, service_request=service_request, message="ผู้ยื่นขอยกเลิก")
     text = pdf_text(printout(client, user, service_request))
     assert comparable(f"คืนเงินแล้ว เมื่อวันที่ {format_date(payment.refunded_at, 'th')}") in text
     assert comparable("จำนวนเงินที่คืนแล้ว 3,312.00 บาท") in text
@@ -106,7 +106,7 @@ def test_a_completed_paid_order_is_signed_once_and_again_after_a_refund(client, 
     assert comparable("ชำระแล้ว (ยืนยันเมื่อวันที่") in pdf_text(first)
     assert validation_status(first).intact
 
-    actions.refund_payment(actor=officer, service_request=service_request)
+    actions.refund_payment(actor=officer, service_request=service_request, message="ผู้ยื่นขอยกเลิก")
     after_refund = printout(client, user, service_request)
 
     assert after_refund != first
