@@ -10,12 +10,14 @@ from pathlib import Path
 import django
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 import wagtail
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -326,3 +328,121 @@ def test_the_stream_fields_screen_reader_labels_are_in_thai(client, editor):
     catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
     for msgid, thai in {"Insert a block": "แทรกบล็อก", "Toggle section": "แสดง/ซ่อนส่วนนี้"}.items():
         assert json.dumps({msgid: thai})[1:-1] in catalogue  # as the catalogue writes it, escaped
+
+
+# The second QA walk: the account screen's theme preferences, a page's history links, the aging
+# pages report and the keyboard-shortcuts dialog every admin screen holds.
+
+
+def test_the_account_screens_theme_preferences_are_in_thai(client, superuser):
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_account")).content.decode()
+    english = [
+        "Theme preferences",
+        "Admin theme",
+        "System default",
+        "Light",
+        "Dark",
+        "Contrast",
+        "More contrast",
+        "Density",
+        "Snug",
+        "Enable custom keyboard shortcuts specific to Wagtail.",
+    ]
+    assert [phrase for phrase in english if shows(html, phrase)] == []
+    for thai in ["ธีมของระบบจัดการ", "ตามการตั้งค่าของอุปกรณ์", "สว่าง", "มืด", "เพิ่มความเปรียบต่าง", "กระชับ"]:
+        assert shows(html, thai)
+
+
+def test_a_pages_revisions_are_compared_in_thai(client, superuser, page_tree):
+    page = page_tree.service_pages["id-card"]
+    page.save_revision(user=superuser, log_action=True)
+    page.save_revision(user=superuser, log_action=True).publish(user=superuser)
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
+    english = ["Compare with current version", "Compare with previous version", "Review this version"]
+    assert [phrase for phrase in english if shows(html, phrase)] == []
+    for thai in ["เปรียบเทียบกับฉบับปัจจุบัน", "เปรียบเทียบกับฉบับก่อนหน้า", "ตรวจดูฉบับนี้"]:
+        assert shows(html, thai)
+
+
+def test_the_aging_pages_report_is_in_thai_and_names_the_system_as_publisher(client, superuser, page_tree):
+    page_tree.service_pages["id-card"].save_revision().publish()  # by no one
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailadmin_reports:aging_pages")).content.decode()
+    assert [phrase for phrase in ["Last published before", "None"] if shows(html, phrase)] == []
+    assert shows(html, "เผยแพร่ครั้งล่าสุดก่อนวันที่")
+    assert shows(html, "ระบบ")
+
+
+def test_a_user_is_still_named_by_the_avatar_template(superuser):
+    with translation.override("th"):
+        named = render_to_string(
+            "wagtailadmin/shared/user_avatar.html", {"user": superuser, "username": "สมชาย"}
+        )
+        unnamed = render_to_string("wagtailadmin/shared/user_avatar.html", {"user": superuser})
+    assert named.strip().endswith("</span>\n\n\nสมชาย")
+    assert unnamed.strip().endswith(f"</span>\n\n\n{superuser}")
+
+
+KEYBOARD_SHORTCUTS_ENGLISH = [
+    "All keyboard shortcuts",
+    "Section",
+    "Keyboard shortcut",
+    "Application",
+    "Show keyboard shortcuts",
+    "Toggle minimap",
+    "Close modal dialogs (like this one)",
+    "Text editing",
+    "Cut",
+    "Paste",
+    "Paste and match style",
+    "Paste without formatting",
+    "Text formatting",
+    "Insert or edit a link",
+    "Monospace (code)",
+    "Strike-through",
+    "Superscript",
+    "Subscript",
+    "account",
+    "Keyboard shortcuts are currently",
+]
+
+
+def keyboard_shortcuts_dialog(html):
+    return html[html.index('id="keyboard-shortcuts-dialog"') :]
+
+
+@pytest.mark.parametrize(
+    "user_agent, paste_plain",
+    [
+        ("Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "วางโดยไม่คงรูปแบบข้อความ"),
+        ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)", "วางโดยใช้รูปแบบของข้อความรอบข้าง"),
+    ],
+    ids=["windows", "mac"],
+)
+def test_the_keyboard_shortcuts_dialog_is_in_thai(client, editor, user_agent, paste_plain):
+    html = keyboard_shortcuts_dialog(
+        client.get(reverse("wagtailadmin_home"), HTTP_USER_AGENT=user_agent).content.decode()
+    )
+    assert [phrase for phrase in KEYBOARD_SHORTCUTS_ENGLISH if shows(html, phrase)] == []
+    for thai in ["แป้นพิมพ์ลัดทั้งหมด", "ทั่วไป", "แสดงหรือซ่อนแผนผังย่อ", "การจัดรูปแบบข้อความ", "ตัด", "วาง", paste_plain]:
+        assert shows(html, thai)
+    assert "แป้นพิมพ์ลัดเปิดใช้งานอยู่ หากต้องการปิด ตั้งค่าได้ที่" in html
+    assert shows(html, "บัญชีผู้ใช้")
+
+
+def test_the_keyboard_shortcuts_dialog_says_how_to_enable_them_in_thai(client, editor):
+    UserProfile.objects.update_or_create(user=editor, defaults={"keyboard_shortcuts": False})
+    html = keyboard_shortcuts_dialog(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert "Keyboard shortcuts are currently" not in html
+    assert "แป้นพิมพ์ลัดปิดใช้งานอยู่ หากต้องการเปิด ตั้งค่าได้ที่" in html
+
+
+def test_the_editors_minimap_is_labelled_in_thai(client, editor, page_tree):
+    page = page_tree.service_pages["id-card"]
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'aria-label="Minimap"' not in html
+    assert 'aria-label="แผนผังย่อ"' in html
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    assert json.dumps({"Toggle side panel": "แสดงหรือซ่อนแผงด้านข้าง"})[1:-1] in catalogue  # its toggle button
