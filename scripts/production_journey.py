@@ -400,7 +400,7 @@ class Journey:
         officer.submit(
             process,
             "to_status",
-            {"to_status": "completed", "message": "ออกหนังสือรับรองแล้ว"},
+            {"to_status": "completed", "message": "ออกหนังสือรับรองแล้ว", "confirm_final": "on"},
             files={"reply_file": ("certificate.pdf", reply, "application/pdf")},
         )
         step(f"officer logged in with a code, took {reference} and completed it with a reply file")

@@ -1,12 +1,13 @@
 """The forms of a request: the applicant's contact (pre-filled from the profile), the service's own
 fields (its catalogue module's ModelForm), and one file field per attachment slot."""
 
+import json
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
-from django.utils.text import capfirst
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Title, User
@@ -14,6 +15,7 @@ from accounts.validators import normalize_citizen_id, normalize_phone, validate_
 
 from .actions import INTERNAL_NOTE_MAX_LENGTH, STALE_SUBMISSION_KEY, STALE_SUBMISSION_KEY_MESSAGE
 from .uploads import check_upload
+from .workflow import Role, confirmation_required
 
 CITIZEN_ID_DIGITS = 13
 
@@ -273,7 +275,8 @@ class SelectWithDisabledChoices(forms.Select):
 
 
 class OfficerActionForm(forms.Form):
-    """ส่วนเจ้าหน้าที่: the next status (`moves`, those the page shows), a message, a reply file."""
+    """ส่วนเจ้าหน้าที่: the next status (`moves`, those the page shows), a message, a reply file, and
+    the tick that confirms a move closing the request for good (workflow.confirmation_required)."""
 
     to_status = forms.ChoiceField(label=_("Status"), widget=SelectWithDisabledChoices)
     message = forms.CharField(
@@ -288,6 +291,8 @@ class OfficerActionForm(forms.Form):
         help_text=_("png, jpg or pdf, at most 5 MB"),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
+    # Labelled in __init__ with the statuses it confirms; removed when no move offered needs it.
+    confirm_final = forms.BooleanField(required=False)
 
     def __init__(self, *args, service_request, moves, correctable=(), **kwargs):
         """`moves`: (status, why it is held back or "") of each move the page shows
@@ -302,6 +307,16 @@ class OfficerActionForm(forms.Form):
         field.help_text = " ".join(self.held_back.values())
         offered = [status for status, reason in moves if not reason]
         field.initial = service_request.status if service_request.status in offered else None
+        self.to_confirm = {
+            status.value: status.label for status in offered if confirmation_required(status, Role.OFFICER)
+        }
+        if self.to_confirm:
+            self.fields["confirm_final"].label = _(
+                "Confirm the change of status to “%(status)s”: the applicant will be notified, "
+                "and the status cannot be changed again."
+            ) % {"status": get_text_list(list(self.to_confirm.values()), _("or"))}
+        else:
+            del self.fields["confirm_final"]
         self.correctable = list(correctable)
         for part in self.correctable:
             self.fields[MARK_PREFIX + part.key] = forms.BooleanField(label=part.label, required=False)
@@ -336,6 +351,37 @@ class OfficerActionForm(forms.Form):
         if reply_file:
             check_upload(reply_file)
         return reply_file
+
+    def clean(self):
+        cleaned_data = super().clean()
+        to_status = cleaned_data.get("to_status")
+        if to_status in self.to_confirm and not cleaned_data.get("confirm_final"):
+            self.add_error(
+                "confirm_final",
+                forms.ValidationError(
+                    _("Tick the box to confirm the change of status to “%(status)s”."),
+                    code="not_confirmed",
+                    params={"status": self.to_confirm[to_status]},
+                ),
+            )
+        return cleaned_data
+
+    def confirm_rules(self) -> str:
+        """When the page shows the confirmation box: the statuses that need it (Wagtail's w-rules
+        controller hides it for the others; without JavaScript it always shows)."""
+        return json.dumps({"to_status": list(self.to_confirm)})
+
+    @property
+    def reply_file_not_kept(self) -> bool:
+        """Whether a reply file came with a form sent back with errors: it was not saved, and
+        browsers never refill file boxes, so the officer must choose it again (unless the file
+        itself was refused: its own error says why)."""
+        return bool(
+            self.is_bound
+            and self.files.get(self.add_prefix("reply_file"))
+            and self.errors
+            and "reply_file" not in self.errors
+        )
 
 
 class InternalNoteForm(forms.Form):

@@ -104,6 +104,13 @@ def _moved_out_of_by(role: Role) -> frozenset[RequestStatus]:
 # Closed: nobody can move it any more (completed or cancelled).
 CLOSED = frozenset(source for source, moves in TRANSITIONS.items() if not moves)
 
+
+def confirmation_required(target: str, role: Role) -> bool:
+    """Whether the officer confirms this move before it is made: it closes the request for good
+    (the applicant is told, and nobody can move it afterwards), so a slip cannot be undone."""
+    return role == Role.OFFICER and target in CLOSED
+
+
 # Done: completed and handed over. Closed, and only an officer moves a request there (cancelling
 # is open to both). An app above may hold such a move back until something of its own is settled
 # (payments: the fee paid; hooks.REQUEST_MOVE_GUARDS).

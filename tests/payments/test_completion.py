@@ -78,7 +78,7 @@ def test_the_process_page_does_not_offer_completing_an_unpaid_order_and_says_why
 def test_a_stale_form_completing_an_unpaid_order_is_refused_in_thai(order, officer, logged_in):
     service_request = order()
     response = logged_in(officer).post(
-        process_url(service_request), {"to_status": "completed", "message": "จัดส่งแล้ว"}
+        process_url(service_request), {"to_status": "completed", "message": "จัดส่งแล้ว", "confirm_final": "on"}
     )
     assert response.status_code == 200
     assert response.context["form"].errors["to_status"] == [UNPAID.format(state="รอชำระเงิน")]
@@ -106,7 +106,9 @@ def test_once_the_payment_is_confirmed_the_officer_completes_the_order(order, of
     assert options == {"in_progress": False, "returned": False, "completed": False}
     assert "ค่าธรรมเนียม" not in help_text
 
-    response = client.post(process_url(service_request), {"to_status": "completed", "message": "จัดส่งแล้ว"})
+    response = client.post(
+        process_url(service_request), {"to_status": "completed", "message": "จัดส่งแล้ว", "confirm_final": "on"}
+    )
 
     assert response.status_code == 302
     service_request.refresh_from_db()
@@ -165,7 +167,12 @@ def test_a_free_service_completes_as_before(submit, officer_for, logged_in):
     options, help_text = status_field(client, service_request)
     assert options == {"in_progress": False, "returned": False, "completed": False}
     assert help_text == ""
-    assert client.post(process_url(service_request), {"to_status": "completed"}).status_code == 302
+    assert (
+        client.post(
+            process_url(service_request), {"to_status": "completed", "confirm_final": "on"}
+        ).status_code
+        == 302
+    )
     service_request.refresh_from_db()
     assert service_request.status == S.COMPLETED
 

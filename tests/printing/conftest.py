@@ -56,5 +56,10 @@ def pdf_fonts(content: bytes) -> set[str]:
     return names
 
 
+def page_texts(content: bytes) -> list[str]:
+    """Each page's text, comparable()."""
+    return [comparable(page.extract_text()) for page in PdfReader(io.BytesIO(content)).pages]
+
+
 def page_count(content: bytes) -> int:
     return len(PdfReader(io.BytesIO(content)).pages)

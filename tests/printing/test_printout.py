@@ -16,12 +16,13 @@ import wagtail_factories
 from pypdf import PdfReader
 
 from printing.printout import printout_context, qr_svg, render_printout, status_url
-from service_requests import queries
+from service_requests import actions, queries
 from service_requests.catalogue import get_service
+from service_requests.workflow import RequestStatus, Role
 from signing.stamp import POINTS_PER_MM, stamp_rectangle
 from tests.helpers import in_thai
 
-from .conftest import SERVICE_CODES, comparable, page_count, pdf_fonts, pdf_text
+from .conftest import SERVICE_CODES, comparable, page_count, page_texts, pdf_fonts, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +108,30 @@ def test_an_order_prints_its_units_in_thai_whatever_the_readers_language(file_re
 
 def test_a_one_page_request_prints_on_one_page(file_request, page_tree):
     assert page_count(render_printout(file_request("12"), office=page_tree.office)) == 1
+
+
+def test_the_signature_lines_are_never_alone_on_a_page(file_request, page_tree, officer_for):
+    # A certificate request the officer noted step by step: as its history grows, the printout
+    # passes a page end; whichever history length, the page with the signature lines also shows
+    # the end of the history (the latest message, in its row or as the officer's message).
+    officer = officer_for("12")
+    service_request = file_request("12")
+    signed = comparable(in_thai("Signed"))
+    pages_seen = set()
+    for number in range(1, 7):
+        message = f"บันทึกการดำเนินการครั้งที่ {number} ตรวจสอบเอกสารและประวัติการรับราชการแล้ว"
+        service_request = actions.move_request(
+            actor=officer,
+            service_request=service_request,
+            to_status=RequestStatus.IN_PROGRESS,
+            role=Role.OFFICER,
+            message=message,
+        )
+        pages = page_texts(render_printout(service_request, office=page_tree.office))
+        pages_seen.add(len(pages))
+        (signature_page,) = [page for page in pages if signed in page]
+        assert comparable(message) in signature_page, f"{number} changes: the signatures are alone"
+    assert pages_seen == {1, 2}  # the history did reach a page end
 
 
 def test_the_stamps_place_in_the_bottom_margin_stays_blank_on_every_page(file_request, page_tree):

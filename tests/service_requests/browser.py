@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from PIL import Image
 from playwright.sync_api import Page, expect, sync_playwright
 
-from service_requests.workflow import RequestStatus
+from service_requests.workflow import RequestStatus, Role, confirmation_required
 from tests.factories.accounts import citizen_id_for
 from tests.helpers import in_thai, totp_code_for_secret
 
@@ -132,6 +132,13 @@ def officer_moves(
     page.get_by_role("link", name=reference, exact=True).click()
     page.locator("[name=to_status]").select_option(status.value)
     page.locator("[name=message]").fill(message)
+    confirm = page.locator("[name=confirm_final]")
+    if confirmation_required(status, Role.OFFICER):
+        # A move closing the request for good: its confirmation box shows only now.
+        expect(confirm).to_be_visible()
+        confirm.check()
+    elif confirm.count():
+        expect(confirm).to_be_hidden()
     for key, note in (marks or {}).items():
         page.locator(f"[name='mark__{key}']").check()
         page.locator(f"[name='note__{key}']").fill(note)

@@ -1,13 +1,16 @@
 """The officers' pages of one request in the admin: processing, cancelling, the history, and
 the refusals an officer of another service meets."""
 
+import json
+
 from django.urls import reverse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from service_requests.models import StatusChange
-from service_requests.workflow import RequestStatus
-from tests.factories.service_requests import png_bytes, upload
+from service_requests.workflow import RequestStatus, Role, confirmation_required
+from tests.factories.service_requests import pdf_bytes, png_bytes, upload
 from tests.helpers import in_thai
 from tests.service_requests.helpers import admin_url, downloaded
 
@@ -112,7 +115,8 @@ def test_completing_with_a_reply_file(as_officer, request_in):
     service_request = request_in(S.IN_PROGRESS, service_code="12")
     reply = upload("หนังสือรับรอง.png", png_bytes(), "image/png")
     response = as_officer.post(
-        admin_url("process", service_request), {"to_status": "completed", "message": "", "reply_file": reply}
+        admin_url("process", service_request),
+        {"to_status": "completed", "message": "", "reply_file": reply, "confirm_final": "on"},
     )
     assert response.status_code == 302
     service_request.refresh_from_db()
@@ -123,12 +127,135 @@ def test_completing_with_a_reply_file(as_officer, request_in):
     assert reverse("service_requests:reply_file", args=[service_request.reference]) in page
 
 
+def officer_part(response) -> BeautifulSoup:
+    """The officer's part of the process page (the status form)."""
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser").find(id="officer-content")
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def confirm_box(part):
+    """The confirmation tick box's block, or None."""
+    box = part.find("input", attrs={"name": "confirm_final"})
+    return box and box.find_parent(class_="confirm-final")
+
+
+CONFIRM_LABEL = (
+    "Confirm the change of status to “%(status)s”: the applicant will be notified, "
+    "and the status cannot be changed again."
+)
+NOT_CONFIRMED = "Tick the box to confirm the change of status to “%(status)s”."
+CHOOSE_AGAIN = "Please choose the file again: it was not saved because the form has errors."
+
+
+def test_the_page_asks_to_confirm_completing_and_shows_the_box_only_for_it(as_officer, request_in):
+    service_request = request_in(S.IN_PROGRESS)
+    part = officer_part(as_officer.get(admin_url("process", service_request)))
+    box = confirm_box(part)
+    assert in_thai(CONFIRM_LABEL) % {"status": in_thai(S.COMPLETED.label)} in text_of(box)
+    # Shown (JavaScript's w-rules) for the statuses that close the request, which the workflow names.
+    offered = [
+        option["value"] for option in part.find("select", attrs={"name": "to_status"}).find_all("option")
+    ]
+    assert json.loads(box["data-w-rules"]) == {
+        "to_status": [status for status in offered if confirmation_required(status, Role.OFFICER)]
+    }
+    assert json.loads(box["data-w-rules"]) == {"to_status": [S.COMPLETED]}
+
+
+def test_completing_without_the_tick_changes_nothing_and_keeps_what_was_typed(as_officer, request_in):
+    service_request = request_in(S.IN_PROGRESS, service_code="12")
+    changes = service_request.history.count()
+    url = admin_url("process", service_request)
+    reply = upload("หนังสือรับรอง.png", png_bytes(), "image/png")
+    response = as_officer.post(
+        url, {"to_status": "completed", "message": "ออกหนังสือรับรองแล้ว", "reply_file": reply}
+    )
+    part = officer_part(response)
+    status = in_thai(S.COMPLETED.label)
+    box = confirm_box(part)
+    assert in_thai(NOT_CONFIRMED) % {"status": status} in text_of(box)
+    assert box.find("input")["aria-describedby"].startswith("id_confirm_final-errors")
+    assert part.find("option", selected=True)["value"] == "completed"
+    assert part.find("textarea", attrs={"name": "message"}).get_text().strip() == "ออกหนังสือรับรองแล้ว"
+    # The chosen file could not be kept: the officer is told by the file box.
+    file_field = part.find("input", attrs={"name": "reply_file"}).find_parent(class_="w-field__wrapper")
+    assert in_thai(CHOOSE_AGAIN) in text_of(file_field)
+    service_request.refresh_from_db()
+    assert service_request.status == S.IN_PROGRESS
+    assert not service_request.reply_file
+    assert service_request.history.count() == changes
+
+    reply = upload("หนังสือรับรอง.png", png_bytes(), "image/png")
+    response = as_officer.post(
+        url,
+        {"to_status": "completed", "message": "ออกหนังสือรับรองแล้ว", "reply_file": reply, "confirm_final": "on"},
+    )
+    assert response.status_code == 302
+    service_request.refresh_from_db()
+    assert service_request.status == S.COMPLETED
+    assert service_request.reply_file_name == "หนังสือรับรอง.png"
+
+
+def test_a_move_that_leaves_the_request_open_needs_no_tick(as_officer, submit):
+    service_request = submit("11")
+    response = as_officer.post(admin_url("process", service_request), {"to_status": "in_progress"})
+    assert response.status_code == 302
+    service_request.refresh_from_db()
+    assert service_request.status == S.IN_PROGRESS
+
+
+def test_a_reply_file_sent_with_errors_is_to_be_chosen_again(as_officer, submit):
+    # Returned with a field ticked and noted and a reply file, but no message: the page comes back
+    # with the status, the tick and the note, and says by the file box that the file must be chosen again.
+    service_request = submit("11")
+    url = admin_url("process", service_request)
+    part = as_officer.get(url).context["form"].correctable[0]
+    reply = upload("reply.pdf", pdf_bytes(), "application/pdf")
+    response = as_officer.post(
+        url,
+        {
+            "to_status": "returned",
+            "message": "",
+            f"mark__{part.key}": "on",
+            f"note__{part.key}": "สะกดชื่อผิด",
+            "reply_file": reply,
+        },
+    )
+    officer = officer_part(response)
+    assert in_thai("Please write a message to the applicant.") in text_of(officer)
+    assert officer.find("option", selected=True)["value"] == "returned"
+    assert officer.find("input", attrs={"name": f"mark__{part.key}"}).has_attr("checked")
+    assert officer.find("input", attrs={"name": f"note__{part.key}"})["value"] == "สะกดชื่อผิด"
+    file_field = officer.find("input", attrs={"name": "reply_file"}).find_parent(class_="w-field__wrapper")
+    assert in_thai(CHOOSE_AGAIN) in text_of(file_field)
+    assert confirm_box(officer).find(class_="error-message") is None  # nothing to confirm when returning
+    service_request.refresh_from_db()
+    assert service_request.status == S.SUBMITTED
+
+
+def test_no_note_on_the_file_box_when_no_file_was_sent_or_the_file_itself_was_refused(as_officer, submit):
+    service_request = submit("11")
+    url = admin_url("process", service_request)
+    response = as_officer.post(url, {"to_status": "returned", "message": ""})
+    assert in_thai(CHOOSE_AGAIN) not in text_of(officer_part(response))
+    fake = upload("reply.png", b"<html><script>alert(1)</script></html>", "image/png")
+    response = as_officer.post(url, {"to_status": "returned", "message": "", "reply_file": fake})
+    officer = officer_part(response)
+    assert response.context["form"].errors["reply_file"]
+    assert in_thai(CHOOSE_AGAIN) not in text_of(officer)
+
+
 def test_a_refused_reply_file_changes_nothing(as_officer, submit, private_files):
     service_request = submit("11")
     stored = private_files()
     fake = upload("reply.png", b"<html><script>alert(1)</script></html>", "image/png")
     response = as_officer.post(
-        admin_url("process", service_request), {"to_status": "completed", "message": "", "reply_file": fake}
+        admin_url("process", service_request),
+        {"to_status": "completed", "message": "", "reply_file": fake, "confirm_final": "on"},
     )
     assert response.status_code == 200
     assert response.context["form"].errors["reply_file"]
@@ -209,7 +336,10 @@ def test_an_officer_of_another_service_gets_404(client, submit, finance_officer,
 
 @pytest.mark.parametrize(
     ("view", "data"),
-    [("process", {"to_status": "completed", "message": "x"}), ("cancel", {"reason": CANCEL_REASON})],
+    [
+        ("process", {"to_status": "completed", "message": "x", "confirm_final": "on"}),
+        ("cancel", {"reason": CANCEL_REASON}),
+    ],
 )
 def test_an_officer_of_another_service_cannot_move_a_request(client, submit, finance_officer, view, data):
     service_request = submit("11")

@@ -157,7 +157,12 @@ def test_a_reply_file_the_storage_refuses_keeps_the_officers_message(
     with unwritable_storage():
         response = as_officer.post(
             admin_url("process", service_request),
-            {"to_status": "completed", "message": OFFICER_MESSAGE, "reply_file": png_upload("หนังสือ.png")},
+            {
+                "to_status": "completed",
+                "message": OFFICER_MESSAGE,
+                "reply_file": png_upload("หนังสือ.png"),
+                "confirm_final": "on",
+            },
         )
     assert response.status_code == 503
     assert shows_thai(response, STORAGE_MESSAGE)

@@ -147,7 +147,9 @@ def test_a_forged_post_to_the_process_page_is_refused_with_the_reason(client, ow
     service_request = own_request(S.SUBMITTED)
     client.force_login(staff_applicant)
     response = client.post(
-        admin_url("process", service_request), {"to_status": S.COMPLETED, "message": ""}, follow=True
+        admin_url("process", service_request),
+        {"to_status": S.COMPLETED, "message": "", "confirm_final": "on"},
+        follow=True,
     )
     assert response.redirect_chain == [(admin_url("process", service_request), 302)]
     assert in_thai(OWN_REQUEST) in message_texts(response)

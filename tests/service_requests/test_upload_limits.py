@@ -178,7 +178,7 @@ def test_the_officer_s_reply_file_is_capped_at_one_file(
 
     response = client.post(
         reverse("service_request_admin:process", args=[service_request.pk]),
-        {"to_status": "completed", "message": "", "reply_file": six_mb},
+        {"to_status": "completed", "message": "", "reply_file": six_mb, "confirm_final": "on"},
     )
 
     assert response.status_code == 200

@@ -10,6 +10,7 @@ from service_requests.workflow import (
     RequestStatus,
     Role,
     allowed_targets,
+    confirmation_required,
     is_allowed,
     message_required,
 )
@@ -80,3 +81,11 @@ def test_new_and_corrected_requests_wait_for_an_officer():
 
 def test_a_booking_stands_once_an_officer_took_it_up_or_completed_it():
     assert {S.IN_PROGRESS, S.COMPLETED} == CONFIRMED
+
+
+@pytest.mark.parametrize("target", list(RequestStatus))
+def test_officers_confirm_the_moves_that_close_a_request_for_good(target):
+    # Completing (and cancelling, on its own page) cannot be undone: the officer confirms first.
+    assert confirmation_required(target, OFFICER) == (target in {S.COMPLETED, S.CANCELLED})
+    assert confirmation_required(target, OFFICER) == (target in CLOSED)
+    assert not confirmation_required(target, APPLICANT)

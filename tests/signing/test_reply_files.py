@@ -24,7 +24,8 @@ def complete_with_reply(officer, service_request, reply):
     client = Client()
     client.force_login(officer)
     response = client.post(
-        admin_url("process", service_request), {"to_status": "completed", "message": "", "reply_file": reply}
+        admin_url("process", service_request),
+        {"to_status": "completed", "message": "", "reply_file": reply, "confirm_final": "on"},
     )
     assert response.status_code == 302
     service_request.refresh_from_db()
