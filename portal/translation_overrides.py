@@ -454,4 +454,17 @@ OVERRIDDEN_MSGIDS = [
     gettext_noop("account"),
     gettext_noop("Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them."),
     gettext_noop("Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them."),
+    # Found by a second walk: Wagtail's Thai misspells เผยแพร่ as "เผยพร่" in its live-version
+    # labels; the account screen's notifications tab and its comment setting, the history's
+    # filter, the form footer's label for screen readers, and Django's password-again help.
+    gettext_noop("Compare with live version"),
+    gettext_noop("Live version"),
+    gettext_noop("Notifications"),
+    gettext_noop("updated comments notifications"),
+    gettext_noop(
+        "Receive notification when comments have been created, resolved, or deleted on a page that you have subscribed to receive comment notifications on"
+    ),
+    gettext_noop("Is commenting action"),
+    gettext_noop("Actions (footer)"),
+    gettext_noop("Enter the same password as before, for verification."),
 ]

@@ -274,6 +274,7 @@ def test_a_pages_history_is_in_thai(client, superuser, page_tree):
     assert re.search(r"\d+ รายการประวัติของหน้า", html)
     assert not shows(html, "system")
     assert shows(html, "ระบบ")
+    assert "เผยพร่" not in html  # Wagtail's own misspelling of เผยแพร่
     # The created entry says what was done, not "date created".
     assert "วันที่สร้าง" not in html
     assert shows(html, "สร้าง")
@@ -289,9 +290,12 @@ def test_the_account_screen_is_in_thai(client, superuser):
         "Use server language",
         "Use server time zone",
         "Toggle section",
+        "Notifications",
+        "updated comments notifications",
     ]
     assert [phrase for phrase in english if phrase in html] == []
     assert "ชื่อและอีเมล" in html
+    assert "การแจ้งเตือน" in html
     assert "ใช้ภาษาตามค่าเริ่มต้นของระบบ: " in html
 
 
