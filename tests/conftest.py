@@ -5,6 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -182,3 +183,13 @@ def english_tree(page_tree, english_locale):
     services = translate(page_tree.services)
     id_card = translate(page_tree.service_pages["id-card"])
     return SimpleNamespace(home=home, services=services, id_card=id_card)
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache, the fragments and what is kept under their generation, on (the test settings
+    turn them off), from an empty cache."""
+    settings.ANONYMOUS_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()

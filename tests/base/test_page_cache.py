@@ -18,18 +18,10 @@ from base import page_cache
 from base.models import ClosureDay
 from base.page_cache import HEADER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 SERVICE = "/services/certificate/"
 NAME = "วิลัยวรรณ"
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.ANONYMOUS_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def anonymous_get(path):

@@ -1,7 +1,6 @@
 """The request's site and office settings from the cache (base/site_cache.py): a logged-in page
 asks the database for neither once they are kept, and an editor's change shows at once."""
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,17 +8,9 @@ import pytest
 
 from tests.helpers import in_thai
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 SERVICE = "/services/certificate/"
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    settings.ANONYMOUS_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def tables_read(client, path):

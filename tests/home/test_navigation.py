@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -140,16 +139,8 @@ def test_the_footer_shows_the_office_from_its_settings(client, page_tree, englis
     assert '<a href="/en/privacy/">Privacy policy</a>' in english
 
 
-@pytest.fixture
-def cache_on(settings):
-    settings.ANONYMOUS_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_a_logged_in_page_finds_the_menu_and_translations_without_a_query_once_kept(
-    client, page_tree, user, english_locale, cache_on
+    client, page_tree, user, english_locale, page_cache_on
 ):
     publish_english_translation(page_tree.service_pages["id-card"], english_locale)
     client.force_login(user)
@@ -167,7 +158,7 @@ def test_a_logged_in_page_finds_the_menu_and_translations_without_a_query_once_k
 
 
 def test_a_translation_published_later_is_linked_at_once_with_the_cache_on(
-    client, page_tree, english_locale, user, cache_on
+    client, page_tree, english_locale, user, page_cache_on
 ):
     publish_english_translation(page_tree.home, english_locale)
     client.force_login(user)
