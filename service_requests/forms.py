@@ -143,6 +143,7 @@ class RequestForms:
     def __init__(self, service, *, user, data=None, files=None, service_request=None, correction_round=None):
         self.service = service
         self.user = user
+        self.citizen_id = user.citizen_id  # shown, not asked (form_markup puts a placeholder here)
         self.files = files
         self.correction_round = correction_round
         details_instance = None
