@@ -1,5 +1,6 @@
 """Working days of the office, in Bangkok: Monday to Friday, except Thai public holidays (from the
-`holidays` package) and the closure days administrators add (ClosureDay).
+`holidays` package, kept in the cache: base/public_holidays.py) and the closure days administrators
+add (ClosureDay).
 
 The counting rule, used everywhere (due dates, times to completion, days overdue):
 
@@ -18,9 +19,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-import holidays
-
 from .models import ClosureDay
+from .public_holidays import public_holidays
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 SATURDAY = 5
@@ -35,6 +35,11 @@ def bangkok_today() -> datetime.date:
     return bangkok_date(timezone.now())
 
 
+def _holiday_language() -> str:
+    """The `holidays` package's name for the active language: Thai, or else English."""
+    return "th" if (translation.get_language() or "th").startswith("th") else "en_US"
+
+
 class WorkingCalendar:
     """The office's working days, with the closure days read once: build one per page or report
     and ask it as many questions as needed without further queries."""
@@ -45,7 +50,9 @@ class WorkingCalendar:
             closure_days = dict(ClosureDay.objects.values_list("date", "reason"))
         self.closure_reasons = dict(closure_days) if isinstance(closure_days, Mapping) else {}
         self.closure_days = frozenset(closure_days)
-        self._public_holidays = holidays.country_holidays("TH", years=[])
+        # Each year's holidays are read from the cache the first time a date of that year is asked
+        # for, and once per language for their names.
+        self._holiday_dates = {}
         self._holiday_names = {}
         # A report asks about the same days thousands of times (issue 12: a month's report),
         # and its requests share a few dozen submission days: the answers are kept.
@@ -53,9 +60,19 @@ class WorkingCalendar:
         self._added = {}
         self._between = {}
 
+    def _holidays(self, year: int, language: str) -> dict[datetime.date, str]:
+        names = self._holiday_names.get((year, language))
+        if names is None:
+            names = self._holiday_names[year, language] = public_holidays(year, language)
+            self._holiday_dates.setdefault(year, frozenset(names))
+        return names
+
     def is_public_holiday(self, day: datetime.date) -> bool:
-        # The package fills in each year the first time a date of that year is asked for.
-        return day in self._public_holidays
+        dates = self._holiday_dates.get(day.year)
+        if dates is None:  # the same days in either language: the active one's, as a name may follow
+            self._holidays(day.year, _holiday_language())
+            dates = self._holiday_dates[day.year]
+        return day in dates
 
     def is_working_day(self, day: datetime.date) -> bool:
         working = self._working.get(day)
@@ -70,10 +87,7 @@ class WorkingCalendar:
         """The public holiday's name in the active language (Thai or English), or None."""
         if not self.is_public_holiday(day):
             return None
-        language = "th" if (translation.get_language() or "th").startswith("th") else "en_US"
-        if language not in self._holiday_names:
-            self._holiday_names[language] = holidays.country_holidays("TH", years=[], language=language)
-        return self._holiday_names[language].get(day)
+        return self._holidays(day.year, _holiday_language()).get(day)
 
     def closed_because(self, day: datetime.date) -> str | None:
         """Why the office does not work that day, as people read it; None on a working day."""

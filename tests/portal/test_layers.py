@@ -25,10 +25,13 @@ LAYER_OF = {app: index for index, layer in enumerate(LAYERS) for app in layer}
 
 
 # Libraries a web worker needs only for a printout, a bundle, a spreadsheet, a TOTP set-up, a
-# signed PDF (pyHanko), a LINE push or webhook (line-bot-sdk, with aiohttp: about 35 MB) or Sentry:
-# imported where used, so that a worker that never needs them does not carry them (about 125 MB
-# per worker in all; README, Pages (issue 12)). None of them imports the project, so no cycle can hide here.
+# signed PDF (pyHanko), a LINE push or webhook (line-bot-sdk, with aiohttp: about 35 MB), Sentry,
+# or a year's public holidays missing from the cache (holidays, which loads its 250 countries: about
+# 11 MB; base/public_holidays.py): imported where used, so that a worker that never needs them does
+# not carry them (about 135 MB per worker in all; README, Pages (issue 12)). None of them imports
+# the project, so no cycle can hide here.
 DEFERRED_LIBRARIES = {
+    "holidays",
     "weasyprint",
     "pypdf",
     "openpyxl",
