@@ -17,8 +17,9 @@ nonce: a page that used one is not stored).
 
 It is purged whole the moment an editor publishes, unpublishes, moves or deletes a page, or
 changes what every page shows (a site setting, a closure day, a snippet, a document, an image, the
-site, a locale, a page's privacy): the purge bumps a generation number that every stored page and fragment carries, so with
-several app servers sharing Redis all of them see it at once. A page is asked for together with
+site, a locale, a page's privacy): the purge bumps a generation number that every stored page and
+fragment carries, so with several app servers sharing Redis all of them see it at once; and bumps
+it again once the change is committed, so that nothing read meanwhile stays kept. A page is asked for together with
 the generation, in one round trip to Redis (get_many), and served only when it was stored under
 the current one. (With the local-memory cache each process keeps its own
 pages: fine for the embedded single-process server, not for several workers.)
@@ -51,9 +52,16 @@ MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
 STORED_HEADERS_SKIPPED = {"set-cookie", HEADER.lower()}
 
 
-def purge(**kwargs):
-    """Forget every cached page (a new generation; the old keys expire unread)."""
+def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def purge(**kwargs):
+    """Forget every cached page (a new generation; the old keys expire unread): at once, and again
+    when the transaction that made the change commits (at once too outside one), since a request
+    that read the rows before then may have kept them under the first new generation."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def current_generation(request=None, *, known=None) -> str:
@@ -210,12 +218,6 @@ def purge_on_change(sender, instance, update_fields=None, **kwargs):
         return
     if _shown_on_every_page(instance):
         purge()
-
-
-def purge_when_committed(**kwargs):
-    """A purge once the change is committed (a signal receiver for what kept_until_purge keeps):
-    purged earlier, a request could keep the old rows again under the new generation."""
-    transaction.on_commit(purge)
 
 
 def connect_purges():

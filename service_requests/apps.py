@@ -22,7 +22,7 @@ class ServiceRequestsConfig(AppConfig):
 
         from wagtail.models import ReferenceIndex
 
-        from base.page_cache import purge_when_committed
+        from base.page_cache import purge
 
         from .catalogue import CATALOGUE, forget_office_choices, read_office_choices_with
         from .catalogue.configured import ConfiguredDetails, forget_configured_services
@@ -33,12 +33,8 @@ class ServiceRequestsConfig(AppConfig):
         # kept in ServiceAssignment, a model above the catalogue), from the default cache while
         # no assignment changes (base.page_cache.kept_until_purge).
         read_office_choices_with(kept_id_card_copy_choices)
-        post_save.connect(
-            purge_when_committed, sender=ServiceAssignment, dispatch_uid="assignment-saved-purge"
-        )
-        post_delete.connect(
-            purge_when_committed, sender=ServiceAssignment, dispatch_uid="assignment-deleted-purge"
-        )
+        post_save.connect(purge, sender=ServiceAssignment, dispatch_uid="assignment-saved-purge")
+        post_delete.connect(purge, sender=ServiceAssignment, dispatch_uid="assignment-deleted-purge")
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
         # executive), assignments their group, all with on_delete=PROTECT. Indexed here, not only
