@@ -17,8 +17,9 @@ nonce: a page that used one is not stored).
 
 It is purged whole the moment an editor publishes, unpublishes, moves or deletes a page, or
 changes what every page shows (a site setting, a closure day, a snippet, a document, an image, the
-site): the purge bumps a generation number that every stored page and fragment carries, so with
-several app servers sharing Redis all of them see it at once. A page is asked for together with
+site, a locale, a page's privacy): the purge bumps a generation number that every stored page and
+fragment carries, so with several app servers sharing Redis all of them see it at once; and bumps
+it again once the change is committed, so that nothing read meanwhile stays kept. A page is asked for together with
 the generation, in one round trip to Redis (get_many), and served only when it was stored under
 the current one. (With the local-memory cache each process keeps its own
 pages: fine for the embedded single-process server, not for several workers.)
@@ -30,6 +31,7 @@ import uuid
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path, get_language_from_request
@@ -37,7 +39,7 @@ from django.utils.translation import get_language_from_path, get_language_from_r
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site
+from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -50,9 +52,16 @@ MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage
 STORED_HEADERS_SKIPPED = {"set-cookie", HEADER.lower()}
 
 
-def purge(**kwargs):
-    """Forget every cached page (a new generation; the old keys expire unread)."""
+def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def purge(**kwargs):
+    """Forget every cached page (a new generation; the old keys expire unread): at once, and again
+    when the transaction that made the change commits (at once too outside one), since a request
+    that read the rows before then may have kept them under the first new generation."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def current_generation(request=None, *, known=None) -> str:
@@ -78,6 +87,21 @@ def kept_for_everyone(request, name: str, compute):
     found = cache.get(key)
     if found is None:
         found = (compute(),)  # a tuple, so that a kept None or "" is told from a miss
+        cache.set(key, found, TIMEOUT)
+    return found[0]
+
+
+def kept_until_purge(name: str, compute):
+    """compute(), kept under the current generation for every process: for what is read outside a
+    request's view (the catalogue's office choices) and changes only with what starts a new
+    generation. Costs a read of the generation (no request keeps it here). Computed every time
+    when the cache is off."""
+    if not settings.ANONYMOUS_PAGE_CACHE:
+        return compute()
+    key = f"page-cache:kept:{current_generation()}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = (compute(),)
         cache.set(key, found, TIMEOUT)
     return found[0]
 
@@ -163,12 +187,23 @@ class AnonymousPageCacheMiddleware:
 
 def _shown_on_every_page(instance) -> bool:
     """Whether a change to this object may change any public page: a page (live, or deleted), a
-    site setting, a closure day, a snippet (navigation), a document, an image or a site."""
+    site setting, a closure day, a snippet (navigation), a document, an image, a site, a locale or
+    a view restriction (a page's privacy, which base.route_cache keeps with the routed page)."""
     if isinstance(instance, Page):
         return True
     return (
         isinstance(
-            instance, (BaseSiteSetting, BaseGenericSetting, ClosureDay, Site, AbstractDocument, AbstractImage)
+            instance,
+            (
+                BaseSiteSetting,
+                BaseGenericSetting,
+                ClosureDay,
+                Site,
+                Locale,
+                BaseViewRestriction,
+                AbstractDocument,
+                AbstractImage,
+            ),
         )
         or type(instance) in get_snippet_models()
     )

@@ -7,10 +7,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.route_cache import KeptViewRestrictions
 from service_pages.queries import live_service_pages
 
 
-class HomePage(Page):
+class HomePage(KeptViewRestrictions, Page):
     """หน้าหลัก: the office's One Stop Service introduction and the tiles of its services."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -49,7 +50,7 @@ class HomePage(Page):
         return super().route(request, path_components)
 
 
-class ContentPage(Page):
+class ContentPage(KeptViewRestrictions, Page):
     """A plain page of text, e.g. the privacy policy (นโยบายคุ้มครองข้อมูลส่วนบุคคล)."""
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

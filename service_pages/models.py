@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from base.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.route_cache import KeptViewRestrictions
 from service_forms.blocks import FormDefinitionBlock
 from service_forms.definition import (
     FormDefinition,
@@ -35,7 +36,7 @@ from .forms import ServicePageForm
 from .panels import BuiltInServicePanel, OwnServiceFieldPanel, OwnServiceMultiFieldPanel
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(KeptViewRestrictions, Page):
     """บริการ: lists the office's e-services (/services/)."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -97,7 +98,7 @@ class ServicePageQuerySet(PageQuerySet):
         return pages
 
 
-class ServicePage(Page):
+class ServicePage(KeptViewRestrictions, Page):
     """One e-service (/services/<slug>/): what it is, who may apply, steps, flow and documents.
 
     A page either describes a built-in service of the catalogue (its code; the form is code) or
@@ -397,7 +398,7 @@ class ServiceDocument(Orderable):
         return self.title or self.document.title
 
 
-class DownloadsPage(Page):
+class DownloadsPage(KeptViewRestrictions, Page):
     """ดาวน์โหลดเอกสาร: every manual and blank form of every service, filterable by service."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)

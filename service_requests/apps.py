@@ -18,17 +18,23 @@ class ServiceRequestsConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import request_started
+        from django.db.models.signals import post_delete, post_save
 
         from wagtail.models import ReferenceIndex
+
+        from base.page_cache import purge
 
         from .catalogue import CATALOGUE, forget_office_choices, read_office_choices_with
         from .catalogue.configured import ConfiguredDetails, forget_configured_services
         from .models import ServiceAssignment, ServiceRequest
-        from .queries import id_card_copy_choices
+        from .queries import kept_id_card_copy_choices
 
         # The catalogue gives the built-in services as the office runs them (its choices are
-        # kept in ServiceAssignment, a model above the catalogue).
-        read_office_choices_with(id_card_copy_choices)
+        # kept in ServiceAssignment, a model above the catalogue), from the default cache while
+        # no assignment changes (base.page_cache.kept_until_purge).
+        read_office_choices_with(kept_id_card_copy_choices)
+        post_save.connect(purge, sender=ServiceAssignment, dispatch_uid="assignment-saved-purge")
+        post_delete.connect(purge, sender=ServiceAssignment, dispatch_uid="assignment-deleted-purge")
 
         # Requests keep their applicant, services' own rows what administrators keep (a room, an
         # executive), assignments their group, all with on_delete=PROTECT. Indexed here, not only

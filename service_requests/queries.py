@@ -14,6 +14,7 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from accounts.hashing import citizen_id_hash
 from base.models import OfficeSettings
+from base.page_cache import kept_until_purge
 from base.working_days import WorkingCalendar
 
 from .catalogue import IdCardCopy, all_services, get_service, service_codes
@@ -320,6 +321,13 @@ def id_card_copy_choices() -> dict[str, str]:
             "service_code", "id_card_copy"
         )
     )
+
+
+def kept_id_card_copy_choices() -> dict[str, str]:
+    """id_card_copy_choices(), kept in the default cache under the page cache's generation (a saved
+    or deleted ServiceAssignment starts a new one: apps.py), so that a service page does not ask
+    the database each request."""
+    return kept_until_purge("id-card-copy-choices", id_card_copy_choices)
 
 
 def requests_past_retention(now: datetime):

@@ -75,6 +75,9 @@ MIDDLEWARE = [
     # The request's site and office settings from the cache, under the same generation
     # (base/site_cache.py).
     "base.site_cache.SiteCacheMiddleware",
+    # The page a path names and its view restrictions from the cache, under the same generation,
+    # put where Wagtail looks for them just before its view (base/route_cache.py).
+    "base.route_cache.RouteCacheMiddleware",
     # Content-Security-Policy (the public's, or the admin's under /admin/) and Permissions-Policy
     # on every response (base/security_headers.py).
     "base.security_headers.PortalCSPMiddleware",

@@ -230,3 +230,23 @@ def test_a_page_that_used_a_csp_nonce_is_not_stored(rf):
         response = middleware(rf.get(SERVICE))
         assert HEADER not in response
     assert cache.get(page_cache._key(rf.get(SERVICE), "th")) is None
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(page_tree):
+    assert anonymous_get(SERVICE).status_code == 200
+    assert anonymous_get(SERVICE)[HEADER] == "hit"
+    PageViewRestriction.objects.create(
+        page=page_tree.service_pages["certificate"], restriction_type=PageViewRestriction.LOGIN
+    )
+    response = anonymous_get(SERVICE)
+    assert response.status_code == 302
+    assert "next=/services/certificate/" in response.url
+
+
+def test_a_purge_starts_another_generation_once_its_change_is_committed(django_capture_on_commit_callbacks):
+    """What a request reads between the change and its commit (the old rows) is kept under the
+    first new generation only: the commit starts another."""
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.purge()
+        before_commit = page_cache.current_generation()
+    assert page_cache.current_generation() != before_commit

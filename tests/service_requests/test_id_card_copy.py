@@ -7,6 +7,8 @@ import uuid
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -256,3 +258,19 @@ def test_the_lists_cost_the_same_with_a_choice_made(
     for _index in range(9):
         file_11(user, {})
     assert count() == for_one
+
+
+@pytest.mark.usefixtures("page_cache_on")
+def test_with_the_cache_the_choice_is_read_once_and_a_new_one_shows_on_the_next_page(
+    choose, client, user, page_tree
+):
+    """In production the choices are kept under the page cache's generation: a service page does
+    not ask for them again, and an administrator's change starts a new generation."""
+    assert FILE_BOX in page_form(client, user)
+    with CaptureQueriesContext(connection) as queries:
+        assert FILE_BOX in page_form(client, user)
+    assert not any("service_requests_serviceassignment" in query["sql"] for query in queries.captured_queries)
+    choose(IdCardCopy.NOT_ASKED)
+    assert FILE_BOX not in page_form(client, user)
+    choose(IdCardCopy.REQUIRED)
+    assert FILE_BOX in page_form(client, user)
