@@ -43,6 +43,7 @@ from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from . import kept
 from .models import ClosureDay
 
 GENERATION_KEY = "page-cache:generation"
@@ -84,10 +85,10 @@ def kept_for_everyone(request, name: str, compute):
     if not settings.ANONYMOUS_PAGE_CACHE or request is None or getattr(request, "is_preview", False):
         return compute()
     key = f"page-cache:kept:{current_generation(request)}:{request.get_host()}:{name}"
-    found = cache.get(key)
+    found = kept.read(key)
     if found is None:
         found = (compute(),)  # a tuple, so that a kept None or "" is told from a miss
-        cache.set(key, found, TIMEOUT)
+        kept.keep(key, found, TIMEOUT)
     return found[0]
 
 
@@ -99,10 +100,10 @@ def kept_until_purge(name: str, compute):
     if not settings.ANONYMOUS_PAGE_CACHE:
         return compute()
     key = f"page-cache:kept:{current_generation()}:{name}"
-    found = cache.get(key)
+    found = kept.read(key)
     if found is None:
         found = (compute(),)
-        cache.set(key, found, TIMEOUT)
+        kept.keep(key, found, TIMEOUT)
     return found[0]
 
 

@@ -14,7 +14,7 @@ DEFERRED_LIBRARIES).
 import datetime
 from importlib.metadata import version
 
-from django.core.cache import cache
+from . import kept
 
 LANGUAGES = ("th", "en_US")  # the package's names for the portal's Thai and English
 HOLIDAYS_VERSION = version("holidays")  # read from the installed package's metadata, not imported
@@ -28,12 +28,12 @@ def public_holidays(year: int, language: str = "th") -> dict[datetime.date, str]
     """{date: name} of the year's public holidays in Thailand (days in lieu included), in the
     language given ("th" or "en_US"); several holidays on one day are named together ("a; b")."""
     key = cache_key(year, language)
-    found = cache.get(key)
+    found = kept.read(key)
     if found is None:
         import holidays
 
         found = dict(holidays.country_holidays("TH", years=year, language=language))
-        cache.set(key, found, None)
+        kept.keep(key, found, None)
     return found
 
 

@@ -22,12 +22,12 @@ ANONYMOUS_PAGE_CACHE=false, as the page cache, the fragments and the site cache 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from . import kept
 from .page_cache import TIMEOUT, current_generation
 
 
@@ -54,7 +54,7 @@ def _route(request, path):
     if site is None:
         return
     key = _key(request, site, path)
-    found = cache.get(key)
+    found = kept.read(key)
     if found is not None:
         page, restrictions = found
         try:
@@ -71,7 +71,7 @@ def _route(request, path):
     if not isinstance(page, KeptViewRestrictions) or not page.live:
         return
     restrictions = list(page.get_view_restrictions())
-    cache.set(key, (page, restrictions), TIMEOUT)  # before the page is served: nothing of the request on it
+    kept.keep(key, (page, restrictions), TIMEOUT)  # before the page is served: nothing of the request on it
     page._kept_view_restrictions = restrictions
 
 

@@ -11,11 +11,11 @@ cache and the fragments are (the test suite changes sites straight in the databa
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http.request import split_domain_port
 
 from wagtail.models import Site
 
+from . import kept
 from .models import OfficeSettings
 from .page_cache import TIMEOUT, current_generation
 from .queries import existing_office_settings
@@ -30,11 +30,11 @@ def remember_site(request) -> None:
     """Set the request's site and office settings as Site.find_for_request and
     existing_office_settings would find them, from the cache when they were found before."""
     key = _key(request)
-    found = cache.get(key)
+    found = kept.read(key)
     if found is None:
         site = Site.find_for_request(request)
         office = existing_office_settings(request)
-        cache.set(key, (site, office), TIMEOUT)  # the settings leave their request out when pickled
+        kept.keep(key, (site, office), TIMEOUT)  # the settings leave their request out when pickled
         return
     site, office = found
     request._wagtail_site = site

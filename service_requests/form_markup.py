@@ -21,13 +21,13 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.forms.widgets import ChoiceWidget, Input, Textarea
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from base import kept
 from base.page_cache import TIMEOUT, current_generation
 
 from .availability import shown_to
@@ -63,13 +63,13 @@ def render_request_form(context, request_forms: RequestForms, *, submit_label) -
         ).encode()
     ).hexdigest()
     key = f"request-form:{current_generation(request)}:{get_language()}:{digest}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = _skeleton(template, context, request_forms, holes, submit_label=submit_label)
-        if kept is None:  # the applicant's own values showed up in it: never kept
+    found = kept.read(key)
+    if found is None:
+        found = _skeleton(template, context, request_forms, holes, submit_label=submit_label)
+        if found is None:  # a placeholder went missing, or the applicant's own values showed up
             return _render(template, context, request_forms=request_forms, submit_label=submit_label)
-        cache.set(key, kept, TIMEOUT)
-    marker, markup = kept
+        kept.keep(key, found, TIMEOUT)
+    marker, markup = found
     values = [escape(get_token(request)), escape(request_forms.citizen_id or "")]
     values += [escape(shown) for _form, _name, shown in holes]
     return mark_safe(  # noqa: S308 - the template's own output, with escaped values put in

@@ -16,6 +16,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import pytest
 
 from accounts.two_factor import is_staff_account
+from base.kept import forget_copies
 from base.models import ClosureDay
 from service_pages.models import ServiceDocument
 from service_requests.catalogue import builtin_services, forget_office_choices
@@ -191,5 +192,7 @@ def page_cache_on(settings):
     turn them off), from an empty cache."""
     settings.ANONYMOUS_PAGE_CACHE = True
     cache.clear()
+    forget_copies()
     yield
     cache.clear()
+    forget_copies()

@@ -14,10 +14,10 @@ import hashlib
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from .. import kept
 from ..page_cache import TIMEOUT, current_generation
 
 register = template.Library()
@@ -36,10 +36,10 @@ class PublicFragmentNode(template.Node):
         values = [str(self.name.resolve(context))] + [str(value.resolve(context)) for value in self.vary_on]
         digest = hashlib.sha256("\0".join(values).encode()).hexdigest()
         key = f"page-fragment:{current_generation(request)}:{get_language()}:{digest}"
-        content = cache.get(key)
+        content = kept.read(key)
         if content is None:
             content = self.nodelist.render(context)
-            cache.set(key, content, TIMEOUT)
+            kept.keep(key, content, TIMEOUT)
         return mark_safe(content)  # noqa: S308 - the template's own output, escaped when it was rendered
 
 

@@ -8,6 +8,7 @@ from django.utils import translation
 
 import pytest
 
+from base.kept import forget_copies
 from base.public_holidays import cache_key, public_holidays
 from base.tasks import beat
 from base.working_days import WorkingCalendar, bangkok_today
@@ -17,10 +18,13 @@ D = datetime.date
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """From an empty cache, and none of the stand-in holidays below left for the next test."""
+    """From an empty cache, and none of the stand-in holidays below left for the next test (nor in
+    this process's copies, base.kept)."""
     cache.clear()
+    forget_copies()
     yield
     cache.clear()
+    forget_copies()
 
 
 def test_the_holidays_of_2026_in_thai_and_in_english():
@@ -60,6 +64,7 @@ def test_a_calendar_reads_each_year_and_language_from_the_cache_once():
         assert calendar.holiday_name(D(2030, 3, 4)) == "First name"
     cache.set(cache_key(2030, "th"), {D(2030, 3, 5): "ชื่อใหม่"}, None)
     cache.set(cache_key(2030, "en_US"), {D(2030, 3, 5): "New name"}, None)
+    forget_copies()  # as in another worker
     # The same calendar (one page, one report) keeps what it read; the next one reads again.
     assert calendar.holiday_name(D(2030, 3, 4)) == "ชื่อเดิม"
     assert calendar.is_working_day(D(2030, 3, 5))

@@ -69,6 +69,7 @@ import base64, datetime, json, pickle, sys
 from portal.wsgi import application
 from django.core.cache import cache
 from django.utils import translation
+from base import kept
 from base.working_days import WorkingCalendar
 from service_requests import sla
 from service_requests.models import ServiceRequest
@@ -89,6 +90,7 @@ def compute():
 cache.set_many(pickle.loads(base64.b64decode(sys.stdin.read())), None)
 warm = compute()
 cache.clear()
+kept.forget_copies()
 print(json.dumps([warm, compute()], ensure_ascii=False))
 """
 
