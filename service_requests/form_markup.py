@@ -73,7 +73,7 @@ def render_request_form(context, request_forms: RequestForms, *, submit_label) -
     values = [escape(get_token(request)), escape(request_forms.citizen_id or "")]
     values += [escape(shown) for _form, _name, shown in holes]
     return mark_safe(  # noqa: S308 - the template's own output, with escaped values put in
-        re.sub(rf"{marker}x(\d+)x", lambda found: values[int(found.group(1))], markup)
+        re.sub(rf"{marker}x(\d+)x", lambda placeholder: values[int(placeholder.group(1))], markup)
     )
 
 
@@ -89,8 +89,9 @@ def _fillable(request, request_forms) -> bool:
 
 
 def _holes(request_forms):
-    """The values a placeholder stands for, as (form, field name, value), and the form's shape:
-    which fields start empty and the chosen option of choice fields."""
+    """What each placeholder stands for, as (form, field name, what its widget shows), and the
+    form's shape: which fields start empty, and the chosen option of choice fields. NotFillable
+    for any other value (a date, a checkbox...)."""
     holes, shape = [], []
     for form in (request_forms.contact, request_forms.details):
         for name, value in sorted(form.initial.items()):
