@@ -31,18 +31,24 @@ print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
 """
 
 
-def test_a_web_worker_loads_none_of_the_deferred_libraries():
+def last_line_of(script: str, *, given: str | None = None):
+    """What the script printed last, as JSON, run in a fresh Python with the test settings (given:
+    its standard input)."""
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", PYTHONPATH=str(ROOT))
-    loaded = subprocess.run(
-        [sys.executable, "-c", LOAD_A_WORKER],
+    output = subprocess.run(
+        [sys.executable, "-c", script],
+        input=given,
         env=environment,
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    return json.loads(output.splitlines()[-1])
 
-    assert DEFERRED_LIBRARIES.isdisjoint(json.loads(loaded.splitlines()[-1]))
+
+def test_a_web_worker_loads_none_of_the_deferred_libraries():
+    assert DEFERRED_LIBRARIES.isdisjoint(last_line_of(LOAD_A_WORKER))
 
 
 def test_a_printout_loads_weasyprint_and_pictures_cut_short_stay_refused():
@@ -53,12 +59,7 @@ def test_a_printout_loads_weasyprint_and_pictures_cut_short_stay_refused():
         "from printing.rendering import html_to_pdf\nhtml_to_pdf('<p>ทดสอบ</p>')\n"
         "from PIL import ImageFile\nassert ImageFile.LOAD_TRUNCATED_IMAGES is False\nprint(",
     )
-    environment = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", PYTHONPATH=str(ROOT))
-    loaded = subprocess.run(
-        [sys.executable, "-c", script], env=environment, cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-
-    assert "weasyprint" in json.loads(loaded.splitlines()[-1])
+    assert "weasyprint" in last_line_of(script)
 
 
 # A due date and a holiday's name in both languages, as the applicant's and the officers' pages
@@ -97,18 +98,7 @@ print(json.dumps([warm, compute()], ensure_ascii=False))
 
 def test_a_web_worker_computes_due_dates_from_the_cache_without_the_holidays_package():
     kept = {cache_key(2026, language): public_holidays(2026, language) for language in LANGUAGES}
-    environment = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test", PYTHONPATH=str(ROOT))
-    output = subprocess.run(
-        [sys.executable, "-c", COMPUTE_DUE_DATES],
-        input=base64.b64encode(pickle.dumps(kept)).decode(),
-        env=environment,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-    warm, cold = json.loads(output.splitlines()[-1])
+    warm, cold = last_line_of(COMPUTE_DUE_DATES, given=base64.b64encode(pickle.dumps(kept)).decode())
     # Thursday 9 April 2026 + 5 working days: 10, (11-12 weekend, 13-15 Songkran) 16, 17, 20, 21.
     due_on = datetime.date(2026, 4, 21).isoformat()
     assert warm == [due_on, "วันหยุด: วันสงกรานต์", "Holiday: Songkran Festival", False]
