@@ -82,27 +82,21 @@ def kept_for_everyone(request, name: str, compute):
     """compute(), kept under the current generation for every visitor of this host: for answers
     that are the same for everyone and change only with what a purge follows (the menu's links, a
     page's translation). Computed every time when the cache is off or in an editor's preview."""
-    if not settings.ANONYMOUS_PAGE_CACHE or request is None or getattr(request, "is_preview", False):
+    if request is None or getattr(request, "is_preview", False):
         return compute()
-    key = f"page-cache:kept:{current_generation(request)}:{request.get_host()}:{name}"
+    return kept_until_purge(f"{request.get_host()}:{name}", compute, request=request)
+
+
+def kept_until_purge(name: str, compute, *, request=None):
+    """compute(), kept under the current generation for every process: also for what is read
+    outside a request's view (the catalogue's office choices; without a request, the generation is
+    read for this call). Computed every time when the cache is off."""
+    if not settings.ANONYMOUS_PAGE_CACHE:
+        return compute()
+    key = f"page-cache:kept:{current_generation(request)}:{name}"
     found = kept.read(key)
     if found is None:
         found = (compute(),)  # a tuple, so that a kept None or "" is told from a miss
-        kept.keep(key, found, TIMEOUT)
-    return found[0]
-
-
-def kept_until_purge(name: str, compute):
-    """compute(), kept under the current generation for every process: for what is read outside a
-    request's view (the catalogue's office choices) and changes only with what starts a new
-    generation. Costs a read of the generation (no request keeps it here). Computed every time
-    when the cache is off."""
-    if not settings.ANONYMOUS_PAGE_CACHE:
-        return compute()
-    key = f"page-cache:kept:{current_generation()}:{name}"
-    found = kept.read(key)
-    if found is None:
-        found = (compute(),)
         kept.keep(key, found, TIMEOUT)
     return found[0]
 
