@@ -15,6 +15,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from base import generations
+
 from .models import User
 
 GENERATION_KEY = "accounts:admin-access:generation"
@@ -45,7 +47,7 @@ def has_admin_permission(user: User) -> bool:
 
 
 def forget_answers(**kwargs) -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    generations.start_new(GENERATION_KEY)
 
 
 def connect_forgetting() -> None:

@@ -43,7 +43,7 @@ from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import kept
+from . import generations, kept
 from .models import ClosureDay
 
 GENERATION_KEY = "page-cache:generation"
@@ -54,7 +54,7 @@ STORED_HEADERS_SKIPPED = {"set-cookie", HEADER.lower()}
 
 
 def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    generations.start_new(GENERATION_KEY)
 
 
 def purge(**kwargs):

@@ -4,12 +4,13 @@
 # nginx terminating TLS with a throw-away certificate in front of two gunicorn app servers,
 # PostgreSQL through the connection pool (a fresh database, dropped at the end), Redis as the cache,
 # moto's S3 server for the private files, the background worker; then the main journey
-# (scripts/production_journey.py), with one app server killed half-way. Stops all it started.
+# (scripts/production_journey.py), with one app server killed half-way and then Redis paused (a cache
+# that hangs: pages come from the database) and resumed. Stops all it started.
 #
 # Needs: PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and the venv (scripts/setup.sh).
-# Installs nginx, openssl and envsubst from Debian's packages when missing; starts its own Redis when
-# none answers. Settings (environment): PRODCHECK_DB (oss_prodcheck), PRODCHECK_PORT (8201: this and
-# the next seven ports), PRODCHECK_REDIS_URL (redis://127.0.0.1:6379/5), PRODCHECK_PG (postgres://postgres@127.0.0.1:5432),
+# Installs nginx, openssl, envsubst and redis-server from Debian's packages when missing; starts its
+# own Redis (so that it may pause it). Settings (environment): PRODCHECK_DB (oss_prodcheck),
+# PRODCHECK_PORT (8201: this and the next seven ports), PRODCHECK_PG (postgres://postgres@127.0.0.1:5432),
 # PRODCHECK_THEN (a command run after the journey, before the backup: benchmarks/load_test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +22,7 @@ PG=${PRODCHECK_PG:-postgres://postgres@127.0.0.1:5432}
 BASE_PORT=${PRODCHECK_PORT:-8201}
 APP1=$BASE_PORT APP2=$((BASE_PORT + 1)) S3_PORT=$((BASE_PORT + 2)) HTTPS_PORT=$((BASE_PORT + 3))
 RECAPTCHA_PORT=$((BASE_PORT + 4)) HTTP_PORT=$((BASE_PORT + 5)) SMTP_PORT=$((BASE_PORT + 6))
-OWN_REDIS_PORT=$((BASE_PORT + 7))
-REDIS=${PRODCHECK_REDIS_URL:-redis://127.0.0.1:6379/5}
+REDIS_PORT=$((BASE_PORT + 7))
 
 say() { printf '\n== production check: %s\n' "$*"; }
 fail() { printf 'production check FAILED: %s\n' "$*" >&2; exit 1; }
@@ -92,12 +92,12 @@ say "database $DB"
 psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
 psql "$PG/postgres" -qc "CREATE DATABASE $DB" >/dev/null
 
-if ! "$PY" -c "import redis,sys; redis.Redis.from_url(sys.argv[1]).ping()" "$REDIS" 2>/dev/null; then
-  command -v redis-server >/dev/null || scripts/apt-install.sh redis-server || fail "no Redis and cannot install it"
-  say "starting Redis on port $OWN_REDIS_PORT"
-  background redis redis-server --port "$OWN_REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no
-  REDIS=redis://127.0.0.1:$OWN_REDIS_PORT/0
-fi
+command -v redis-server >/dev/null || scripts/apt-install.sh redis-server || fail "no Redis and cannot install it"
+say "Redis on port $REDIS_PORT"
+background redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no
+REDIS_PID=${PIDS[-1]}
+REDIS=redis://127.0.0.1:$REDIS_PORT/0
+for _ in $(seq 1 60); do "$PY" -c "import redis,sys; redis.Redis.from_url(sys.argv[1]).ping()" "$REDIS" 2>/dev/null && break; sleep 0.5; done
 
 say "moto S3 server on port $S3_PORT"
 background moto "$ROOT/.venv/bin/moto_server" -H 127.0.0.1 -p "$S3_PORT"
@@ -223,7 +223,7 @@ say "the journey"
   --app-servers "127.0.0.1:$APP1,127.0.0.1:$APP2" \
   --database-url "$DATABASE_URL" \
   --connection-bound $((2 * GUNICORN_WORKERS * DB_POOL_MAX_SIZE + 2)) \
-  --kill-group "$APP1_PID"
+  --kill-group "$APP1_PID" --redis-group "$REDIS_PID"
 
 say "what the logs show"
 echo "nginx, requests per app server:"
@@ -234,11 +234,16 @@ for server, count in sorted(counts.items()): print(f'  {server or \"(nginx itsel
 " "$WORK/nginx/oss-portal.access.log"
 grep -c '"logger": "gunicorn.access"' "$WORK/logs/app2.log" >/dev/null || fail "app server 2 wrote no JSON access log"
 echo "app server 2, one access log line:"; grep '"logger": "gunicorn.access"' "$WORK/logs/app2.log" | grep -v healthz | tail -1
-# (/readyz answers 503 until the worker's first heartbeat; Django logs that as an error.)
-if grep '"level": "ERROR"' "$WORK"/logs/app*.log | grep -qv 'Service Unavailable: /readyz'; then
-  grep '"level": "ERROR"' "$WORK"/logs/app*.log | grep -v 'Service Unavailable: /readyz' | cut -c1-600 | head -5
+# Expected errors: /readyz answers 503 until the worker's first heartbeat and while Redis is paused
+# (Django logs that as an error), and the pause itself (once per app server process).
+EXPECTED_ERRORS='Service Unavailable: /readyz|The cache \(Redis\) failed'
+if grep '"level": "ERROR"' "$WORK"/logs/app*.log | grep -Eqv "$EXPECTED_ERRORS"; then
+  grep '"level": "ERROR"' "$WORK"/logs/app*.log | grep -Ev "$EXPECTED_ERRORS" | cut -c1-600 | head -5
   fail "errors in the app servers' logs"
 fi
+grep -q 'The cache (Redis) failed' "$WORK"/logs/app2.log || fail "app server 2 did not log Redis's pause"
+echo "app server 2 while Redis was paused, and after:"
+grep -oE '"message": "The cache \(Redis\) (failed|answers again)[^"]*"' "$WORK/logs/app2.log" | sort | uniq -c
 # The worker also ran the tasks the demo content enqueued before it started; its failures are shown.
 failed_tasks=$(grep -c '"level": "ERROR"' "$WORK/logs/worker.log" || true)
 if [ "$failed_tasks" != 0 ]; then

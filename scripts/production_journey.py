@@ -261,6 +261,7 @@ class Journey:
         self.officer_key = arguments.officer_key
         self.app_servers = arguments.app_servers.split(",")
         self.kill_group = arguments.kill_group
+        self.redis_group = arguments.redis_group
         self.database_url, self.connection_bound = arguments.database_url, arguments.connection_bound
         self.request_ids = []
 
@@ -535,6 +536,34 @@ class Journey:
             f"with {self.app_servers[0]} down, all {len(self.request_ids) - after_kill} requests answered by {servers}"
         )
 
+        self.redis_paused()
+
+    def redis_paused(self):
+        """Redis stopped in its tracks (SIGSTOP: connections open, nothing answered, as a hung
+        server or a lost network): pages, logging in and filing a request still work, from the
+        database; /readyz says the cache is not ok. Then Redis resumes, with what it held."""
+        step(f"pausing Redis (process group {self.redis_group}, SIGSTOP)")
+        os.killpg(self.redis_group, signal.SIGSTOP)
+        try:
+            visitor = Visitor(self, "visitor")
+            for path in ("/", "/services/", "/services/certificate/", "/status/"):
+                visitor.get(path)
+            applicant = self.log_in()
+            reference, _attachment, _server = self.submit_request(applicant, "ยื่นขอสินเชื่อ (ระหว่าง Redis หยุด)")
+            expect(reference in applicant.get("/my/requests/").text, "my requests does not list it")
+            self.status_check(reference)
+            ready = https_session(self.ca).get(self.base_url + "/readyz", timeout=30)
+            expect(
+                ready.status_code == 503 and ready.json()["checks"]["cache"] != "ok",
+                f"/readyz with Redis paused answered {ready.status_code}: {ready.text}",
+            )
+            step("with Redis paused: pages, log-in, a submission and the status check answered; /readyz 503")
+        finally:
+            os.killpg(self.redis_group, signal.SIGCONT)
+        self.health(app_servers_up=self.app_servers[1:])
+        expect(reference in applicant.get("/my/requests/").text, "my requests lost it after Redis resumed")
+        step("Redis resumed: /readyz ok again, the request filed meanwhile is there")
+
     def upstream_of_id(self, request_id):
         class Response:
             headers = {"X-Request-ID": request_id}
@@ -613,6 +642,9 @@ def main():
     journey.add_argument("--database-url", required=True)
     journey.add_argument("--connection-bound", type=int, required=True)
     journey.add_argument("--kill-group", type=int, required=True, help="the first app server's process group")
+    journey.add_argument(
+        "--redis-group", type=int, required=True, help="Redis's process group (paused, resumed)"
+    )
     stand_in = commands.add_parser("recaptcha-stand-in")
     stand_in.add_argument("--port", type=int, required=True)
     stand_in.add_argument("--certificate", required=True)

@@ -10,13 +10,20 @@ database that another connection keeps locked. Nothing of ours is patched.
   EXCLUSIVE MODE` (reads go on, writes to that table wait), with a short `lock_timeout` on the
   portal's connection. Needs a transactional test (`django_db(transaction=True)`), so that the
   portal's own connection holds no lock of its own.
+- `unreachable_redis_url()`: a Redis address on 127.0.0.1 where nothing listens (connection refused,
+  as when Redis is stopped or restarting).
+- `hung_server()`: a server on 127.0.0.1 that accepts connections and never answers (a Redis that
+  hangs, or a network that drops the replies); `.url` and `.connections` (how many were made).
 """
 
 import logging
 import shutil
+import socket
 import sqlite3
-from contextlib import contextmanager
+import threading
+from contextlib import closing, contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import connection
@@ -86,3 +93,41 @@ def fault_records(caplog):
         for record in caplog.records
         if record.name == "base.faults" and record.levelno >= logging.ERROR
     ]
+
+
+def unreachable_redis_url() -> str:
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"redis://127.0.0.1:{port}/0"
+
+
+@contextmanager
+def hung_server():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    listener.settimeout(0.05)
+    stopping = threading.Event()
+    server = SimpleNamespace(url=f"redis://127.0.0.1:{listener.getsockname()[1]}/0", connections=0)
+    held = []
+
+    def accept():
+        while not stopping.is_set():
+            try:
+                connection, _address = listener.accept()
+            except TimeoutError:
+                continue
+            held.append(connection)
+            server.connections += 1
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        stopping.set()
+        thread.join(timeout=5)
+        listener.close()
+        for connection in held:
+            connection.close()

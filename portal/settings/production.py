@@ -55,6 +55,8 @@ CACHES = {
         "LOCATION": required_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "oss"),
         "TIMEOUT": 300,
+        # A Redis that hangs holds a request at most a second (base.redis_cache: then it is a miss).
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 }
 
