@@ -9,12 +9,12 @@ connection from the pool), so with one server it is made once; with several (a p
 replicas) Django's own choice per call is kept. Commands are not retried (redis-py retries ten
 times by default, which against a hung server holds a worker for many timeouts): a miss is cheaper.
 
-An outage: every page reads the cache, so without this a Redis that is down, restarting or
-unreachable answered every page with HTTP 500. Here a read that fails is a miss and a write that
-fails is dropped, so pages are made from the database as if nothing were kept; the first failure
-is logged with its traceback (not one line per call), and after a connection failure or a timeout
-the process leaves Redis alone for a few seconds (RETRY_AFTER_SECONDS) before it tries again. What must not be
-dropped (a purge's new generation) is retried by base.generations.
+An outage: every page reads the cache, so a Redis that was down, restarting or hung answered every
+page with HTTP 500 (until 1 Dec). Here a read that fails is a miss and a write that fails is
+dropped, so pages are made from the database as if nothing were kept; the first failure is logged
+with its traceback (not one line per call), and after a connection failure or a timeout the
+process leaves Redis alone for RETRY_AFTER_SECONDS before it tries again. What must not be dropped
+(a purge's new generation) is stored again by base.generations.
 """
 
 import logging
