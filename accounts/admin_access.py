@@ -9,8 +9,6 @@ see a change at once. The key names the account by its number and the moment it 
 account made again under a reused number (SQLite) never inherits an answer.
 """
 
-import uuid
-
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -33,13 +31,10 @@ def has_admin_permission(user: User) -> bool:
         return user.has_perm(PERMISSION)  # already loaded in this request
     key = _key(user)
     found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
+    generation = generations.current(GENERATION_KEY, known=found.get(GENERATION_KEY))
     stored = found.get(key)
-    if generation is not None and stored is not None and stored[0] == generation:
+    if stored is not None and stored[0] == generation:
         return stored[1]
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY)
     # Kept under the generation read before asking: a change made meanwhile starts a newer one.
     allowed = user.has_perm(PERMISSION)
     cache.set(key, (generation, allowed), TIMEOUT)

@@ -20,6 +20,17 @@ logger = logging.getLogger(__name__)
 _not_stored: set[str] = set()
 
 
+def current(key: str, *, known=None) -> str:
+    """The generation under key (`known`: the value the caller already read with other keys); the
+    first one is started when there is none (a new or emptied cache)."""
+    generation = known or cache.get(key)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(key, generation, None)
+        generation = cache.get(key, generation)
+    return generation
+
+
 def start_new(key: str) -> None:
     """Store a new generation under key; when the cache cannot take it, try again later."""
     cache.set(key, uuid.uuid4().hex, None)

@@ -26,7 +26,6 @@ pages: fine for the embedded single-process server, not for several workers.)
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
@@ -68,11 +67,9 @@ def purge(**kwargs):
 def current_generation(request=None, *, known=None) -> str:
     """The generation every cached page and fragment carries; a purge starts a new one. Read once
     per request (kept on `request`); `known`: the value the caller already read with a page."""
-    generation = getattr(request, "_page_cache_generation", None) or known or cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
+    generation = getattr(request, "_page_cache_generation", None) or generations.current(
+        GENERATION_KEY, known=known
+    )
     if request is not None:
         request._page_cache_generation = generation
     return generation

@@ -27,8 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from base import kept
-from base.page_cache import TIMEOUT, current_generation
+from base.page_cache import kept_until_purge
 
 from .availability import shown_to
 from .forms import RequestForms
@@ -62,13 +61,14 @@ def render_request_form(context, request_forms: RequestForms, *, submit_label) -
             )
         ).encode()
     ).hexdigest()
-    key = f"request-form:{current_generation(request)}:{get_language()}:{digest}"
-    found = kept.read(key)
-    if found is None:
-        found = _skeleton(template, context, request_forms, holes, submit_label=submit_label)
-        if found is None:  # a placeholder went missing, or the applicant's own values showed up
-            return _render(template, context, request_forms=request_forms, submit_label=submit_label)
-        kept.keep(key, found, TIMEOUT)
+    found = kept_until_purge(
+        f"request-form:{get_language()}:{digest}",
+        lambda: _skeleton(template, context, request_forms, holes, submit_label=submit_label),
+        request=request,
+    )
+    if found is None:  # a placeholder went missing, or the applicant's own values showed up: for
+        # this generation the form is rendered as it is for everyone (nothing of theirs is kept)
+        return _render(template, context, request_forms=request_forms, submit_label=submit_label)
     marker, markup = found
     values = [escape(get_token(request)), escape(request_forms.citizen_id or "")]
     values += [escape(shown) for _form, _name, shown in holes]

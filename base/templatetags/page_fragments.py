@@ -13,12 +13,10 @@ from nor go into it).
 import hashlib
 
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .. import kept
-from ..page_cache import TIMEOUT, current_generation
+from ..page_cache import kept_until_purge
 
 register = template.Library()
 
@@ -31,15 +29,13 @@ class PublicFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if not settings.ANONYMOUS_PAGE_CACHE or getattr(request, "is_preview", False):
+        if getattr(request, "is_preview", False):
             return self.nodelist.render(context)  # an editor's preview shows the draft, uncached
         values = [str(self.name.resolve(context))] + [str(value.resolve(context)) for value in self.vary_on]
         digest = hashlib.sha256("\0".join(values).encode()).hexdigest()
-        key = f"page-fragment:{current_generation(request)}:{get_language()}:{digest}"
-        content = kept.read(key)
-        if content is None:
-            content = self.nodelist.render(context)
-            kept.keep(key, content, TIMEOUT)
+        content = kept_until_purge(
+            f"page-fragment:{get_language()}:{digest}", lambda: self.nodelist.render(context), request=request
+        )
         return mark_safe(content)  # noqa: S308 - the template's own output, escaped when it was rendered
 
 
