@@ -1,9 +1,15 @@
 """/healthz and /readyz for the load balancer and the service manager.
 
 /healthz: the process answers (no database). /readyz: the database, the cache, the private storage
-(a file written, read back and deleted) and a recent heartbeat of the background worker; 200 when
-all are well, 503 otherwise, as JSON naming each check "ok" or "failing" and nothing more (the
-reasons go to the log). Both are answered first in MIDDLEWARE, before the host check and the HTTPS
+(a file written, read back and deleted) and a recent heartbeat of the background worker, as JSON
+naming each check "ok" or "failing" and nothing more (the reasons go to the log).
+
+Its status code is for a load balancer, which takes an app server out while it answers 503: so 503
+only when this server cannot keep what people send it (the database or the private storage fails:
+"failing"). Without the cache the portal serves everything from the database, and without the
+worker e-mails wait in the queue; taking every app server out for either (they share both) would
+turn a slower portal into none, so those answer 200 with the status "degraded", which monitoring
+alerts on. Both endpoints are answered first in MIDDLEWARE, before the host check and the HTTPS
 redirect, so a load balancer may ask an app server directly by its address; nginx answers them only
 to the machine itself (deploy/nginx/oss-portal.conf). Never cached.
 """
@@ -63,6 +69,10 @@ def check_worker():
     return heartbeat is not None and heartbeat.beaten_at > timezone.now() - max_age
 
 
+# Without these an app server cannot keep what people send it: out of the load balancer (503).
+REQUIRED_CHECKS = frozenset({"database", "private_storage"})
+
+
 def readiness():
     checks = {"database": check_database, "cache": check_cache, "private_storage": check_private_storage}
     if worker_is_used():  # development and tests run tasks at once: no worker to ask about
@@ -81,6 +91,14 @@ def readiness():
     return results
 
 
+def overall_status(results) -> str:
+    """ "ok", "degraded" (a check the portal serves without is failing) or "failing"."""
+    failing = {name for name, result in results.items() if result != "ok"}
+    if failing & REQUIRED_CHECKS:
+        return "failing"
+    return "degraded" if failing else "ok"
+
+
 def uncached(response):
     response["Cache-Control"] = "no-store"
     return response
@@ -95,7 +113,7 @@ class HealthCheckMiddleware:
             return uncached(JsonResponse({"status": "ok"}))
         if request.path == READY_PATH:
             results = readiness()
-            ready = all(value == "ok" for value in results.values())
-            body = {"status": "ok" if ready else "failing", "checks": results}
-            return uncached(JsonResponse(body, status=200 if ready else 503))
+            status = overall_status(results)
+            body = {"status": status, "checks": results}
+            return uncached(JsonResponse(body, status=503 if status == "failing" else 200))
         return self.get_response(request)

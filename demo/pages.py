@@ -7,7 +7,8 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import ContentPage, HomePage
 from service_pages.models import DownloadsPage, ServiceDocument, ServiceIndexPage, ServicePage
@@ -119,10 +120,16 @@ def ensure_translation(page: Page, locale: Locale, fields: dict) -> Page:
     existing = page.get_translation_or_none(locale)
     if existing:
         return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return publish(translation)
+    # The copy's documents are replaced by the translated ones at once: each saved child would
+    # otherwise leave the worker a reference-index task for a row gone by the time it runs
+    # (a failed task in its log). The translation is indexed once, here, instead.
+    with disable_reference_index_auto_update():
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        publish(translation)
+    ReferenceIndex.create_or_update_for_object(translation)
+    return translation
 
 
 def ensure_locales() -> dict[str, Locale]:

@@ -71,6 +71,12 @@ wait_for() { # url, what
   for _ in $(seq 1 120); do curl -fsS --cacert "$WORK/tls/ca.pem" -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done
   fail "$2 did not come up ($1)"
 }
+wait_for_ready() { # url, what: until /readyz says "ok" (a server without its cache or worker says "degraded")
+  for _ in $(seq 1 120); do
+    curl -fsS --cacert "$WORK/tls/ca.pem" "$1" 2>/dev/null | grep -q '"status": "ok"' && return 0; sleep 0.5
+  done
+  fail "$2 did not come up ($1)"
+}
 
 # --- a throw-away certificate authority and certificate for localhost -------------------------------
 say "throw-away CA and certificate"
@@ -234,9 +240,8 @@ for server, count in sorted(counts.items()): print(f'  {server or \"(nginx itsel
 " "$WORK/nginx/oss-portal.access.log"
 grep -c '"logger": "gunicorn.access"' "$WORK/logs/app2.log" >/dev/null || fail "app server 2 wrote no JSON access log"
 echo "app server 2, one access log line:"; grep '"logger": "gunicorn.access"' "$WORK/logs/app2.log" | grep -v healthz | tail -1
-# Expected errors: /readyz answers 503 until the worker's first heartbeat and while Redis is paused
-# (Django logs that as an error), and the pause itself (once per app server process).
-EXPECTED_ERRORS='Service Unavailable: /readyz|The cache \(Redis\) failed'
+# Expected errors: Redis's pause (once per process). /readyz says "degraded" then, with 200.
+EXPECTED_ERRORS='The cache \(Redis\) failed'
 if grep '"level": "ERROR"' "$WORK"/logs/app*.log | grep -Eqv "$EXPECTED_ERRORS"; then
   grep '"level": "ERROR"' "$WORK"/logs/app*.log | grep -Ev "$EXPECTED_ERRORS" | cut -c1-600 | head -5
   fail "errors in the app servers' logs"
@@ -244,12 +249,13 @@ fi
 grep -q 'The cache (Redis) failed' "$WORK"/logs/app2.log || fail "app server 2 did not log Redis's pause"
 echo "app server 2 while Redis was paused, and after:"
 grep -oE '"message": "The cache \(Redis\) (failed|answers again)[^"]*"' "$WORK/logs/app2.log" | sort | uniq -c
-# The worker also ran the tasks the demo content enqueued before it started; its failures are shown.
-failed_tasks=$(grep -c '"level": "ERROR"' "$WORK/logs/worker.log" || true)
-if [ "$failed_tasks" != 0 ]; then
-  echo "worker: $failed_tasks failed task(s), e.g.:"
-  grep '"level": "ERROR"' "$WORK/logs/worker.log" | grep -o '"message": "[^"]*"' | head -3 || true
+# The worker ran the tasks of the journey and those the demo content enqueued before it started:
+# a failed task is an error too (Redis's pause may reach its heartbeat: expected, as above).
+if grep '"level": "ERROR"' "$WORK/logs/worker.log" | grep -Eqv "$EXPECTED_ERRORS"; then
+  grep '"level": "ERROR"' "$WORK/logs/worker.log" | grep -Ev "$EXPECTED_ERRORS" | cut -c1-600 | head -5
+  fail "errors in the worker's log"
 fi
+echo "the worker ran $(grep -c 'state=SUCCESSFUL' "$WORK/logs/worker.log") task(s), none failed"
 echo "notification e-mails the worker sent: $(grep -c 'one message received' "$WORK/logs/mail.log")"
 
 # PRODCHECK_THEN="command": run it now, against the whole stack (both app servers again), with the
@@ -286,5 +292,5 @@ find "$MEDIA_ROOT" -mindepth 1 -delete
 "$PY" manage.py restore_portal --from "$WORK/backup" | tee "$WORK/logs/restore.log"
 run_unit app2-restored oss-portal@.service "$APP2"
 run_unit worker-restored oss-portal-worker.service
-wait_for "https://localhost:$HTTPS_PORT/readyz" "the restored portal (all four readiness checks)"
+wait_for_ready "https://localhost:$HTTPS_PORT/readyz" "the restored portal (all four readiness checks ok)"
 echo "the restored portal is ready: $(curl -fsS --cacert "$WORK/tls/ca.pem" "https://localhost:$HTTPS_PORT/readyz")"

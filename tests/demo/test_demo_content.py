@@ -8,15 +8,18 @@ from collections import Counter
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, ReferenceIndex, Site
 
 import pytest
 from bs4 import BeautifulSoup
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from accounts.models import User
@@ -403,3 +406,19 @@ def test_the_demo_supervisor_may_assign_the_personnel_groups_requests_and_the_of
     }
     assert queries.services_supervised_by(officer) == set()
     assert supervisor in queries.assignable_officers(ServiceRequest(service_code="12", applicant_id=0))
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker reconnects, as in production
+def test_the_background_worker_runs_every_task_loading_leaves_it_without_a_failure():
+    """The English pages' documents are replaced on their copies: no reference-index task is left
+    for a row gone before the worker runs it (a failed task in production's log), and the English
+    pages still count as their documents' usage."""
+    load_demo_content()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    results = Counter(DBTaskResult.objects.values_list("status", flat=True))
+    assert results.keys() == {TaskResultStatus.SUCCESSFUL}
+    english_page = ServicePage.objects.get(locale__language_code="en", service_code="12")
+    manual = english_page.documents.get(kind="manual").document
+    used_by = {reference.object_id for reference in ReferenceIndex.get_references_to(manual)}
+    assert str(english_page.pk) in used_by
