@@ -92,7 +92,8 @@ def readiness():
 
 
 def overall_status(results) -> str:
-    """ "ok", "degraded" (a check the portal serves without is failing) or "failing"."""
+    """The whole answer: "ok", "degraded" (only checks the portal serves without are failing) or
+    "failing" (a required one is)."""
     failing = {name for name, result in results.items() if result != "ok"}
     if failing & REQUIRED_CHECKS:
         return "failing"
