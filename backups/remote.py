@@ -45,6 +45,9 @@ def storage(bucket):
             "s3:// needs django-storages and boto3, which this installation does not have."
         ) from error
     private = settings.STORAGES.get("private", {})
-    options = dict(private.get("OPTIONS", {})) if private.get("BACKEND") == S3_STORAGE else {}
+    # Production's private storage is a subclass (service_requests.storage.PrivateS3Storage): its
+    # endpoint, region and keys are the bucket service's, which the backups use too.
+    private_in_s3 = "BACKEND" in private and issubclass(import_string(private["BACKEND"]), storage_class)
+    options = dict(private.get("OPTIONS", {})) if private_in_s3 else {}
     options.update(bucket_name=bucket.name, location="", file_overwrite=True, default_acl="private")
     return storage_class(**options)

@@ -24,8 +24,10 @@ from .price_list import ensure_price_list
 
 
 @transaction.atomic
-def load_demo_content() -> list[DemoAccount]:
-    """Create whatever of the demo is missing; returns the demo accounts."""
+def load_demo_content(*, logins: bool = True) -> list[DemoAccount]:
+    """Create whatever of the demo is missing; returns the demo accounts. Without `logins`: no
+    account and no made-up biller ID, so that an office may start its production database from the
+    demo office's pages, documents, groups and settings (README, Production)."""
     locales = ensure_locales()
     name_root_collection()
     ensure_moderators()
@@ -36,7 +38,8 @@ def load_demo_content() -> list[DemoAccount]:
     ensure_price_list()
     ensure_booking_resources()
     settings = ensure_office_settings(site=site, logo=ensure_logo(), privacy_page=thai_pages["privacy"])
-    ensure_payment_settings(site=site)
+    if logins:
+        ensure_payment_settings(site=site)
     officer_groups = ensure_officer_groups()
     ensure_counter_permissions(officer_groups.values())
     # The office's own service names its officer group on its page: made once the groups exist.
@@ -48,9 +51,13 @@ def load_demo_content() -> list[DemoAccount]:
     ensure_service_approval(
         thai_pages["services"], approvers=officer_groups[catalogue_groups.DIRECTOR_OFFICE]
     )
+    editors = ensure_editors()
+    supervisor_groups = ensure_supervisor_groups(SUPERVISORS.values())
+    if not logins:
+        return []
     return ensure_demo_accounts(
-        editors=ensure_editors(),
+        editors=editors,
         officer_groups=officer_groups,
-        supervisor_groups=ensure_supervisor_groups(SUPERVISORS.values()),
+        supervisor_groups=supervisor_groups,
         privacy_notice_version=settings.privacy_notice_version,
     )

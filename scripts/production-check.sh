@@ -163,13 +163,13 @@ say "rendering deploy/ for this machine"
 export SERVER_NAME=localhost HTTP_PORT HTTPS_PORT REQUEST_BODY_MAX_MB=21 NGINX_LOG_DIR=$WORK/nginx \
   TLS_CERTIFICATE=$WORK/tls/site.pem TLS_CERTIFICATE_KEY=$WORK/tls/site.key \
   APP_SERVER_1=127.0.0.1:$APP1 APP_SERVER_2=127.0.0.1:$APP2 \
-  OSS_HOME=$ROOT OSS_USER=$(id -un) OSS_ENV_FILE=$WORK/env OSS_BACKUP_TO=$WORK/backup
+  OSS_HOME=$ROOT OSS_USER=$(id -un) OSS_ENV_FILE=$WORK/env OSS_BACKUP_TO=$WORK/backup OSS_BACKUP_KEEP=30
 placeholders=$(sed -n 's/^\([A-Z_0-9]*\)=.*/${\1}/p' deploy/site.env | tr '\n' ' ')
 mkdir -p "$WORK/deploy"
 for file in deploy/nginx/oss-portal.conf deploy/systemd/*; do
   envsubst "$placeholders" <"$file" >"$WORK/deploy/$(basename "$file")"
 done
-! grep -n '\${[A-Z_0-9]*}' "$WORK/deploy/oss-portal.conf" || fail "a placeholder is left in the nginx site"
+! grep -n '\${[A-Z_0-9]*}' "$WORK"/deploy/* || fail "a placeholder is left in the rendered deploy/ files"
 
 # Run a systemd unit's ExecStart the way systemd would: its WorkingDirectory, EnvironmentFile and
 # Environment= lines (this machine has no systemd to run it).
@@ -181,6 +181,12 @@ run_unit() { # log name, unit file, instance
   # shellcheck disable=SC2086 # the unit's words, split as systemd splits them
   setsid env -C "$(sed -n 's/^WorkingDirectory=//p' "$unit")" $environment $exec_start >"$WORK/logs/$1.log" 2>&1 &
   started $!
+}
+# A oneshot unit (the backup's), in the foreground: its ExecStart as its timer would start it.
+run_oneshot() { # log name, unit file
+  local unit=$WORK/deploy/$2
+  # shellcheck disable=SC2046 # the unit's words, split as systemd splits them
+  env -C "$(sed -n 's/^WorkingDirectory=//p' "$unit")" $(sed -n 's/^ExecStart=//p' "$unit") | tee "$WORK/logs/$1.log"
 }
 
 say "two app servers (oss-portal@$APP1, oss-portal@$APP2) and the worker"
@@ -221,6 +227,9 @@ EOF
 "$NGINX" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/error.log"
 wait_for "https://localhost:$HTTPS_PORT/healthz" nginx
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$HTTP_PORT/")" = 301 ] || fail "port $HTTP_PORT does not redirect to HTTPS"
+# Let's Encrypt's renewals are answered over HTTP from certbot's webroot (here: nothing there, 404).
+acme=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$HTTP_PORT/.well-known/acme-challenge/probe")
+[ "$acme" = 404 ] || fail "port $HTTP_PORT answers certbot's challenge path with $acme, not from the webroot"
 
 say "the journey"
 "$PY" scripts/production_journey.py journey \
@@ -275,7 +284,7 @@ fi
 # (restore_portal compares every table's row count and every file's checksum with the manifest and
 # fails on any difference), then serve again from the restored data.
 say "backup, wipe, restore, compare"
-"$PY" manage.py backup_portal --to "$WORK/backup" | tee "$WORK/logs/backup.log"
+run_oneshot backup oss-portal-backup.service
 for pid in "$APP2_PID" "$WORKER_PID"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
 sleep 2
 psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null

@@ -13,6 +13,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -27,6 +28,7 @@ from service_requests.models import Attachment, ServiceRequest
 from tests.factories.accounts import UserFactory
 from tests.factories.home import DocumentFactory
 from tests.factories.service_requests import attach_reply, attachments_for, contact_of, details_for, pdf_bytes
+from tests.s3 import object_names, private_storage_in, s3_server
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -237,6 +239,40 @@ def test_a_backup_copied_to_a_bucket_and_back_restores(tmp_path, portal_data):
     assert (problems, restored_manifest) == ([], manifest)
     run("restore_portal", "--from", str(copy), "--yes")
     assert ServiceRequest.objects.count() == 2
+
+
+def test_backups_in_a_bucket_use_the_private_storages_s3_service(tmp_path, settings):
+    """Production's private storage (PrivateS3Storage) on an S3 service of the office's own (here
+    moto's server on 127.0.0.1): `--to s3://…` and `--from s3://…` reach that service with its
+    endpoint and keys, not AWS."""
+    with s3_server("oss-private", "oss-backups") as s3:
+        private_storage_in(settings, s3.endpoint, "oss-private")
+        name = storages["private"].save("attachments/id-card.pdf", ContentFile(pdf_bytes()))
+        request = ServiceRequest.objects.count()
+
+        output, _ = run("backup_portal", "--to", "s3://oss-backups/daily")
+
+        assert "private storage: 1 files" in output
+        backed_up = object_names(s3.client, "oss-backups")
+        assert backed_up and all(key.startswith("daily/oss-portal-") for key in backed_up)
+        assert any(key.endswith("/manifest.json") for key in backed_up)
+        storages["private"].delete(name)
+        assert object_names(s3.client, "oss-private") == []
+
+        output, _ = run("restore_portal", "--from", "s3://oss-backups/daily", "--yes")
+
+        assert "Every table's row count and every file's checksum match the backup." in output
+        assert object_names(s3.client, "oss-private") == [f"private/{name}"]
+        with storages["private"].open(name, "rb") as restored:
+            assert restored.read() == pdf_bytes()
+        assert ServiceRequest.objects.count() == request
+
+
+def test_a_bucket_the_s3_service_does_not_have_is_a_clear_failure(settings):
+    with s3_server("oss-private") as s3:
+        private_storage_in(settings, s3.endpoint, "oss-private")
+        with pytest.raises(CommandError, match="Backup failed: .*NoSuchBucket"):
+            run("backup_portal", "--to", "s3://no-such-bucket/daily")
 
 
 def archive_moment(stamp):

@@ -25,11 +25,12 @@ from pypdf import PdfReader
 from accounts.models import User
 from accounts.validators import validate_citizen_id, validate_person_name
 from base.models import OfficeSettings
-from demo.accounts import APPLICANT, OFFICERS, SUPERVISOR
-from demo.groups import EDITORS, MODERATORS
+from demo.accounts import APPLICANT, DEMO_PASSWORD, OFFICERS, SUPERVISOR
+from demo.groups import EDITORS, MODERATORS, officer_group_names
 from demo.media import ROOT_COLLECTION_NAME
 from demo.pdfs import FontOnlyFetcher, font_url
 from home.models import HomePage
+from payments.models import PaymentSettings
 from service_pages.models import ServicePage
 from service_requests import actions, queries
 from service_requests.catalogue import builtin_services, get_service
@@ -422,3 +423,21 @@ def test_the_background_worker_runs_every_task_loading_leaves_it_without_a_failu
     manual = english_page.documents.get(kind="manual").document
     used_by = {reference.object_id for reference in ReferenceIndex.get_references_to(manual)}
     assert str(english_page.pk) in used_by
+
+
+def test_without_logins_an_office_gets_the_pages_groups_and_settings_and_no_account(client):
+    """What an office starts its production database from (README, Production): nobody can log
+    in with the published demo password, and no made-up biller ID takes real payments."""
+    output = io.StringIO()
+    call_command("load_demo_content", "--no-logins", stdout=output)
+
+    assert not User.objects.exists()
+    assert "manage.py createsuperuser" in output.getvalue()
+    assert DEMO_PASSWORD not in output.getvalue()
+    site = Site.objects.get(is_default_site=True)
+    assert not PaymentSettings.for_site(site).biller_id
+    expected_groups = {EDITORS, MODERATORS, *officer_group_names()}
+    assert expected_groups <= set(Group.objects.values_list("name", flat=True))
+    for service in builtin_services():
+        page = ServicePage.objects.get(locale__language_code="th", service_code=service.code)
+        assert client.get(page.url).status_code == 200

@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Bottom to top; an app may import from its own layer's apps only when listed here as below it.
 LAYERS = [
-    {"base", "backups"},
-    {"accounts", "signing"},
+    {"base"},
+    {"backups", "accounts", "signing"},
     {"service_forms"},
     {"service_requests"},
     {"printing", "service_pages", "payments"},

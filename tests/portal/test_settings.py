@@ -1,8 +1,10 @@
 """Settings: production refuses to start half-configured; the database is the one configured."""
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.db import OperationalError, connection, connections, transaction
@@ -281,3 +283,30 @@ def test_the_production_body_limit_is_the_largest_form_the_portal_takes():
     nginx_site = (settings.BASE_DIR / "deploy/nginx/oss-portal.conf").read_text()
     assert "client_max_body_size ${REQUEST_BODY_MAX_MB}m;" in nginx_site
     assert "\nREQUEST_BODY_MAX_MB=21\n" in (settings.BASE_DIR / ".env.example").read_text()
+
+
+ENVIRONMENT_READ = re.compile(
+    r"""(?:os\.environ\.get|os\.getenv|required_env)\(\s*["']([A-Z][A-Z0-9_]+)["']|os\.environ\[["']([A-Z][A-Z0-9_]+)["']\]"""
+)
+
+
+def test_env_example_names_every_environment_variable_the_portal_reads():
+    """An office's IT person fills in .env.example: what the settings, gunicorn.conf.py and the
+    apps read from the environment is all there (benchmarks, scripts and tests aside)."""
+    root = Path(settings.BASE_DIR)
+    skipped = {".venv", "tests", "benchmarks", "scripts", "node_modules", "staticfiles"}
+    sources = [
+        path
+        for path in root.rglob("*.py")
+        if not skipped & set(path.relative_to(root).parts) and not path.name.startswith(".")
+    ]
+    read = {
+        name
+        for path in sources
+        for match in ENVIRONMENT_READ.finditer(path.read_text(encoding="utf-8"))
+        for name in match.groups()
+        if name
+    }
+    assert {"SECRET_KEY", "GUNICORN_WORKERS", "PORTAL_VERSION"} <= read  # the scan finds them
+    listed = set(re.findall(r"\b[A-Z][A-Z0-9_]+\b", (root / ".env.example").read_text(encoding="utf-8")))
+    assert sorted(read - listed) == []

@@ -5,6 +5,7 @@ import tempfile
 from django.core.management.base import BaseCommand, CommandError
 
 from backups import archive, database, remote
+from base.faults import STORAGE_FAULTS
 
 
 class Command(BaseCommand):
@@ -38,7 +39,8 @@ class Command(BaseCommand):
                     where = remote.address(
                         bucket, archive.upload(folder, remote.storage(bucket), bucket.prefix)
                     )
-        except (archive.BackupError, database.DatabaseError, remote.RemoteError, OSError) as error:
+        # STORAGE_FAULTS: OSError, and the S3 client's errors (refused, no keys, no such bucket).
+        except (archive.BackupError, database.DatabaseError, remote.RemoteError, *STORAGE_FAULTS) as error:
             raise CommandError(f"Backup failed: {error}") from error
         self._summary(manifest, where)
         if keep and bucket is None:

@@ -29,10 +29,26 @@ def table(rows) -> list[str]:
 class Command(BaseCommand):
     help = "Load the demo content (idempotent: a second run changes nothing) and print the demo logins."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help=(
+                "Without the demo logins (their password is published) and the made-up biller ID: the "
+                "demo office's pages, documents, groups and settings only, to start a production "
+                "database from."
+            ),
+        )
+
+    def handle(self, *args, no_logins, **options):
         started = time.monotonic()
-        accounts = load_demo_content()
+        accounts = load_demo_content(logins=not no_logins)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded in {time.monotonic() - started:.1f} s."))
+        if no_logins:
+            self.stdout.write(
+                "No logins were made: create the first administrator with `manage.py createsuperuser`."
+            )
+            return
         self.stdout.write(f"Site: {SITE_URL}  Admin: {SITE_URL}admin/")
         self.stdout.write(
             "Demo logins (passwords are set again on every run). Staff also give a code from an "
