@@ -248,7 +248,7 @@ def test_backups_in_a_bucket_use_the_private_storages_s3_service(tmp_path, setti
     with s3_server("oss-private", "oss-backups") as s3:
         private_storage_in(settings, s3.endpoint, "oss-private")
         name = storages["private"].save("attachments/id-card.pdf", ContentFile(pdf_bytes()))
-        request = ServiceRequest.objects.count()
+        requests_before = ServiceRequest.objects.count()
 
         output, _ = run("backup_portal", "--to", "s3://oss-backups/daily")
 
@@ -265,7 +265,7 @@ def test_backups_in_a_bucket_use_the_private_storages_s3_service(tmp_path, setti
         assert object_names(s3.client, "oss-private") == [f"private/{name}"]
         with storages["private"].open(name, "rb") as restored:
             assert restored.read() == pdf_bytes()
-        assert ServiceRequest.objects.count() == request
+        assert ServiceRequest.objects.count() == requests_before
 
 
 def test_a_bucket_the_s3_service_does_not_have_is_a_clear_failure(settings):
