@@ -163,7 +163,7 @@ say "rendering deploy/ for this machine"
 export SERVER_NAME=localhost HTTP_PORT HTTPS_PORT REQUEST_BODY_MAX_MB=21 NGINX_LOG_DIR=$WORK/nginx \
   TLS_CERTIFICATE=$WORK/tls/site.pem TLS_CERTIFICATE_KEY=$WORK/tls/site.key \
   APP_SERVER_1=127.0.0.1:$APP1 APP_SERVER_2=127.0.0.1:$APP2 \
-  OSS_HOME=$ROOT OSS_USER=$(id -un) OSS_ENV_FILE=$WORK/env OSS_BACKUP_TO=$WORK/backup OSS_BACKUP_KEEP=30
+  OSS_HOME=$ROOT OSS_USER=$(id -un) OSS_ENV_FILE=$WORK/env OSS_BACKUP_TO=$WORK/backup OSS_BACKUP_KEEP=30 OSS_MEDIA_ROOT=$WORK/media
 placeholders=$(sed -n 's/^\([A-Z_0-9]*\)=.*/${\1}/p' deploy/site.env | tr '\n' ' ')
 mkdir -p "$WORK/deploy"
 for file in deploy/nginx/oss-portal.conf deploy/systemd/*; do

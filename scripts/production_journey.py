@@ -306,6 +306,22 @@ class Journey:
             expect(direct.status_code == 200, f"/readyz of {server} answered {direct.status_code}")
         step(f"/healthz and /readyz ok through nginx ({checks}); directly on {', '.join(app_servers_up)}")
 
+    def page_images(self):
+        """Every image of the home page and a service page, through nginx: the office's emblem in
+        each page's header is a Wagtail rendition in MEDIA_ROOT, which nginx serves itself."""
+        visitor = Visitor(self, "visitor")
+        sources = set()
+        for path in ("/", "/services/certificate/"):
+            sources |= set(re.findall(r'<img[^>]+src="([^"]+)"', visitor.get(path).text))
+        expect(any("/media/images/" in source for source in sources), f"no emblem on the pages: {sources}")
+        for source in sorted(sources):
+            image = visitor.get(source)
+            expect(
+                image.headers.get("Content-Type", "").startswith("image/") and image.content,
+                f"{source} answered {image.headers.get('Content-Type')}",
+            )
+        step(f"the pages' images are served: {', '.join(sorted(sources))}")
+
     def register(self):
         applicant = Visitor(self, "applicant")
         self.citizen_id = citizen_id()
@@ -501,6 +517,7 @@ class Journey:
 
     def run(self):
         self.health(app_servers_up=self.app_servers)
+        self.page_images()
         self.register()
         applicant = self.log_in()
         reference, attachment, upload_server = self.submit_request(applicant, "ยื่นกู้เงินธนาคาร")
