@@ -4,8 +4,8 @@ import tempfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from backups import archive, database, remote
-from base.faults import STORAGE_FAULTS
+from backups import archive, remote
+from backups.failures import FAILURES
 
 
 class Command(BaseCommand):
@@ -39,8 +39,7 @@ class Command(BaseCommand):
                     where = remote.address(
                         bucket, archive.upload(folder, remote.storage(bucket), bucket.prefix)
                     )
-        # STORAGE_FAULTS: OSError, and the S3 client's errors (refused, no keys, no such bucket).
-        except (archive.BackupError, database.DatabaseError, remote.RemoteError, *STORAGE_FAULTS) as error:
+        except FAILURES as error:
             raise CommandError(f"Backup failed: {error}") from error
         self._summary(manifest, where)
         if keep and bucket is None:

@@ -4,8 +4,8 @@ import tempfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from backups import archive, database, remote
-from base.faults import STORAGE_FAULTS
+from backups import archive, remote
+from backups.failures import FAILURES
 
 
 class Command(BaseCommand):
@@ -34,8 +34,7 @@ class Command(BaseCommand):
             with tempfile.TemporaryDirectory(prefix="oss-restore-") as scratch:
                 folder = archive.download(remote.storage(bucket), bucket.prefix, scratch)
                 self._restore(folder, yes, label=f"{source} (copied to {folder})")
-        # STORAGE_FAULTS: OSError, and the S3 client's errors (refused, no keys, no such bucket).
-        except (archive.BackupError, database.DatabaseError, remote.RemoteError, *STORAGE_FAULTS) as error:
+        except FAILURES as error:
             raise CommandError(f"Restore failed: {error}") from error
 
     def _restore(self, folder, yes, label=None):
